@@ -1,0 +1,242 @@
+"""Monotonic sentence alignment by dynamic programming over embeddings.
+
+Beads are 1-1, 1-0, 0-1, 1-2, 2-1 and 2-2. A bead with both sides earns its
+similarity minus a link threshold, so a pair is linked only when it is worth
+more than leaving both sentences unaligned; merges pay a small extra cost.
+Multi-sentence sides are scored with the embedding of the joined sentences.
+
+Long articles are aligned coarse to fine, as Vecalign does: blocks of
+sentences are aligned first, and the sentence-level search is confined to a
+band around that path, so time and memory grow linearly with length.
+Nothing here knows about languages: it sees vectors only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from .config import Thresholds
+from .embed import SideEmbeddings
+
+#: Moves of the DP, as (source sentences, target sentences).
+MOVES: tuple[tuple[int, int], ...] = ((1, 0), (0, 1), (1, 1), (2, 1), (1, 2), (2, 2))
+_LINKS = [(k, move) for k, move in enumerate(MOVES) if move[0] and move[1]]
+#: Above this many DP cells the search runs in a band around a coarse path.
+FULL_SEARCH_CELLS = 160_000
+#: Sentences per side the coarse level is shrunk to.
+COARSE_SIZE = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """One bead as the aligner sees it: index ranges and their similarity."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    similarity: float
+
+
+Window = tuple[np.ndarray, np.ndarray]  # per DP row: first and last column searched
+
+
+def align(source: SideEmbeddings, target: SideEmbeddings, thresholds: Thresholds) -> list[Link]:
+    """Best monotonic alignment of two sides; every sentence in exactly one bead."""
+    n, m = len(source), len(target)
+    if n == 0 or m == 0:
+        return _one_sided(n, m)
+    window = _full_window(n, m)
+    if (n + 1) * (m + 1) > FULL_SEARCH_CELLS:
+        window = _band_from_coarse(source, target, thresholds)
+    scorer = _reward_function(source, target, thresholds)
+    moves = _search(n, m, window, scorer)
+    return _links(moves, source, target)
+
+
+def _one_sided(n: int, m: int) -> list[Link]:
+    return [Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]
+
+
+def _full_window(n: int, m: int) -> Window:
+    return np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64)
+
+
+def _reward_function(
+    source: SideEmbeddings, target: SideEmbeddings, thresholds: Thresholds
+) -> Callable[[int, int, int, np.ndarray], np.ndarray]:
+    """reward(i, a, b, cols): value of a bead of a source and b target sentences
+    ending at prefix lengths (i, cols); -inf where the bead does not fit.
+
+    With margin scoring, a similarity counts for less where the sentences are
+    similar to all their neighbours anyway (a short formula, a repeated name),
+    relative to how similar neighbourhoods are in this article on the whole.
+    """
+    link, merge, margin = thresholds.link, thresholds.merge_penalty, thresholds.margin
+    if margin:
+        src_nb = _neighbourhood(source.single, target.single)
+        tgt_nb = _neighbourhood(target.single, source.single)
+        baseline = float(np.median(np.concatenate([src_nb, tgt_nb])))
+        src_sum = np.concatenate([[0.0], np.cumsum(src_nb)])
+        tgt_sum = np.concatenate([[0.0], np.cumsum(tgt_nb)])
+
+    def reward(i: int, a: int, b: int, cols: np.ndarray) -> np.ndarray:
+        out = np.full(len(cols), -np.inf)
+        ok = cols >= b
+        if i < a or not ok.any():
+            return out
+        ends = cols[ok]
+        sims = target.runs[b][ends - b] @ source.runs[a][i - a]
+        if margin:
+            context = 0.5 * ((src_sum[i] - src_sum[i - a]) / a + (tgt_sum[ends] - tgt_sum[ends - b]) / b)
+            sims = sims - margin * (context - baseline)
+        out[ok] = sims - link - merge * (a + b - 2)
+        return out
+
+    return reward
+
+
+def _neighbourhood(rows: np.ndarray, cols: np.ndarray, k: int = 4, window: int = 24) -> np.ndarray:
+    """Mean of each sentence's k best similarities to nearby sentences of the other side.
+
+    A sentence that resembles everything (a short formula, a name) gets a
+    high neighbourhood, so its raw similarity counts for less: margin scoring.
+    Looking only within a window around the diagonal keeps this linear.
+    """
+    n, m = len(rows), len(cols)
+    out = np.empty(n, dtype=np.float32)
+    scale = m / max(n, 1)
+    for i in range(n):
+        centre = int(i * scale)
+        lo, hi = max(0, centre - window), min(m, centre + window + 1)
+        sims = cols[lo:hi] @ rows[i]
+        top = np.partition(sims, -min(k, len(sims)))[-min(k, len(sims)) :]
+        out[i] = top.mean()
+    return out
+
+
+def _search(n: int, m: int, window: Window, reward) -> list[tuple[int, int]]:
+    """Row-by-row DP over prefix lengths; returns the moves of the best path."""
+    lo, hi = window
+    scores: list[np.ndarray] = []
+    choices: list[np.ndarray] = []
+    for i in range(n + 1):
+        cols = np.arange(lo[i], hi[i] + 1)
+        best = np.full(len(cols), -np.inf)
+        choice = np.full(len(cols), -1, dtype=np.int8)
+        if i == 0:
+            best[cols == 0] = 0.0
+        for k, (a, b) in enumerate(MOVES):
+            if a == 0 or i < a:
+                continue
+            prev = _gather(scores[i - a], lo[i - a], cols - b)
+            if (a, b) != (1, 0):
+                prev = prev + reward(i, a, b, cols)
+            better = prev > best
+            best[better] = prev[better]
+            choice[better] = k
+        # 0-1 moves run along the row: a running maximum carries them.
+        running = np.maximum.accumulate(best)
+        carried = running > best
+        choice[carried] = MOVES.index((0, 1))
+        scores.append(running)
+        choices.append(choice)
+    return _backtrack(n, m, lo, choices)
+
+
+def _gather(row: np.ndarray, row_lo: int, cols: np.ndarray) -> np.ndarray:
+    """row's values at absolute columns `cols`; -inf outside the row's window."""
+    idx = cols - row_lo
+    ok = (idx >= 0) & (idx < len(row))
+    out = np.full(len(cols), -np.inf)
+    out[ok] = row[idx[ok]]
+    return out
+
+
+def _backtrack(n: int, m: int, lo: np.ndarray, choices: list[np.ndarray]) -> list[tuple[int, int]]:
+    i, j = n, m
+    path: list[tuple[int, int]] = []
+    while i > 0 or j > 0:
+        k = int(choices[i][j - lo[i]]) if lo[i] <= j < lo[i] + len(choices[i]) else -1
+        if k < 0:
+            raise RuntimeError(f"alignment search lost its path at ({i}, {j})")
+        a, b = MOVES[k]
+        path.append((a, b))
+        i, j = i - a, j - b
+    path.reverse()
+    return path
+
+
+def _links(moves: list[tuple[int, int]], source: SideEmbeddings, target: SideEmbeddings) -> list[Link]:
+    links: list[Link] = []
+    i = j = 0
+    for a, b in moves:
+        similarity = 0.0
+        if a and b:
+            similarity = float(source.runs[a][i] @ target.runs[b][j])
+        links.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b)), similarity))
+        i, j = i + a, j + b
+    return links
+
+
+# -- coarse to fine ------------------------------------------------------------
+def _band_from_coarse(source: SideEmbeddings, target: SideEmbeddings, thresholds: Thresholds) -> Window:
+    """Align blocks of sentences, then search only near the block path."""
+    n, m = len(source), len(target)
+    factor = max(1, -(-max(n, m) // COARSE_SIZE))
+    coarse_src, coarse_tgt = _blocks(source, factor), _blocks(target, factor)
+    coarse = align(coarse_src, coarse_tgt, thresholds)
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.zeros(n + 1, dtype=np.int64)
+    for link in coarse:
+        src_rows = _span(link.src, factor, n)
+        tgt_cols = _span(link.tgt, factor, m)
+        if not src_rows or not tgt_cols:
+            continue
+        for i in range(src_rows[0], src_rows[1] + 1):
+            lo[i] = min(lo[i], tgt_cols[0])
+            hi[i] = max(hi[i], tgt_cols[1])
+    _fill_gaps(lo, hi, m)
+    width = thresholds.band + factor
+    lo = np.maximum(0, np.minimum.accumulate(lo[::-1])[::-1] - width)
+    hi = np.minimum(m, np.maximum.accumulate(hi) + width)
+    lo[0], hi[-1] = 0, m
+    return lo, hi
+
+
+def _span(blocks: tuple[int, ...], factor: int, size: int) -> tuple[int, int] | None:
+    """Prefix-length range covered by a run of coarse blocks."""
+    if not blocks:
+        return None
+    return blocks[0] * factor, min(size, (blocks[-1] + 1) * factor)
+
+
+def _fill_gaps(lo: np.ndarray, hi: np.ndarray, m: int) -> None:
+    """Rows no coarse link touched (skipped blocks) inherit their neighbours' range."""
+    known = np.flatnonzero(hi >= lo)
+    if len(known) == 0:
+        lo[:], hi[:] = 0, m
+        return
+    for i in np.flatnonzero(hi < lo):
+        before = known[known < i]
+        after = known[known > i]
+        lo[i] = lo[before[-1]] if len(before) else 0
+        hi[i] = hi[after[0]] if len(after) else m
+
+
+def _blocks(side: SideEmbeddings, factor: int) -> SideEmbeddings:
+    """Mean embedding of consecutive blocks of `factor` sentences."""
+    single = side.single
+    count = -(-len(single) // factor)
+    pad = count * factor - len(single)
+    padded = np.concatenate([single, np.zeros((pad, single.shape[1]), dtype=single.dtype)])
+    blocks = padded.reshape(count, factor, -1).sum(axis=1)
+    pairs = blocks[:-1] + blocks[1:]
+    return SideEmbeddings({1: _normalise(blocks), 2: _normalise(pairs)})
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (vectors / norms).astype(np.float32)

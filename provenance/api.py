@@ -1,0 +1,198 @@
+"""The Python API: compare an original with its translation.
+
+    >>> from provenance import compare
+    >>> report = compare("story.ko.txt", "story.en.txt")
+    >>> report.counts()
+
+The CLI is a thin layer over these functions; everything it prints comes from
+the `Report` returned here.
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import __version__
+from .config import Settings
+from .errors import InputError
+from .types import Document, Report, Role
+
+
+def compare(
+    original: str | Path,
+    translation: str | Path,
+    *,
+    settings: Settings | None = None,
+    encoder: Any = None,
+    encoding: str | None = None,
+    **overrides: Any,
+) -> Report:
+    """Compare two files. `overrides` are Settings fields (source_lang=..., presegmented=...)."""
+    from .read import read_text
+
+    source_text = read_text(original, encoding)
+    target_text = read_text(translation, encoding)
+    return compare_texts(
+        source_text,
+        target_text,
+        settings=settings,
+        encoder=encoder,
+        source_path=str(original),
+        target_path=str(translation),
+        **overrides,
+    )
+
+
+def compare_texts(
+    source_text: str,
+    target_text: str,
+    *,
+    settings: Settings | None = None,
+    encoder: Any = None,
+    source_path: str = "<original>",
+    target_path: str = "<translation>",
+    **overrides: Any,
+) -> Report:
+    """Compare two texts already in memory (same options as `compare`)."""
+    from .segment import segment
+
+    settings = resolve_settings(settings, **overrides)
+    timings: dict[str, float] = {}
+    with _timed(timings, "segment"):
+        source = segment(source_text, settings.source_lang, path=source_path, presegmented=settings.presegmented)
+        target = segment(target_text, settings.target_lang, path=target_path, presegmented=settings.presegmented)
+    return compare_documents(source, target, settings=settings, encoder=encoder, timings=timings)
+
+
+def compare_documents(
+    source: Document,
+    target: Document,
+    *,
+    settings: Settings | None = None,
+    encoder: Any = None,
+    timings: dict[str, float] | None = None,
+) -> Report:
+    """Compare two segmented documents: the pipeline after `segment`."""
+    from .align import align
+    from .assess import assess
+    from .embed import embed_sides, get_encoder
+    from .language import check_languages
+
+    settings = resolve_settings(settings)
+    timings = dict(timings or {})
+    check_languages(source, target)
+    with _timed(timings, "credits"):
+        source, target, credits = _credits(source, target, settings)
+    encoder = encoder if encoder is not None else get_encoder(settings.encoder)
+    src_content, tgt_content = source.content(), target.content()
+    with _timed(timings, "embed"):
+        src_emb, tgt_emb = embed_sides(encoder, [s.text for s in src_content], [s.text for s in tgt_content])
+    with _timed(timings, "align"):
+        links = _aligner(settings)(src_emb, tgt_emb, settings.thresholds)
+    _check_related(source, target, links, settings)
+    with _timed(timings, "assess"):
+        beads, findings = assess(source, target, links, settings, _checker(settings))
+    findings.extend(credits.pop("findings", []))
+    return Report(
+        source=source,
+        target=target,
+        alignment=tuple(beads),
+        findings=tuple(findings),
+        signature=signature(settings, encoder, source, target),
+        credits=credits,
+        timings=timings,
+    )
+
+
+def resolve_settings(settings: Settings | None = None, **overrides: Any) -> Settings:
+    """Settings with the calibration for the encoder and language pair applied."""
+    from .calibration import calibrated
+
+    settings = settings or Settings()
+    if overrides:
+        settings = settings.replace(**overrides)
+    return calibrated(settings)
+
+
+def signature(settings: Settings, encoder: Any, source: Document, target: Document) -> dict[str, str]:
+    """Everything that changes the numbers, printed beside them."""
+    from .segment import segmenter_signature
+
+    thresholds = ",".join(f"{k}={v:g}" for k, v in settings.thresholds.to_dict().items())
+    return {
+        "tool": f"provenance {__version__}",
+        "pair": f"{source.lang}-{target.lang}",
+        "encoder": encoder.signature,
+        "segmenter": "presegmented"
+        if settings.presegmented
+        else f"{segmenter_signature(source.lang)}+{segmenter_signature(target.lang)}",
+        "aligner": settings.aligner,
+        "thresholds": thresholds,
+        "calibration": settings.calibration or "defaults",
+    }
+
+
+def _aligner(settings: Settings):
+    from .align import align
+
+    if settings.aligner == "length":
+        from .evaluate.galechurch import align_lengths
+
+        return align_lengths
+    return align
+
+
+def _checker(settings: Settings):
+    from .checks import check_pair
+
+    enabled = settings.checks
+
+    def run(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) -> list:
+        return check_pair(src_text, tgt_text, src_lang, tgt_lang, enabled=enabled)
+
+    return run
+
+
+def _credits(source: Document, target: Document, settings: Settings) -> tuple[Document, Document, dict]:
+    """Mark credit lines and boilerplate (never compared) and cross-check the credits."""
+    if settings.presegmented:
+        return source, target, {}
+    from .credits import cross_check, extract_credits, mark_roles
+
+    source, target = mark_roles(source), mark_roles(target)
+    src_credits, tgt_credits = extract_credits(source), extract_credits(target)
+    return source, target, {
+        "source": src_credits.to_dict(),
+        "target": tgt_credits.to_dict(),
+        "findings": cross_check(src_credits, tgt_credits),
+    }
+
+
+def _check_related(source: Document, target: Document, links, settings: Settings) -> None:
+    """Refuse to list every sentence as dropped and added when the texts are unrelated."""
+    linked = [link.similarity for link in links if link.src and link.tgt]
+    n = min(len(source.content()), len(target.content()))
+    if n < 3:
+        return
+    coverage = sum(1 for s in linked if s >= settings.thresholds.unrelated) / n
+    if coverage < 0.2:
+        raise InputError(
+            target.path,
+            f"does not appear to be a translation of {source.path} "
+            f"({coverage:.0%} of sentences have a counterpart)",
+        )
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+__all__ = ["compare", "compare_texts", "compare_documents", "resolve_settings", "Role"]

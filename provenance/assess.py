@@ -1,0 +1,217 @@
+"""Turn an alignment into statuses, reasons and findings people can act on.
+
+Beads get a status (ok, drifted, dropped, added, excluded) and reasons with
+evidence; findings roll those up, so a whole paragraph left out is one
+finding that names the paragraph rather than five sentence findings.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Callable, Sequence
+
+from .align import Link
+from .codes import lookup
+from .config import Settings
+from .types import Bead, Document, Evidence, Finding, Reason, Role, Sentence, Severity, Status
+
+Checker = Callable[[str, str, str, str], list]
+
+
+def assess(
+    source: Document,
+    target: Document,
+    links: Sequence[Link],
+    settings: Settings,
+    checker: Checker | None = None,
+) -> tuple[list[Bead], list[Finding]]:
+    """Beads over every sentence of both documents, and the findings they add up to."""
+    src_content = [s.index for s in source.sentences if s.role is Role.CONTENT]
+    tgt_content = [s.index for s in target.sentences if s.role is Role.CONTENT]
+    beads = []
+    for link in links:
+        src = tuple(src_content[i] for i in link.src)
+        tgt = tuple(tgt_content[j] for j in link.tgt)
+        beads.append(_judge(src, tgt, link.similarity, source, target, settings, checker))
+    beads = _with_excluded(beads, source, target)
+    return beads, _findings(beads, source, target)
+
+
+def _judge(
+    src: tuple[int, ...],
+    tgt: tuple[int, ...],
+    similarity: float,
+    source: Document,
+    target: Document,
+    settings: Settings,
+    checker: Checker | None,
+) -> Bead:
+    score = round(max(0.0, similarity), 4)
+    if not tgt:
+        return Bead(src, tgt, score, Status.DROPPED, (_reason("omission.sentence", "not translated"),))
+    if not src:
+        return Bead(src, tgt, score, Status.ADDED, (_reason("addition.sentence", "no source in the original"),))
+    limits = settings.thresholds
+    reasons: list[Reason] = []
+    if similarity < limits.unrelated:
+        reasons.append(_reason("drift.unrelated", f"the sentences look unrelated (similarity {similarity:.2f})"))
+    elif checker is not None:
+        reasons.extend(_check(src, tgt, source, target, checker))
+    if not reasons and similarity < limits.drift:
+        reasons.append(_reason("drift.low-similarity", f"low similarity ({similarity:.2f})"))
+    drifted = any(r.severity.rank >= Severity.WARNING.rank for r in reasons)
+    return Bead(src, tgt, score, Status.DRIFTED if drifted else Status.OK, tuple(reasons))
+
+
+def _reason(code: str, message: str, evidence: tuple[Evidence, ...] = (), severity: Severity | None = None) -> Reason:
+    return Reason(code, message, severity or lookup(code).severity, evidence)
+
+
+def _check(src, tgt, source: Document, target: Document, checker: Checker) -> list[Reason]:
+    """Run the drift checks on the joined sides and locate their evidence."""
+    src_sentences = [source.sentences[i] for i in src]
+    tgt_sentences = [target.sentences[j] for j in tgt]
+    results = checker(_join(src_sentences), _join(tgt_sentences), source.lang, target.lang)
+    reasons = []
+    for result in results:
+        evidence = tuple(_locate("src", span, src_sentences) for span in result.src) + tuple(
+            _locate("tgt", span, tgt_sentences) for span in result.tgt
+        )
+        reasons.append(Reason(result.code, result.message, result.severity, evidence))
+    return reasons
+
+
+def _join(sentences: Sequence[Sentence]) -> str:
+    return " ".join(s.text for s in sentences)
+
+
+def _locate(side: str, span, sentences: Sequence[Sentence]) -> Evidence:
+    """Map a span in the joined text (sentences joined by one space) to one sentence."""
+    offset = 0
+    for sentence in sentences:
+        end = offset + len(sentence.text)
+        if span.start < end or sentence is sentences[-1]:
+            start = max(0, span.start - offset)
+            return Evidence(side, sentence.index, start, min(len(sentence.text), span.end - offset), span.text)
+        offset = end + 1
+    raise ValueError("no sentences to locate evidence in")
+
+
+def _with_excluded(beads: list[Bead], source: Document, target: Document) -> list[Bead]:
+    """Add a bead for each credit or boilerplate sentence, in document order."""
+    extra = [
+        Bead((s.index,), (), 0.0, Status.EXCLUDED, (Reason(f"excluded.{s.role.value}", s.role.value, Severity.INFO),))
+        for s in source.sentences
+        if s.role is not Role.CONTENT
+    ] + [
+        Bead((), (s.index,), 0.0, Status.EXCLUDED, (Reason(f"excluded.{s.role.value}", s.role.value, Severity.INFO),))
+        for s in target.sentences
+        if s.role is not Role.CONTENT
+    ]
+    if not extra:
+        return beads
+    return _merge_in_order(beads, extra)
+
+
+def _merge_in_order(beads: list[Bead], extra: list[Bead]) -> list[Bead]:
+    """Place one-sided beads so both sides' indices stay non-decreasing."""
+    out = list(beads)
+    for bead in extra:
+        side = 0 if bead.src else 1
+        index = (bead.src or bead.tgt)[0]
+        position = len(out)
+        for k, other in enumerate(out):
+            mine = other.src if side == 0 else other.tgt
+            if mine and mine[0] > index:
+                position = k
+                break
+        else:
+            position = len(out)
+        out.insert(position, bead)
+    return out
+
+
+# -- findings ------------------------------------------------------------------
+def _findings(beads: Sequence[Bead], source: Document, target: Document) -> list[Finding]:
+    findings: list[Finding] = []
+    whole_src = _whole_passages(beads, source, "src", Status.DROPPED)
+    whole_tgt = _whole_passages(beads, target, "tgt", Status.ADDED)
+    reported_src: set[int] = set()
+    reported_tgt: set[int] = set()
+    for bead in beads:
+        if bead.status is Status.DROPPED:
+            passage = source.sentences[bead.src[0]].passage
+            if passage in whole_src:
+                if passage not in reported_src:
+                    reported_src.add(passage)
+                    findings.append(_passage_finding("omission.passage", source, passage, "src"))
+                continue
+        if bead.status is Status.ADDED:
+            passage = target.sentences[bead.tgt[0]].passage
+            if passage in whole_tgt:
+                if passage not in reported_tgt:
+                    reported_tgt.add(passage)
+                    findings.append(_passage_finding("addition.passage", target, passage, "tgt"))
+                continue
+        if bead.status.is_problem:
+            findings.extend(_bead_findings(bead, source, target))
+    return findings
+
+
+def _whole_passages(beads: Sequence[Bead], doc: Document, side: str, status: Status) -> set[int]:
+    """Passages whose content sentences all have `status` (two or more sentences,
+    or one long one: a lone short line is reported as a sentence)."""
+    flagged = {i for b in beads if b.status is status for i in (b.src if side == "src" else b.tgt)}
+    whole = set()
+    for passage in doc.passages:
+        content = [i for i in passage.sentences if doc.sentences[i].role is Role.CONTENT]
+        if content and all(i in flagged for i in content) and len(content) >= 2:
+            whole.add(passage.index)
+    return whole
+
+
+def _passage_finding(code: str, doc: Document, passage: int, side: str) -> Finding:
+    info = doc.passages[passage]
+    content = [i for i in info.sentences if doc.sentences[i].role is Role.CONTENT]
+    first = doc.sentences[content[0]].text
+    what = "not translated" if side == "src" else "has no source in the original"
+    message = f"paragraph {passage + 1} ({len(content)} sentences, line {info.line}) {what}: {_quote(first)}"
+    src, tgt = (tuple(content), ()) if side == "src" else ((), tuple(content))
+    return Finding(
+        code,
+        lookup(code).severity,
+        message,
+        src,
+        tgt,
+        info.line if side == "src" else None,
+        info.line if side == "tgt" else None,
+        passage if side == "src" else None,
+        passage if side == "tgt" else None,
+    )
+
+
+def _bead_findings(bead: Bead, source: Document, target: Document) -> list[Finding]:
+    src_line = source.sentences[bead.src[0]].line if bead.src else None
+    tgt_line = target.sentences[bead.tgt[0]].line if bead.tgt else None
+    out = []
+    for reason in bead.reasons:
+        if reason.severity is Severity.INFO:
+            continue
+        if bead.status is Status.DROPPED:
+            message = f"not translated: {_quote(source.sentences[bead.src[0]].text)}"
+        elif bead.status is Status.ADDED:
+            message = f"no source in the original: {_quote(target.sentences[bead.tgt[0]].text)}"
+        else:
+            message = reason.message
+        out.append(Finding(reason.code, reason.severity, message, bead.src, bead.tgt, src_line, tgt_line))
+    return out
+
+
+def _quote(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= width else text[: width - 1] + '…'}”"
+
+
+def passage_runs(indices: Sequence[int], doc: Document) -> list[list[int]]:
+    """Group sentence indices by passage, keeping order."""
+    return [list(group) for _, group in groupby(indices, key=lambda i: doc.sentences[i].passage)]

