@@ -76,7 +76,6 @@ def compare_documents(
     timings: dict[str, float] | None = None,
 ) -> Report:
     """Compare two segmented documents: the pipeline after `segment`."""
-    from .align import align
     from .assess import assess
     from .embed import embed_sides, get_encoder
     from .language import check_languages
@@ -86,7 +85,8 @@ def compare_documents(
     check_languages(source, target)
     with _timed(timings, "credits"):
         source, target, credits = _credits(source, target, settings)
-    encoder = encoder if encoder is not None else get_encoder(settings.encoder)
+    with _timed(timings, "load"):
+        encoder = encoder if encoder is not None else get_encoder(settings.encoder)
     src_content, tgt_content = source.content(), target.content()
     with _timed(timings, "embed"):
         src_emb, tgt_emb = embed_sides(encoder, [s.text for s in src_content], [s.text for s in tgt_content])

@@ -113,30 +113,27 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app, turn errors into one line and an exit code."""
+    """Entry point: run the app, turn errors into one line and an exit code.
+
+    Usage errors are typer's own (exit 2); our errors are one line on stderr
+    with their exit code; anything else is a bug, said so in one line (exit 3).
+    """
     from .errors import ProvenanceError
 
     try:
-        code = app(args=argv, standalone_mode=False, prog_name="provenance")
+        app(args=argv, prog_name="provenance")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except ProvenanceError as exc:
         typer.echo(f"provenance: error: {exc}", err=True)
-        return exc.exit_code
-    except typer.Exit as exc:
         return exc.exit_code
     except KeyboardInterrupt:
         typer.echo("provenance: interrupted", err=True)
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            return 2
-        if isinstance(exc, click.exceptions.Abort):
-            return 130
         typer.echo(f"provenance: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
         return 3
-    return code if isinstance(code, int) else 0
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover
