@@ -1,0 +1,138 @@
+"""drift.date: a year, month, day, weekday, relative date or time that disagrees.
+
+Each part is compared with the same kind of part on the other side: 12월 22일
+against "Dec. 22", 지난해 against "last year", 오전 10시 against "10 a.m.".
+Translators drop implied years and turn "28일" into "Monday", so a part
+with nothing of its kind on the other side is at most info; only a part
+contradicted by a different one of the same kind is an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..types import Severity
+from .numbers import stated_values
+from .result import CheckResult, quote
+from .side import Side
+from .values import DateMention
+
+CODE = "drift.date"
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+RELATIVE_NAMES = {
+    "year:-2": "two years ago", "year:-1": "last year", "year:0": "this year", "year:1": "next year",
+    "year:2": "in two years", "day:-2": "two days ago", "day:-1": "yesterday", "day:0": "today",
+    "day:1": "tomorrow", "day:2": "in two days", "week:-1": "last week", "week:0": "this week",
+    "week:1": "next week", "month:-1": "last month", "month:0": "this month", "month:1": "next month",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    kind: str  # year, month, day, weekday, relative:<unit>, time
+    mention: DateMention
+
+    def describe(self) -> str:
+        d = self.mention
+        if self.kind == "year":
+            return f"the {d.year}s" if d.decade else str(d.year)
+        if self.kind == "month":
+            return MONTH_NAMES[d.month - 1]
+        if self.kind == "day":
+            return f"day {d.day}"
+        if self.kind == "weekday":
+            return WEEKDAY_NAMES[d.weekday]
+        if self.kind == "time":
+            minute = f":{d.minute:02d}" if d.minute is not None else ":00"
+            return f"{d.hour}{minute}"
+        return RELATIVE_NAMES.get(d.relative or "", d.relative or "")
+
+
+def parts(mentions: list[DateMention]) -> list[Part]:
+    out: list[Part] = []
+    for d in mentions:
+        out += [Part(kind, d) for kind, value in (
+            ("year", d.year), ("month", d.month), ("day", d.day), ("weekday", d.weekday), ("time", d.hour),
+        ) if value is not None]
+        if d.relative:
+            out.append(Part("relative:" + d.relative.split(":")[0], d))
+    return out
+
+
+def _same(a: Part, b: Part) -> bool:
+    x, y = a.mention, b.mention
+    if a.kind == "year":
+        if x.decade or y.decade:
+            return x.year // 10 == y.year // 10
+        return x.year == y.year
+    if a.kind == "month":
+        return x.month == y.month
+    if a.kind == "day":
+        return x.day == y.day
+    if a.kind == "weekday":
+        return x.weekday == y.weekday
+    if a.kind == "time":
+        hours_agree = x.hour == y.hour or ((x.hour12 or y.hour12) and x.hour % 12 == y.hour % 12)
+        return hours_agree and (x.minute is None or y.minute is None or x.minute == y.minute)
+    return x.relative == y.relative
+
+
+def _matched_by_number(part: Part, numbers: set[float]) -> bool:
+    """A day or year may come back as a plain number ("10일만에" ↔ "in 10 days")."""
+    d = part.mention
+    value = d.year if part.kind == "year" else d.day if part.kind == "day" else None
+    return value is not None and float(value) in numbers
+
+
+def leftovers(mine: list[Part], theirs: list[Part], numbers: set[float]) -> list[Part]:
+    return [p for p in mine if not any(p.kind == q.kind and _same(p, q) for q in theirs) and not _matched_by_number(p, numbers)]
+
+
+def check_dates(src: Side, tgt: Side) -> list[CheckResult]:
+    if not (src.known and tgt.known):
+        return []
+    src_parts, tgt_parts = parts(src.dates), parts(tgt.dates)
+    lost = leftovers(src_parts, tgt_parts, {v.value for v in stated_values(tgt)})
+    extra = leftovers(tgt_parts, src_parts, {v.value for v in stated_values(src)})
+    out: list[CheckResult] = []
+    seen_pairs: set[tuple[int, int]] = set()
+    for part in lost:
+        rival = next((q for q in extra if q.kind == part.kind), None)
+        if rival is not None:
+            key = (id(part.mention), id(rival.mention))
+            if key not in seen_pairs:
+                seen_pairs.add(key)
+                out.append(_changed(part, rival))
+            continue
+        if _worth_noting(part):
+            out.append(CheckResult(
+                CODE, Severity.INFO,
+                f"date {part.describe()} in the original ({quote(part.mention.span)}) is not in the translation",
+                (part.mention.span,), (),
+            ))
+    for part in extra:
+        if not any(p.kind == part.kind for p in lost) and _worth_noting(part):
+            out.append(CheckResult(
+                CODE, Severity.INFO,
+                f"date {part.describe()} in the translation ({quote(part.mention.span)}) is not in the original",
+                (), (part.mention.span,),
+            ))
+    return out
+
+
+def _worth_noting(part: Part) -> bool:
+    """Weekdays and relative dates have too many faithful renderings to note alone."""
+    return part.kind in ("year", "month", "day", "time")
+
+
+def _changed(a: Part, b: Part) -> CheckResult:
+    return CheckResult(
+        CODE, Severity.ERROR,
+        f"date {a.describe()} in the original ({quote(a.mention.span)}) is {b.describe()} in the translation ({quote(b.mention.span)})",
+        (a.mention.span,), (b.mention.span,),
+    )
+

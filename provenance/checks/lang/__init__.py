@@ -1,0 +1,21 @@
+"""Per-language data and extractors, one module per language code.
+
+A language module provides `quantities`, `dates`, `names`, `negations` and
+`content_size` (see ko.py / en.py). Adding a language is adding a module and
+listing it here; checks that need a missing language quietly do nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+AVAILABLE = ("ko", "en")
+
+
+def language(code: str) -> ModuleType | None:
+    """The module for `code` ("ko", "en-US" → "en"), or None if there is none."""
+    base = code.lower().replace("_", "-").split("-")[0]
+    if base not in AVAILABLE:
+        return None
+    return importlib.import_module(f"{__name__}.{base}")

@@ -1,0 +1,435 @@
+"""English: numerals, units, dates, names and negation, as data plus extractors."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..values import DateMention, Marker, Name, Quantity, Span
+
+CODE = "en"
+CASED_NAMES = True  # names are told by capitals, so the name check reads them here
+
+# --- numerals -------------------------------------------------------------
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "hundredth": 100, "thousandth": 1000,
+}
+#: words that are numbers without digits: "twice", "a couple"
+MULTIPLES = {"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "once": 1, "half": 0.5}
+#: words that often are not numbers at all ("one of", "at first", "a second")
+WEAK_WORDS = {"one", "first", "second", "once", "half", "double", "doubled"}
+
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "W": "KRW"}
+#: unit word (lower case) after a number -> canonical unit
+UNIT_WORDS: dict[str, str] = {
+    "percent": "percent", "per cent": "percent", "%": "percent", "percentage point": "percent",
+    "percentage points": "percent", "pct": "percent",
+    "dollar": "USD", "dollars": "USD", "bucks": "USD", "won": "KRW", "yuan": "CNY",
+    "renminbi": "CNY", "yen": "JPY", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP",
+    "mile": "mile", "miles": "mile", "kilometer": "km", "kilometers": "km", "kilometre": "km",
+    "kilometres": "km", "km": "km", "meter": "m", "meters": "m", "metre": "m", "metres": "m",
+    "m": "m", "feet": "ft", "foot": "ft", "ft": "ft", "inch": "inch", "inches": "inch",
+    "yard": "yard", "yards": "yard", "mm": "mm", "millimeters": "mm", "cm": "cm",
+    "centimeters": "cm", "kg": "kg", "kilogram": "kg", "kilograms": "kg", "gram": "g",
+    "grams": "g", "ton": "t", "tons": "t", "tonne": "t", "tonnes": "t", "lb": "lb", "lbs": "lb",
+    "mph": "mph", "km/h": "km/h", "kph": "km/h", "square kilometers": "km2", "square meters": "m2",
+    "hectares": "ha", "acres": "acre", "watts": "W", "kilowatts": "kW", "kw": "kW",
+    "megawatts": "MW", "mw": "MW", "gigawatts": "GW", "gw": "GW",
+    "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute",
+    "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week",
+    "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year",
+    "year-old": "age", "years-old": "age", "years old": "age", "year old": "age", "decade": "decade", "decades": "decade",
+    "century": "century", "centuries": "century", "times": "times", "fold": "times",
+    "point": "percent", "points": "percent",
+}
+APPROX_BEFORE = (
+    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over",
+    "more than", "less than", "fewer than", "under", "at least", "at most", "up to",
+    "as many as", "as much as", "as few as", "close to", "just over", "just under",
+    "an estimated", "estimated", "upwards of", "in excess of", "below", "above",
+    "slightly more than", "well over", "only", "just", "barely", "circa", "c.", "~",
+)
+APPROX_AFTER = ("or so", "or more", "-plus", "+", "odd", "or less", "and up")
+
+_WORDS = "|".join(sorted([*SMALL, *SCALES], key=len, reverse=True))
+_ORDINAL_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_TOKEN = rf"(?:{_DIGITS}|(?:{_WORDS})\b)"
+_NUMBER = re.compile(
+    rf"(?<![\w.,/$€£¥₩-])(?<![A-Za-z]-)"
+    rf"(?P<cur>US\$|[$€£¥₩])?\s?"
+    rf"(?P<a>\ban?\s+(?=(?:{'|'.join(SCALES)}|dozen)\b))?"
+    rf"(?P<num>{_TOKEN}(?:(?:-|\s+|\s+and\s+(?=(?:{_WORDS})\b))(?:{_TOKEN}))*)"
+    rf"(?P<ord>st|nd|rd|th)?(?![\w])",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(rf"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{_ORDINAL_WORDS})\b", re.IGNORECASE)
+_MULTIPLE = re.compile(rf"\b(?:{'|'.join(MULTIPLES)})\b|\ba couple(?: of)?\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    rf"(?:\s?-?\s?)({'|'.join(sorted(map(re.escape, UNIT_WORDS), key=len, reverse=True))})(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_APPROX_BEFORE = re.compile(rf"(?:\b|^)(?:{'|'.join(map(re.escape, APPROX_BEFORE))})\s*$", re.IGNORECASE)
+_APPROX_AFTER = re.compile(rf"\s?(?:{'|'.join(map(re.escape, APPROX_AFTER))})", re.IGNORECASE)
+_NUM_WORD = re.compile(rf"{_DIGITS}|[a-z]+", re.IGNORECASE)
+
+
+def parse_number(text: str) -> float | None:
+    """'1.2 million' → 1200000, 'twenty-five' → 25, 'three hundred and five' → 305."""
+    total, current, seen = 0.0, 0.0, False
+    for token in _NUM_WORD.findall(text.lower()):
+        if token in ("and", "a", "an"):
+            current = current or (1.0 if token != "and" else current)
+            continue
+        if token == "dozen":
+            current = (current or 1) * 12
+        elif token in SMALL:
+            current += SMALL[token]
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token in SCALES:
+            total += (current or 1) * SCALES[token]
+            current = 0.0
+        else:
+            current += float(token.replace(",", ""))
+        seen = True
+    return total + current if seen else None
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every number in `text` that is not part of a date (see `dates`)."""
+    taken = [(d.span.start, d.span.end) for d in _dates_cached(text) if d.relative is None]
+    found: list[Quantity] = []
+    for match in _NUMBER.finditer(text):
+        if any(a <= match.start("num") < b for a, b in taken):
+            continue
+        for piece_start, piece_end in _split_run(text, match.start("num"), match.end("num")):
+            quantity = _quantity(text, match, piece_start, piece_end)
+            if quantity:
+                found.append(quantity)
+    for match in _ORDINAL.finditer(text):
+        word = match.group().lower()
+        value = ORDINALS[word.split("-")[-1]] + (SMALL[word.split("-")[0]] if "-" in word else 0)
+        found.append(Quantity(value, "ordinal", False, _span(match), weak=word in WEAK_WORDS))
+    for match in _MULTIPLE.finditer(text):
+        word = match.group().lower()
+        value = 2 if word.startswith("a couple") else MULTIPLES[word]
+        found.append(Quantity(value, "times", word.startswith("a couple"), _span(match), weak=True))
+    found.sort(key=lambda q: q.span.start)
+    return found
+
+
+def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'15 19' or 'two three' are two numbers; 'twenty-five' and '1.2 million' one."""
+    pieces: list[tuple[int, int]] = []
+    piece_start, last_small = start, False
+    for token in re.finditer(rf"{_DIGITS}|[A-Za-z]+", text[start:end]):
+        word = token.group().lower()
+        small = word not in SCALES and word not in ("and", "dozen")
+        if small and last_small and not _tens_then_unit(text[start:end], token):
+            pieces.append((piece_start, start + token.start()))
+            piece_start = start + token.start()
+        last_small = small
+    pieces.append((piece_start, end))
+    return [(a, b - len(text[a:b]) + len(text[a:b].rstrip(" -"))) for a, b in pieces]
+
+
+def _tens_then_unit(run: str, token: re.Match[str]) -> bool:
+    before = run[: token.start()].rstrip(" -").split()
+    previous = re.split(r"[-\s]", before[-1])[-1].lower() if before else ""
+    word = token.group().lower()
+    return previous in SMALL and SMALL[previous] % 10 == 0 and SMALL[previous] >= 20 and SMALL.get(word, 10) < 10
+
+
+def _quantity(text: str, match: re.Match[str], start: int, end: int) -> Quantity | None:
+    raw = text[start:end]
+    first = raw.split()[0].split("-")[0].lower()
+    a_scale = match.group("a") and start == match.start("num")
+    if first in SCALES and not a_scale:
+        return None  # "several hundred": vague
+    value = parse_number(raw)
+    if value is None:
+        return None
+    span_start = match.start() if start == match.start("num") else start
+    currency = CURRENCY_SIGNS.get(match.group("cur") or "") if start == match.start("num") else None
+    unit_match = _UNIT_AFTER.match(text, end)
+    unit = currency or (UNIT_WORDS[unit_match.group(1).lower()] if unit_match else None)
+    if match.group("ord") and end == match.end("num"):
+        unit = "ordinal"
+        end = match.end()
+    stop = unit_match.end() if unit_match and not currency else end
+    approx = bool(_APPROX_BEFORE.search(text, max(0, span_start - 24), span_start)) or bool(
+        _APPROX_AFTER.match(text, stop)
+    )
+    weak = raw.lower() in ("one", "a", "an") or value == 1
+    return Quantity(value, unit, approx, Span(span_start, stop, text[span_start:stop]), weak=weak)
+
+
+# --- dates ------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8,
+    "sep.": 9, "sept.": 9, "sept": 9, "oct.": 10, "nov.": 11, "dec.": 12,
+    "jan": 1, "feb": 2, "apr": 4, "aug": 8, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+RELATIVE = {
+    "the year before last": "year:-2", "last year": "year:-1", "this year": "year:0",
+    "next year": "year:1", "yesterday": "day:-1", "today": "day:0", "tomorrow": "day:1",
+    "last week": "week:-1", "this week": "week:0", "next week": "week:1",
+    "last month": "month:-1", "this month": "month:0", "next month": "month:1",
+}
+#: the ambiguous month names count only next to a day, year or these words
+_MONTH_CONTEXT = re.compile(r"(?:in|of|on|since|until|till|by|early|late|mid|last|next|this|from|through|to|and)\s+$", re.IGNORECASE)
+
+_MONTH_ALT = "|".join(sorted((re.escape(m.capitalize()) for m in MONTHS), key=len, reverse=True))
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(\d{4})"
+_MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})(?!\w)\s*{_DAY}(?![\d,]\d)(?:,?\s+{_YEAR}\b)?")
+_DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?({_MONTH_ALT})(?!\w)(?:,?\s+{_YEAR}\b)?")
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})(?!\w),?\s+{_YEAR}\b")
+_MONTH = re.compile(rf"\b({_MONTH_ALT})(?!\w)")
+_THE_DAY = re.compile(r"\b(?:(on|[A-Z][a-z]+day),?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[.,;:)\"']|of\b|and\b|when\b|at\b|in\b|to\b))")
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+_YEAR_ALONE = re.compile(r"(?<![\d,.$€£¥₩#-])(?:'(\d0)s|(1[5-9]\d{2}|20\d{2})(s)?)(?!\d|,\d|%|\.\d|-(?!year)|\s?(?:percent|per cent|people|persons|troops|soldiers|workers|units|times|[a-z]+s\b))")
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+_RELATIVE = re.compile(r"\b(?:" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_TIME = re.compile(
+    r"\b([01]\d|2[0-3])([0-5]\d)\s?(?=GMT|UTC|hours|hrs|local time)|(?<=at )(0\d)([0-5]\d)\b|\b(\d{1,2})(?::(\d{2}))?\s?(a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b|o'clock)|\b(noon|midnight)\b|\b(\d{1,2}):(\d{2})\b"
+)
+
+
+def dates(text: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(mention: DateMention) -> None:
+        found.append(mention)
+        taken.append((mention.span.start, mention.span.end))
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(a < m.end() and m.start() < b for a, b in taken)
+
+    for m in _MONTH_DAY.finditer(text):
+        if 1 <= int(m.group(2)) <= 31:
+            add(DateMention(_span(m), month=_month(m.group(1)), day=int(m.group(2)), year=_int(m.group(3))))
+    for m in _DAY_MONTH.finditer(text):
+        if free(m) and 1 <= int(m.group(1)) <= 31:
+            add(DateMention(_span(m), day=int(m.group(1)), month=_month(m.group(2)), year=_int(m.group(3))))
+    for m in _MONTH_YEAR.finditer(text):
+        if free(m):
+            add(DateMention(_span(m), month=_month(m.group(1)), year=int(m.group(2))))
+    for m in _MONTH.finditer(text):
+        if free(m) and _is_month(text, m):
+            add(DateMention(_span(m), month=_month(m.group(1))))
+    for m in _THE_DAY.finditer(text):
+        if free(m) and 1 <= int(m.group(2)) <= 31:
+            add(DateMention(_span(m), day=int(m.group(2))))
+    for m in _SLASH_DATE.finditer(text):
+        month, day = int(m.group(1)), int(m.group(2))
+        if free(m) and 1 <= month <= 12 and 1 <= day <= 31:
+            add(DateMention(_span(m), month=month, day=day))
+    for m in _YEAR_ALONE.finditer(text):
+        if free(m):
+            add(_year(m))
+    for m in _WEEKDAY.finditer(text):
+        found.append(DateMention(_span(m), weekday=WEEKDAYS[m.group(1).lower()]))
+    for m in _RELATIVE.finditer(text):
+        found.append(DateMention(_span(m), relative=RELATIVE[m.group().lower()]))
+    for m in _TIME.finditer(text):
+        if free(m):
+            mention = _time(m)
+            if mention:
+                add(mention)
+    found.sort(key=lambda d: d.span.start)
+    return found
+
+
+def _year(m: re.Match[str]) -> DateMention:
+    if m.group(1):
+        return DateMention(_span(m), year=1900 + int(m.group(1)), decade=True)
+    return DateMention(_span(m), year=int(m.group(2)), decade=bool(m.group(3)))
+
+
+def _time(m: re.Match[str]) -> DateMention | None:
+    military = m.group(1) or m.group(3)
+    if military:
+        return DateMention(_span(m), hour=int(military), minute=int(m.group(2) or m.group(4)))
+    hour, minute, marker, word, hour24, minute24 = m.groups()[4:]
+    if word:
+        return DateMention(_span(m), hour=12 if word == "noon" else 0, minute=0)
+    if hour24:
+        h = int(hour24)
+        return DateMention(_span(m), hour=h, minute=int(minute24), hour12=h <= 12) if h <= 24 else None
+    h = int(hour)
+    if not 1 <= h <= 12:
+        return None
+    if marker == "o'clock":
+        return DateMention(_span(m), hour=h, minute=int(minute) if minute else None, hour12=True)
+    pm = marker.lower().startswith("p")
+    return DateMention(_span(m), hour=h % 12 + (12 if pm else 0), minute=int(minute) if minute else None)
+
+
+def _is_month(text: str, m: re.Match[str]) -> bool:
+    word = m.group(1)
+    if word.lower() in ("may", "march", "jan", "sept", "dec", "oct", "nov", "aug", "apr", "feb"):
+        return bool(_MONTH_CONTEXT.search(text, max(0, m.start() - 12), m.start()))
+    return True
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower()]
+
+
+def _int(group: str | None) -> int | None:
+    return int(group) if group else None
+
+
+@lru_cache(maxsize=256)
+def _dates_cached(text: str) -> tuple[DateMention, ...]:
+    return tuple(dates(text))
+
+
+def _span(m: re.Match[str]) -> Span:
+    return Span(m.start(), m.end(), m.group())
+
+
+# --- names ------------------------------------------------------------------
+
+#: capitalised words that are not names (titles, function words, calendar)
+NOT_NAMES = frozenset(
+    """
+    a an the this that these those there their they them he she it its his her we our you your i
+    me my mine us in on at of for from to by with without about as and or but nor so yet if when
+    while where who whom whose which what why how after before since until during because though
+    although despite also not no yes all any some many most more much other another each every both
+    either neither one two three four five six seven eight nine ten first second third last next
+    mr mrs ms dr prof sir madam president vice prime minister ministers secretary general gen
+    chairman chairwoman chief director spokesman spokeswoman spokesperson ambassador senator sen
+    rep gov governor mayor king queen prince princess emperor pope lord judge justice officer
+    commander colonel col lt capt sgt adm lieutenant captain sergeant admiral marshal premier
+    professor reporter editor correspondent translator according monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow
+    is are was were be been being have has had do does did will would shall should can could may
+    might must said says say
+    north south east west northern southern eastern western central old great upper lower
+    national international federal state states public royal supreme united democratic people
+    peoples republic party committee council department ministry office agency association
+    university college school institute center centre foundation company corp inc ltd co group
+    bank court army navy air force forces police service news press times post daily journal
+    radio television tv network station house senate congress parliament assembly union league
+    club games olympic olympics cup world war day year month week program programme project plan
+    act law bill treaty summit conference meeting talks forum city province county district region
+    island islands river mountain mount mt sea ocean bay lake street st avenue road airport port
+    hospital church temple museum library hall tower bridge park station laboratory lab
+    free asia korean korea english chinese japanese american russian british french german
+    european african asian western eastern islamic muslim christian catholic jewish arab
+    """.split()
+)
+_NAME_WORD = r"(?:Mc|Mac|O'|De|Di|La|Le)?[A-Z][a-z]+(?:[A-Z][a-z]+)*|[A-Z](?:\.[A-Z])+\.?|[A-Z]{2,}[a-z]?|[A-Z]\."
+_NAME = re.compile(
+    rf"(?<![\w'’])(?:{_NAME_WORD})(?:[-'’][A-Za-z]+)*"
+    rf"(?:\s+(?:(?:de|van|von|der|bin|al|el|la|le|du)\s+)?(?:{_NAME_WORD})(?:[-'’][A-Za-z]+)*)*"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’'(\[—–-]\s*|\n)\s*$")
+_SUFFIX = re.compile(r"-[a-z][a-z-]*$|['’]s$|['’]$")
+_CONTRACTION = re.compile(r"^I['’](?:m|ve|ll|d)$")
+
+
+def names(text: str) -> list[Name]:
+    """Capitalised names, minus titles and words capitalised only by position."""
+    if _is_headline(text):
+        return []  # "Car Collides With Train": every word has a capital
+    out: list[Name] = []
+    for m in _NAME.finditer(text):
+        words = m.group().split()
+        start = m.start()
+        if _SENTENCE_START.search(text, max(0, start - 4), start):
+            if len(words) == 1:
+                continue  # "They", "After": capitalised by position
+            start += len(words[0]) + text[start + len(words[0]):].index(words[1])
+        span = Span(start, m.end(), text[start : m.end()])
+        out.append(Name(span.text, name_key(span.text), span))
+    return out
+
+
+def _is_headline(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", text)
+    capitals = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 4 and capitals / len(words) > 0.6
+
+
+def name_key(name: str) -> str:
+    """The words of a name that carry it: 'Prime Minister Junichiro Koizumi' → 'junichiro koizumi'."""
+    kept = []
+    for word in name.split():
+        if _CONTRACTION.match(word):
+            continue
+        word = _SUFFIX.sub("", word.strip(".,'’-"))
+        lower = word.lower()
+        if not lower or lower in NOT_NAMES or re.fullmatch(r"[a-z]\.?", lower):
+            continue
+        kept.append(lower.replace(".", ""))
+    return " ".join(kept)
+
+
+# --- polarity ---------------------------------------------------------------
+
+_AUX = r"(?:is|are|am|was|were|be|been|do|does|did|will|would|can|could|should|shall|may|might|must|has|have|had|need)"
+#: a negated verb: an auxiliary with "not" (a word may come between), "n't", "never", "cannot"
+_NEGATION = re.compile(
+    rf"(?:\b{_AUX}|['’](?:s|re|m))(?:\s+\w+)?\s+not\b(?!\s+(?:only|just|least|to\s+mention|until|unlike|long))"
+    r"|\b(?:never|cannot)\b|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?)",
+    re.IGNORECASE,
+)
+#: words that are negative in themselves, or negate a noun ("no connection"); weaker evidence
+_NEGATIVE_WORDS = re.compile(
+    r"\b(?:(?<!or )not|no(?!\.?\s*\d)|nobody|nothing|none|neither|nor|nowhere|"
+    r"without|unable|impossible|unlikely|fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|"
+    r"den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|lack(?:s|ed|ing)?|few|little|hardly|barely|"
+    r"rarely|seldom|unknown|absent|absence|free\s+of|instead|prevent(?:s|ed|ing)?|kept\s+\w+\s+from|keeps?\s+\w+\s+from|"
+    r"unrelated|no\s+longer|non-?[a-z]{3,}|"
+    r"un(?:able|likely|known|clear|certain|usual|necessary|willing|prepared|aware|employed|related|"
+    r"identified|confirmed|finished|successful|safe|fair|happy|able|affected|changed|harmed|hurt|"
+    r"armed|paid|named|explained|resolved|precedented|acceptable|available|popular|lawful|legal)"
+    r"|impossible|illegal|inability|incapable|insufficient|ineffective|invisible|"
+    r"dis(?:agree[sd]?|approve[sd]?|miss(?:ed|es)?|allow(?:ed)?|prove[sd]?|continued?|qualif(?:y|ied)))\b",
+    re.IGNORECASE,
+)
+
+
+def negations(text: str) -> list[Marker]:
+    """Negated predicates ("negation") and negative words ("negative")."""
+    found = [Marker("negation", _span(m)) for m in _NEGATION.finditer(text)]
+    taken = [(m.span.start, m.span.end) for m in found]
+    found += [
+        Marker("negative", _span(m)) for m in _NEGATIVE_WORDS.finditer(text)
+        if not any(a <= m.start() < b for a, b in taken)
+    ]
+    return sorted(found, key=lambda m: m.span.start)
+
+
+# --- size -------------------------------------------------------------------
+
+def content_size(text: str) -> float:
+    """Letters and digits: the unit other languages' sizes are expressed in."""
+    return float(sum(1 for c in text if c.isalnum()))

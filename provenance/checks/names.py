@@ -1,0 +1,157 @@
+"""drift.name: a name in the translation with no counterpart in the original.
+
+Names are taken from the side that capitalises them (English) and looked
+for among the words of the other side: written the same (IBM, NHK), through
+an exonym table (평양 ↔ Pyongyang, 유엔 ↔ U.N.), or by sound, comparing
+phonetic skeletons of the name and of each romanised word (블라디보스토크 ↔
+Vladivostok). A missing name is only a warning when the other side also
+has a name-like word nothing matched, which is what a swapped name looks
+like; a name with no counterpart and nothing left over is left alone, since
+translators add titles, datelines and explanations.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from ..types import Severity
+from .phonetic import skeleton, skeletons
+from .result import CheckResult, quote
+from .side import Side
+from .values import Name
+
+CODE = "drift.name"
+MIN_RATIO = 80  # rapidfuzz ratio between skeletons that counts as the same name
+MIN_PREFIX = 3  # a skeleton this long may match the start of a compound word
+MIN_CONTAINED = 4  # … and this long, any part of one
+MIN_SWAP_KEY = 4  # a swap is reported only between names this distinctive
+
+
+def check_names(src: Side, tgt: Side) -> list[CheckResult]:
+    if not (src.known and tgt.known):
+        return []
+    out: list[CheckResult] = []
+    for names_side, words_side, names_are_src in ((tgt, src, False), (src, tgt, True)):
+        if not getattr(names_side.module, "CASED_NAMES", False):
+            continue
+        out += _missing_names(names_side, words_side, names_are_src)
+    return out
+
+
+def _missing_names(names_side: Side, words_side: Side, names_are_src: bool) -> list[CheckResult]:
+    words = _Words(words_side)
+    missing = [n for n in names_side.names if n.key and not words.has_counterpart(n)]
+    if not missing:
+        return []
+    orphans = words.orphans(names_side) if not getattr(words_side.module, "CASED_NAMES", False) else []
+    out = []
+    for name in missing:
+        here, there = ("translation", "original") if not names_are_src else ("original", "translation")
+        strong = [o for o in orphans if len(skeleton(o.key)) >= MIN_SWAP_KEY]
+        if len(orphans) == 1 and strong and len(missing) == 1 and len(skeleton(name.key.replace(" ", ""))) >= MIN_SWAP_KEY:
+            orphan = strong[0]
+            message = f"name {quote(name.span)} in the {here} has no counterpart in the {there}, which names {quote(orphan.span)}"
+            evidence = ((name.span,), (orphan.span,))
+            severity = Severity.WARNING
+        else:
+            message = f"name {quote(name.span)} in the {here} has no counterpart in the {there}"
+            evidence = ((name.span,), ())
+            severity = Severity.INFO
+        src_spans, tgt_spans = (evidence[1], evidence[0]) if not names_are_src else evidence
+        out.append(CheckResult(CODE, severity, message, src_spans, tgt_spans))
+    return out
+
+
+def _min_ratio(a: str, b: str) -> int:
+    """Long skeletons may differ by a little more (Tsvangirai ↔ 창기라이)."""
+    return MIN_RATIO - 5 if min(len(a), len(b)) >= 4 else MIN_RATIO
+
+
+class _Words:
+    """The words of the side without capitals, ready for lookup by name."""
+
+    def __init__(self, side: Side) -> None:
+        self.side = side
+        self.words = side.names
+        self.latin = {w.text.lower().rstrip(".") for w in self.words if w.text.isascii()}
+        self.latin_text = side.text.lower()
+        self.skeletons = [(w, skeleton(w.key)) for w in self.words if not w.text.isascii()]
+        self.exonym_tokens = _exonym_tokens(side.module, tuple(w.text for w in self.words))
+
+    def has_counterpart(self, name: Name) -> bool:
+        tokens = [t for t in name.key.split() if len(t) >= 2]
+        if not tokens:
+            return True
+        joined = "".join(tokens)
+        return (
+            any(self._token_found(t) for t in tokens if len(t) >= 3 or len(tokens) == 1)
+            or any(self._sounds_like(key) for key in skeletons(joined))
+        )
+
+    def _token_found(self, token: str) -> bool:
+        if token in self.latin or re.search(rf"(?<![a-z]){re.escape(token)}", self.latin_text):
+            return True
+        if token in self.exonym_tokens or token.rstrip("s") in self.exonym_tokens:
+            return True
+        return any(self._sounds_like(key) for key in skeletons(token))
+
+    def _sounds_like(self, key: str) -> bool:
+        if not key:
+            return False
+        for _, word_key in self.skeletons:
+            if word_key == key:
+                return True
+            if len(key) >= MIN_PREFIX and word_key.startswith(key):
+                return True
+            if len(key) >= MIN_CONTAINED and key in word_key:
+                return True  # 이스트예루살렘 ↔ "East Jerusalem"
+            if len(key) >= 3 and fuzz.ratio(key, word_key) >= _min_ratio(key, word_key):
+                return True
+        return False
+
+    def orphans(self, other: Side) -> list[Name]:
+        """Name-like words here that sound like no word at all of the other side."""
+        other_keys = {key for w in _LATIN_WORDS.findall(other.text) for key in skeletons(w)}
+        other_keys.discard("")
+        name_like = getattr(self.side.module, "looks_like_name", None)
+        found = []
+        for word, word_key in self.skeletons:
+            if name_like is None or not name_like(word.text) or len(word_key) < 2:
+                continue
+            if word.text in self.exonym_tokens.values():
+                continue  # countries and capitals are often left implicit
+            if any(_similar(k, word_key) for k in other_keys):
+                continue
+            found.append(word)
+        return found
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) >= MIN_PREFIX and (a.startswith(b) or b.startswith(a)):
+        return True
+    return min(len(a), len(b)) >= 3 and fuzz.ratio(a, b) >= _min_ratio(a, b)
+
+
+_LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]+")
+
+
+@lru_cache(maxsize=512)
+def _exonym_tokens(module, words: tuple[str, ...]) -> dict[str, str]:
+    """English tokens the exonym table gives for these words (미국인 → us, america …)."""
+    table = getattr(module, "EXONYMS", {})
+    tokens: dict[str, str] = {}
+    for word in words:
+        for end in range(len(word), 1, -1):
+            forms = table.get(word[:end])
+            if forms:
+                for form in forms:
+                    for token in form.lower().replace(".", "").split():
+                        tokens[token] = word
+                    tokens[form.lower().replace(".", "")] = word
+                break
+    return tokens

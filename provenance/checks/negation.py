@@ -1,0 +1,52 @@
+"""drift.negation: a negated predicate on one side, an affirmative on the other.
+
+Polarity is counted, not parsed: each language module marks negated
+predicates (않/못/없/아니/말; "not", "n't", "never", "no") and words that
+are negative in themselves (불가능, 무관; "without", "unable", "failed").
+Translators often turn one into the other ("못 보게 한다" → "keeps you from
+seeing"), so a side's negative words may stand in for the other side's
+negated predicates, but a negated predicate with nothing negative at all to
+answer it on the other side is a finding.
+"""
+
+from __future__ import annotations
+
+from ..types import Severity
+from .result import CheckResult, quote
+from .side import Side
+from .values import Marker
+
+CODE = "drift.negation"
+
+
+def check_negation(src: Side, tgt: Side) -> list[CheckResult]:
+    if not (src.known and tgt.known):
+        return []
+    src_neg, src_words = _split(src.negations)
+    tgt_neg, tgt_words = _split(tgt.negations)
+    out: list[CheckResult] = []
+    if len(tgt_neg) > len(src_neg) + len(src_words):
+        extra = tgt_neg[len(src_neg) + len(src_words):] if src_neg or src_words else tgt_neg
+        spans = tuple(m.span for m in extra)
+        out.append(CheckResult(
+            CODE, Severity.ERROR,
+            f"the translation negates ({', '.join(quote(s) for s in spans)}) where the original does not",
+            (), spans,
+        ))
+    if len(src_neg) > len(tgt_neg) + len(tgt_words):
+        spans = tuple(m.span for m in src_neg)
+        out.append(CheckResult(
+            CODE, DROPPED_SEVERITY,
+            f"the original negates ({', '.join(quote(s) for s in spans)}) where the translation does not",
+            spans, (),
+        ))
+    return out
+
+
+#: Korean negations are often rendered affirmatively ("없어야 한다" → "must be
+#: precise"), so a lost negation is only worth a look
+DROPPED_SEVERITY = Severity.INFO
+
+
+def _split(markers: list[Marker]) -> tuple[list[Marker], list[Marker]]:
+    return [m for m in markers if m.kind == "negation"], [m for m in markers if m.kind != "negation"]

@@ -1,0 +1,220 @@
+"""drift.number: a number on one side with no compatible number on the other.
+
+Compatible means equal once normalised (120만 = 1.2 million), equal up to the
+rounding the other side shows (1,187,000 ≈ "1.2 million"), within 15% when
+either side hedges (1천여 ≈ "about 1,000"), or equal after converting units
+(120 km/h ≈ 75 mph). A value left over on both sides, in convertible units,
+is a changed number (error); a value left over on one side only is an
+omission the translator may have meant (info).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..types import Severity
+from . import units
+from .result import CheckResult, quote
+from .side import Side
+from .values import Quantity
+
+CODE = "drift.number"
+APPROX_TOLERANCE = 0.15
+CONVERSION_TOLERANCE = 0.12
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A number a side states, for matching: its quantities and its date parts."""
+
+    value: float
+    unit: str | None
+    approx: bool
+
+
+def significant_digits(value: float) -> int:
+    """1,200,000 → 2; 275,000 → 3; 64.5 → 3."""
+    if value == 0:
+        return 1
+    text = f"{abs(value):.10g}"
+    if "e" in text:
+        mantissa = text.split("e")[0]
+        return max(1, len(mantissa.replace(".", "").strip("0")))
+    if "." in text:
+        return len(text.replace(".", "").lstrip("0"))
+    return max(1, len(text.rstrip("0")))
+
+
+def round_to(value: float, digits: int) -> float:
+    if value == 0:
+        return 0.0
+    exponent = math.floor(math.log10(abs(value))) - digits + 1
+    return math.floor(value / 10**exponent + 0.5) * 10**exponent
+
+
+def same_number(a: float, b: float) -> bool:
+    """Equal, or equal once the more precise one is rounded like the other."""
+    if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9):
+        return True
+    sig_a, sig_b = significant_digits(a), significant_digits(b)
+    if sig_a == sig_b:
+        return False
+    coarse, fine = (a, b) if sig_a < sig_b else (b, a)
+    return math.isclose(round_to(fine, min(sig_a, sig_b)), coarse, rel_tol=1e-9)
+
+
+def compatible(a: Value, b: Value) -> bool:
+    if same_number(a.value, b.value) or _scale_dropped(a, b):
+        return True
+    if (a.approx or b.approx) and _close(a.value, b.value, APPROX_TOLERANCE):
+        return True
+    if a.unit and b.unit and a.unit != b.unit and units.dimension(a.unit) == units.dimension(b.unit):
+        return _close(units.in_base(a.value, a.unit), units.in_base(b.value, b.unit), CONVERSION_TOLERANCE)
+    return False
+
+
+def _scale_dropped(a: Value, b: Value) -> bool:
+    """2억 유로 … "it will be 200": the scale word said once, the number repeated bare."""
+    small, large = sorted((a, b), key=lambda v: abs(v.value))
+    if small.unit is not None and small.unit != large.unit or not 0 < small.value < 1000:
+        return False
+    exponent = math.log10(large.value / small.value)
+    return exponent >= 3 and abs(exponent - round(exponent)) < 1e-9 and round(exponent) % 3 == 0
+
+
+def _close(a: float, b: float, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance * max(abs(a), abs(b))
+
+
+def stated_values(side: Side) -> list[Value]:
+    """Everything on a side another number may be matched with."""
+    found = [Value(q.value, q.unit, q.approx) for q in side.quantities]
+    for date in side.dates:
+        for part in (date.year, date.day, date.hour, date.minute):
+            if part is not None:
+                found.append(Value(float(part), None, False))
+    return found
+
+
+def unmatched(quantities: Iterable[Quantity], others: list[Value]) -> list[Quantity]:
+    return [
+        q for q in quantities
+        if not q.weak and not any(compatible(Value(q.value, q.unit, q.approx), o) for o in others)
+    ]
+
+
+def match_one_to_one(src: Side, tgt: Side) -> tuple[list[Quantity], list[Quantity]]:
+    """Quantities of each side left once each is matched with its own counterpart.
+
+    A number the original states once is used up by one mention in the
+    translation, so "two killed … two bombings" against 2명 … 5곳 still
+    leaves a number over. Exact values are matched before approximate ones.
+    """
+    mine = [q for q in src.quantities if not q.weak]
+    theirs = [Value(q.value, q.unit, q.approx) for q in tgt.quantities] + _date_values(tgt)
+    left_src, used = _match(mine, theirs)
+    their_own = [q for q in tgt.quantities if not q.weak]
+    back = [Value(q.value, q.unit, q.approx) for q in src.quantities] + _date_values(src)
+    left_tgt, _ = _match(their_own, back)
+    return left_src, left_tgt
+
+
+def _match(quantities: list[Quantity], others: list[Value]) -> tuple[list[Quantity], set[int]]:
+    used: set[int] = set()
+    left: list[Quantity] = []
+    for exact in (True, False):
+        pending = quantities if exact else left
+        left = []
+        for q in pending:
+            value = Value(q.value, q.unit, q.approx)
+            index = next(
+                (i for i, o in enumerate(others) if i not in used and (o.value == q.value if exact else compatible(value, o))),
+                None,
+            )
+            if index is None:
+                left.append(q)
+            else:
+                used.add(index)
+    return left, used
+
+
+def _date_values(side: Side) -> list[Value]:
+    return [
+        Value(float(part), None, False)
+        for date in side.dates
+        for part in (date.year, date.day, date.hour, date.minute)
+        if part is not None
+    ]
+
+
+def pair_up(left: list[Quantity], right: list[Quantity]) -> tuple[list[tuple[Quantity, Quantity]], list[Quantity], list[Quantity]]:
+    """Pair leftovers of the two sides: same unit, then units that convert, then look-alikes."""
+    pairs: list[tuple[Quantity, Quantity]] = []
+    left, right = list(left), list(right)
+    for rule in (_same_unit, _same_dimension, _edited):
+        for q in list(left):
+            match = next((r for r in right if rule(q, r)), None)
+            if match is not None:
+                pairs.append((q, match))
+                right.remove(match)
+                left.remove(q)
+    return pairs, left, right
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.unit == b.unit
+
+
+def _same_dimension(a: Quantity, b: Quantity) -> bool:
+    return a.unit is not None and units.dimension(a.unit) == units.dimension(b.unit)
+
+
+def _edited(a: Quantity, b: Quantity) -> bool:
+    """A bare number against a unit-bearing one pairs only if one looks like an edit of the other."""
+    return (a.unit is None or b.unit is None) and looks_edited(a.value, b.value)
+
+
+def looks_edited(a: float, b: float) -> bool:
+    """34 → 74, 102 → 1020, 1,500 → 2,500: a slip of a digit or of a power of ten."""
+    if a <= 0 or b <= 0 or a == b:
+        return False
+    ratio = math.log10(a / b)
+    if abs(ratio - round(ratio)) < 1e-9:
+        return True
+    da, db = _digits(a), _digits(b)
+    return len(da) == len(db) > 1 and any(x == y for x, y in zip(da, db))
+
+
+def _digits(value: float) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", "")
+
+
+def show(q: Quantity) -> str:
+    value = f"{q.value:,.0f}" if q.value == int(q.value) else f"{q.value:,.4g}"
+    return value
+
+
+def check_numbers(src: Side, tgt: Side) -> list[CheckResult]:
+    if not (src.known and tgt.known):
+        return []
+    lost, extra = match_one_to_one(src, tgt)
+    pairs, lost, extra = pair_up(lost, extra)
+    out = [
+        CheckResult(
+            CODE, Severity.ERROR,
+            f"number {show(a)} in the original ({quote(a.span)}) is {show(b)} in the translation ({quote(b.span)})",
+            (a.span,), (b.span,),
+        )
+        for a, b in pairs
+    ]
+    out += [
+        CheckResult(CODE, Severity.INFO, f"number {show(q)} in the original ({quote(q.span)}) is not in the translation", (q.span,), ())
+        for q in lost
+    ]
+    out += [
+        CheckResult(CODE, Severity.INFO, f"number {show(q)} in the translation ({quote(q.span)}) is not in the original", (), (q.span,))
+        for q in extra
+    ]
+    return out

@@ -1,0 +1,51 @@
+"""Phonetic skeletons: compare a Latin name with a romanised Hangul transliteration.
+
+Korean renders foreign sounds with fewer contrasts (f/p, v/b, r/l, z/j) and
+adds vowels ("Smith" → 스미스 → seumiseu), so vowels are dropped and
+consonants folded into classes: both "Vladivostok" and 블라디보스토크 become
+"pltpstk". Deliberately crude: the name check only needs "could be the same".
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGRAPHS = (
+    ("tch", "j"), ("sch", "s"), ("zh", "j"), ("chr", "kl"), ("ph", "p"), ("th", "s"), ("sh", "s"), ("ch", "j"),
+    ("ck", "k"), ("kh", "k"), ("gh", "k"), ("tz", "j"), ("dg", "j"),
+    ("qu", "k"), ("x", "ks"), ("ng", "n"), ("kk", "k"), ("tt", "t"), ("pp", "p"),
+    ("ss", "s"), ("jj", "j"), ("eu", ""),
+)
+_FOLD = str.maketrans({
+    "g": "k", "c": "k", "q": "k", "d": "t", "b": "p", "f": "p", "v": "p",
+    "r": "l", "z": "j",
+})
+_SILENT_R = re.compile(r"(?<=[aeiou])r(?=[^aeiouy]|e?$)")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_PINYIN_X = re.compile(r"^x(?=[iu])")
+_INITIAL_TS = re.compile(r"^ts")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_VOWELISH = re.compile(r"[aeiouwyh]")
+_REPEAT = re.compile(r"(.)\1+")
+
+
+def skeletons(latin: str) -> tuple[str, ...]:
+    """The skeleton with and without r before consonants (Livermore 리버모어, Hermas 헤르마스)."""
+    full = skeleton(latin, silent_r=False)
+    quiet = skeleton(latin)
+    return (quiet,) if quiet == full else (quiet, full)
+
+
+def skeleton(latin: str, *, silent_r: bool = True) -> str:
+    """Consonant skeleton of a Latin-script word or romanised Hangul."""
+    word = _NOT_LETTER.sub("", latin.lower())
+    word = _PINYIN_X.sub("s", word)  # Xinhua → 신화
+    word = _INITIAL_TS.sub("j", word)  # Tsvangirai → 창기라이
+    if silent_r:
+        word = _SILENT_R.sub("", word)  # "Livermore" → 리버모어: no r before consonants
+    word = _SOFT_C.sub("s", word)
+    for digraph, sound in _DIGRAPHS:
+        word = word.replace(digraph, sound)
+    word = word.translate(_FOLD)
+    word = _VOWELISH.sub("", word)
+    return _REPEAT.sub(r"\1", word)

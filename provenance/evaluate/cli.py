@@ -1,0 +1,61 @@
+"""`provenance eval` and `benchmarks/evaluate.py`: options in, table and JSON out."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .corpus import NAMED, CorpusMissing, load_corpus, named_paths
+
+
+def main_eval(
+    corpus: str | Sequence[str],
+    docs: int = 80,
+    seed: int = 1,
+    mode: str = "full",
+    aligner: str = "both",
+    json_path: str | None = None,
+    *,
+    noise: str | None = None,
+    encoder: str = "use-m3",
+) -> int:
+    """Evaluate, print the table, write JSON; the exit code (0 also when the
+    development data is absent: that is reported and skipped, not a failure)."""
+    from .run import evaluate_corpus
+
+    try:
+        loaded = resolve_corpus(corpus, noise)
+    except CorpusMissing as exc:
+        print(f"skipped: {exc}", file=sys.stderr)
+        return 0
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = evaluate_corpus(loaded, docs=docs, seed=seed, mode=mode, aligner=aligner, encoder=encoder)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(result.render_table())
+    if json_path:
+        Path(json_path).write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nJSON written to {json_path}")
+    return 0
+
+
+def resolve_corpus(corpus: str | Sequence[str], noise: str | None = None):
+    """A corpus from a name ("kpc", "jhe"), a file stem (STEM.ko + STEM.en) or two paths."""
+    parts = [corpus] if isinstance(corpus, str) else list(corpus)
+    if len(parts) == 1 and parts[0] in NAMED:
+        src, tgt, named_noise, src_lang, tgt_lang = named_paths(parts[0])
+        name = f"{parts[0]}-dev"
+        return load_corpus(src, tgt, noise=noise or named_noise, source_lang=src_lang, target_lang=tgt_lang, name=name)
+    if len(parts) == 1:
+        stem = Path(parts[0])
+        parts = [str(stem.with_name(f"{stem.name}.ko")), str(stem.with_name(f"{stem.name}.en"))]
+    if len(parts) != 2:
+        raise ValueError("--corpus takes a name (kpc, jhe), a file stem, or a source and a target file")
+    src, tgt = (Path(p) for p in parts)
+    return load_corpus(src, tgt, noise=noise, name=f"{src.name} + {tgt.name}")

@@ -1,0 +1,99 @@
+"""Split an article into passages and sentences, keeping exact source offsets.
+
+Rules, not a model: passages come from blank lines and Markdown blocks
+(`layout`), sentences from punctuation judged with per-language data
+(`rules`, `lang/`). Measured against pysbd, blingfire and kss in
+`benchmarks/segmentation.py`; the rules load in well under a millisecond,
+which the one-second `compare` budget needs.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..types import Document, Passage, Sentence
+from . import layout
+from .lang import rules_for
+from .rules import boundaries
+
+__all__ = ["segment", "split_sentences", "segmenter_signature", "SEGMENTER_SIGNATURE", "VERSION"]
+
+#: Bumped whenever a change can move a boundary; part of every report signature.
+VERSION = 1
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def segmenter_signature(lang: str) -> str:
+    """Short id of the splitter used for `lang`, e.g. "rules-ko-1" or "rules-generic-1"."""
+    return f"rules-{rules_for(lang).name}-{VERSION}"
+
+
+SEGMENTER_SIGNATURE = segmenter_signature
+
+
+def segment(text: str, lang: str, *, path: str = "<string>", presegmented: bool = False) -> Document:
+    """Passages and sentences of `text`; every span indexes `text` itself.
+
+    With `presegmented`, line i is sentence i (empty lines included, as "")
+    and everything is passage 0, so sentence indices equal line numbers.
+    """
+    if presegmented:
+        passages, sentences = _by_line(text, lang)
+    else:
+        passages, sentences = _by_rules(text, lang)
+    return Document(path=path, lang=lang, text=text, passages=tuple(passages), sentences=tuple(sentences))
+
+
+def split_sentences(passage_text: str, lang: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in `passage_text`, in order."""
+    return [(s.start, s.end) for s in _by_rules(passage_text, lang)[1]]
+
+
+def _by_rules(text: str, lang: str) -> tuple[list[Passage], list[Sentence]]:
+    rules = rules_for(lang)
+    lines = layout.split_lines(text)
+    work = layout.masked(text, lines)
+    line_starts = [line.start for line in lines]
+    passages: list[Passage] = []
+    sentences: list[Sentence] = []
+    for group in layout.passages(lines):
+        first = len(sentences)
+        for run_start, run_end in layout.runs(work, group):
+            for start, end in _sentence_spans(work, run_start, run_end, rules):
+                line = bisect.bisect_right(line_starts, start)
+                body = _LINE_BREAK.sub(" ", work[start:end])
+                sentences.append(Sentence(len(sentences), body, lang, len(passages), start, end, line))
+        if len(sentences) > first:
+            start, end = sentences[first].start, sentences[-1].end
+            line = sentences[first].line
+            passages.append(Passage(len(passages), start, end, line, tuple(range(first, len(sentences)))))
+    return passages, sentences
+
+
+def _sentence_spans(work: str, run_start: int, run_end: int, rules) -> list[tuple[int, int]]:
+    run = work[run_start:run_end]
+    cuts = [0, *boundaries(run, rules), len(run)]
+    spans = []
+    for cut_start, cut_end in zip(cuts, cuts[1:]):
+        piece = run[cut_start:cut_end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            start = run_start + cut_start + lead
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+def _by_line(text: str, lang: str) -> tuple[list[Passage], list[Sentence]]:
+    sentences = []
+    for number, line in enumerate(layout.split_lines(text)):
+        body = text[line.start : line.end]
+        stripped = body.strip()
+        start = line.start + len(body) - len(body.lstrip()) if stripped else line.start
+        sentences.append(Sentence(number, stripped, lang, 0, start, start + len(stripped), number + 1))
+    if not sentences:
+        return [], []
+    passage = Passage(0, 0, len(text), 1, tuple(range(len(sentences))))
+    return [passage], sentences

@@ -1,0 +1,177 @@
+"""Number normalisers (Korean and English) and the number check."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.checks import check_pair
+from provenance.checks.lang import en, ko
+from provenance.checks.numbers import looks_edited, same_number, significant_digits
+from provenance.types import Severity
+
+KOREAN = [
+    # text, value, unit, approx
+    ("1억1천만 달러", 110_000_000, "USD", False),
+    ("2만 5천 명", 25_000, None, False),
+    ("3천여 명", 3_000, None, True),
+    ("120만", 1_200_000, None, False),
+    ("12조3천억 번", 12_300_000_000_000, None, False),
+    ("57억1000만위안", 5_710_000_000, "CNY", False),
+    ("27만5000명", 275_000, None, False),
+    ("1만8500메가와트", 18_500, "MW", False),
+    ("1,000배", 1_000, "times", False),
+    ("약 240km", 240, "km", True),
+    ("50만여척", 500_000, None, True),
+    ("세 명", 3, None, False),
+    ("두 번째", 2, "ordinal", False),
+    ("스무 살", 20, "age", False),
+    ("스물다섯 살", 25, "age", False),
+    ("열두 명", 12, None, False),
+    ("30%", 30, "percent", False),
+    ("30퍼센트", 30, "percent", False),
+    ("삼십 퍼센트", 30, "percent", False),
+    ("이천오백만 원", 25_000_000, "KRW", False),
+    ("천 명", 1_000, None, False),
+    ("9%포인트", 9, "percent", False),
+    ("이틀 동안", 2, "day", False),
+    ("10일 후", 10, "day", False),
+    ("64.5 메가와트", 64.5, "MW", False),
+    ("102위", 102, "ordinal", False),
+    ("헌법 9조", 9, "ordinal", False),
+    ("9조 원", 9_000_000_000_000, "KRW", False),
+    ("200명 이상", 200, None, True),
+]
+
+ENGLISH = [
+    ("three", 3, None, False),
+    ("a dozen", 12, None, False),
+    ("1.2 million", 1_200_000, None, False),
+    ("110 million", 110_000_000, None, False),
+    ("$110 million", 110_000_000, "USD", False),
+    ("1,000", 1_000, None, False),
+    ("12.3 trillion", 12_300_000_000_000, None, False),
+    ("30 percent", 30, "percent", False),
+    ("30 per cent", 30, "percent", False),
+    ("30%", 30, "percent", False),
+    ("third", 3, "ordinal", False),
+    ("3rd", 3, "ordinal", False),
+    ("21st", 21, "ordinal", False),
+    ("twenty-five", 25, None, False),
+    ("three hundred and five", 305, None, False),
+    ("5.71 billion yuan", 5_710_000_000, "CNY", False),
+    ("about 275,000", 275_000, None, True),
+    ("more than 50,000", 50_000, None, True),
+    ("slightly more than 1,000", 1_000, None, True),
+    ("the 34-year-old", 34, "age", False),
+    ("75 mph", 75, "mph", False),
+    ("a four-day slide", 4, "day", False),
+    ("a hundred", 100, None, False),
+    ("$3 billion", 3_000_000_000, "USD", False),
+    ("a 9-point lead", 9, "percent", False),
+]
+
+NOT_NUMBERS = [
+    (ko, "구조대가 도착했다"),  # 구조 is "rescue", not nine trillion
+    (ko, "열린 회의에서"),  # 열린 is "opened", not ten
+    (ko, "세계 여러 나라"),  # 세계 is "world", not three
+    (ko, "입장을 천명했다"),  # 천명 is "declare"
+    (ko, "수천 명이 모였다"),  # vague: never compared
+    (ko, "14일 발표했다"),  # a day of the month, handled by dates
+    (en, "several hundred people"),
+    (en, "dozens of people"),
+    (en, "thousands of fans"),
+    (en, "in 2019"),  # a year, handled by dates
+    (en, "the F-16 fighter"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "approx"), KOREAN)
+def test_korean_numbers(text, value, unit, approx):
+    found = [q for q in ko.quantities(text) if not q.weak]
+    assert [(q.value, q.unit, q.approx) for q in found] == [(pytest.approx(value), unit, approx)]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "approx"), ENGLISH)
+def test_english_numbers(text, value, unit, approx):
+    found = [q for q in en.quantities(text) if not q.weak]
+    assert [(q.value, q.unit, q.approx) for q in found] == [(pytest.approx(value), unit, approx)]
+
+
+@pytest.mark.parametrize(("module", "text"), NOT_NUMBERS)
+def test_words_that_are_not_numbers(module, text):
+    assert [q for q in module.quantities(text) if not q.weak] == []
+
+
+@pytest.mark.parametrize(("text", "value"), [("1억1천만", 110_000_000), ("2만 5천", 25_000), ("삼십", 30), ("3천500", 3_500), ("1,000만", 10_000_000)])
+def test_parse_korean_numeral(text, value):
+    assert ko.parse_numeral(text) == value
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (1_200_000, 1_187_000, True),  # rounded
+        (1_187_000, 1_200_000, True),
+        (3_000, 30_000, False),
+        (14, 24, False),
+        (275_000, 275_000, True),
+        (2_000, 2_400, True),  # 2,400 rounds to 2,000 at one significant digit
+        (2_000, 2_600, False),
+    ],
+)
+def test_same_number_up_to_rounding(a, b, same):
+    assert same_number(a, b) is same
+
+
+@pytest.mark.parametrize(("value", "digits"), [(1_200_000, 2), (275_000, 3), (64.5, 3), (7, 1), (0.5, 1)])
+def test_significant_digits(value, digits):
+    assert significant_digits(value) == digits
+
+
+@pytest.mark.parametrize(("a", "b", "edited"), [(34, 74, True), (102, 1020, True), (6, 2, False), (975, 10_500, False), (2, 1_500, False)])
+def test_looks_edited(a, b, edited):
+    assert looks_edited(a, b) is edited
+
+
+FAITHFUL = [
+    ("정부는 3천 명을 대피시켰다.", "The government evacuated 3,000 people."),
+    ("이 수퍼컴퓨터는 1억1천만 달러 짜리다.", "The supercomputer cost $110 million."),
+    ("초당 12조3천억 번 계산한다.", "It performs 12.3 trillion calculations a second."),
+    ("주민 1천여 명이 대피했다.", "Slightly more than 1,000 residents were evacuated."),
+    ("인구는 120만 명이다.", "The population is 1.2 million."),
+    ("두 사람이 다쳤다.", "Two people were hurt."),
+    ("그들은 30% 올랐다고 말했다.", "They said it rose 30 percent."),
+    ("시속 120km의 바람이 불었다.", "Winds reached 75 mph."),
+    ("오늘은 1억5천만 유로, 내일은 2억 유로가 될 것이다.", "Today it is 150 million euros and tomorrow it will be 200."),
+    ("베일(34)은 말했다.", "The 34-year-old Bale said."),
+]
+
+CHANGED = [
+    ("정부는 3천 명을 대피시켰다.", "The government evacuated 30,000 people.", "3,000", "30,000"),
+    ("이 수퍼컴퓨터는 1억1천만 달러 짜리다.", "The supercomputer cost $170 million.", "110,000,000", "170,000,000"),
+    ("부상자는 14명이다.", "Seventeen people were injured.", "14", "17"),
+    ("그는 34세다.", "He is 74 years old.", "34", "74"),
+    ("런던에서 240km 떨어진 곳이다.", "It is 1,500 miles from London.", "240", "1,500"),
+]
+
+
+@pytest.mark.parametrize(("ko_text", "en_text"), FAITHFUL)
+def test_faithful_numbers_are_quiet(ko_text, en_text):
+    found = check_pair(ko_text, en_text, enabled=["number"])
+    assert [r for r in found if r.severity is not Severity.INFO] == []
+
+
+@pytest.mark.parametrize(("ko_text", "en_text", "original", "translated"), CHANGED)
+def test_changed_numbers_are_errors(ko_text, en_text, original, translated):
+    found = check_pair(ko_text, en_text, enabled=["number"])
+    errors = [r for r in found if r.severity is Severity.ERROR]
+    assert len(errors) == 1
+    assert errors[0].code == "drift.number"
+    assert f"number {original} in the original" in errors[0].message
+    assert f"is {translated} in the translation" in errors[0].message
+    assert errors[0].src and errors[0].tgt
+
+
+def test_missing_number_is_info_with_evidence():
+    found = check_pair("사망자는 17명이다.", "Several people died.", enabled=["number"])
+    assert [(r.severity, r.src[0].text) for r in found] == [(Severity.INFO, "17명")]
