@@ -84,6 +84,27 @@ def compare(
     raise typer.Exit(exit_code(report, fail_on.value))
 
 
+@app.command()
+def credits(
+    article: Path = typer.Argument(..., help="An article, original or translation."),
+    lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Its language (default: from its script)."),
+    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    encoding: Optional[str] = typer.Option(None, help="Text encoding (default: detect)."),
+) -> None:
+    """Print who reported, translated, wrote and edited one article."""
+    from .api import article_credits
+
+    found = article_credits(article, lang=lang, encoding=encoding)
+    if fmt is Format.json:
+        import json
+
+        _emit(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n", None)
+    else:
+        from .credits import render_text
+
+        _emit(render_text(found, path=str(article)).rstrip("\n") + "\n", None)
+
+
 def exit_code(report, fail_on: str) -> int:
     """1 when a finding reaches the failing severity, else 0."""
     from .types import Severity

@@ -32,8 +32,10 @@ class Thresholds:
     margin: float = 0.5
     # Half-width of the band searched around the first-pass path.
     band: int = 8
-    # Below this mean link similarity the two articles are unrelated.
-    document_unrelated: float = 0.22
+    # Similarity two sentences on the same topic reach by chance.
+    chance_similarity: float = 0.35
+    # Below this much evidence per sentence the two articles are unrelated.
+    document_unrelated: float = 0.09
 
     def to_dict(self) -> dict[str, float]:
         return dataclasses.asdict(self)

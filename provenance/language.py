@@ -52,6 +52,13 @@ def dominant_script(text: str) -> str | None:
     return max(profile, key=profile.get) if profile else None
 
 
+def guess_language(text: str, default: str = "en") -> str:
+    """A language code from the script: only where the script names one language."""
+    script = dominant_script(text)
+    candidates = [lang for lang, s in SCRIPTS.items() if s == script]
+    return candidates[0] if len(candidates) == 1 else default
+
+
 def check_languages(source: Document, target: Document) -> None:
     """InputError when a file is plainly not in the language it should be."""
     src_script, tgt_script = SCRIPTS.get(source.lang), SCRIPTS.get(target.lang)

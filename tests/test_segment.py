@@ -299,6 +299,15 @@ def test_nothing_to_split_gives_an_empty_document(text: str) -> None:
     assert doc.sentences == () and doc.passages == ()
 
 
+@pytest.mark.parametrize("text", [ARTICLE, "Workers Wait\nThey queued. They left.\n\n그는 떠났다. 끝."])
+def test_carriage_returns_change_nothing_but_offsets(text: str) -> None:
+    """The reader normalises newlines; CRLF text that slips through splits the same."""
+    crlf = segment(text.replace("\n", "\r\n"), "en")
+    assert texts(crlf) == texts(segment(text, "en"))
+    assert [s.line for s in crlf.sentences] == [s.line for s in segment(text, "en").sentences]
+    assert_invariants(crlf)
+
+
 def test_article_keeps_every_invariant() -> None:
     doc = segment(ARTICLE, "en", path="article.md")
     assert_invariants(doc)
@@ -355,8 +364,9 @@ def test_any_text_keeps_the_invariants(parts: list[str], lang: str) -> None:
 
 @pytest.mark.data
 @pytest.mark.skipif(not DATA.is_dir(), reason="../shared/data is absent")
-@pytest.mark.parametrize("lang, least", [("en", 0.95), ("ko", 0.95)])
-def test_line_boundaries_of_news_sentences_are_recovered(lang: str, least: float) -> None:
+@pytest.mark.parametrize("lang, least_recall, least_precision", [("en", 0.96, 0.92), ("ko", 0.98, 0.95)])
+def test_line_boundaries_of_news_sentences_are_recovered(lang: str, least_recall: float,
+                                                         least_precision: float) -> None:
     """Joined kpc-dev lines split back where punctuation allows (see benchmarks/segmentation.py)."""
     lines = (DATA / "kpc-dev" / f"korean-english-park.dev.{lang}").read_text(encoding="utf-8").split("\n")
     ended = [line.strip() for line in lines if re.search(r"[.?!][\"'”’]?$", line.strip())]
@@ -368,4 +378,5 @@ def test_line_boundaries_of_news_sentences_are_recovered(lang: str, least: float
         offset += len(line) + 1
     recall = len(found & gold) / len(gold)
     precision = len(found & gold) / len(found)
-    assert recall >= least and precision >= least - 0.1, (recall, precision)
+    # Precision is a lower bound: some lines hold two sentences.
+    assert recall >= least_recall and precision >= least_precision, (recall, precision)

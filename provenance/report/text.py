@@ -29,13 +29,15 @@ def render_text(
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, width=width or 120, highlight=False)
     console.print(_header(report))
-    console.print(_table(report, problems_only))
+    table = _table(report, problems_only)
+    if table.row_count:
+        console.print(table)
     if report.findings:
         console.print(_findings(report))
     if report.credits:
         console.print(_credits(report))
     console.print(summary_line(report))
-    console.print(f"[dim]{signature_line(report)}[/dim]")
+    console.print(f"[dim]{signature_line(report)}[/dim]", soft_wrap=True)
     return buffer.getvalue()
 
 
@@ -43,7 +45,8 @@ def summary_line(report: Report) -> str:
     counts = report.counts()
     parts = [f"{counts[s.value]} {s.value}" for s in Status if counts[s.value] or s is not Status.EXCLUDED]
     worst = report.worst()
-    verdict = "no problems" if not report.findings else f"{len(report.findings)} findings, worst: {worst.value}"
+    count = len(report.findings)
+    verdict = "no problems" if not count else f"{count} finding{'s' * (count != 1)}, worst: {worst.value}"
     return f"{' · '.join(parts)} — {verdict}"
 
 
@@ -105,9 +108,8 @@ def _findings(report: Report) -> str:
             where.append(f"{report.target.path}:{finding.tgt_line}")
         style = _SEVERITY_STYLE[finding.severity]
         message = finding.message.replace("[", "\\[")
-        lines.append(
-            f"  [{style}]{finding.severity.value:<7}[/{style}] {finding.code:<22} {' → '.join(where)}  {message}"
-        )
+        lines.append(f"  [{style}]{finding.severity.value:<7}[/{style}] {finding.code}  [dim]{' → '.join(where)}[/dim]")
+        lines.append(f"          {message}")
     lines.append("")
     return "\n".join(lines)
 
@@ -115,9 +117,14 @@ def _findings(report: Report) -> str:
 def _credits(report: Report) -> str:
     lines = ["[bold]Credits[/bold]"]
     for side in ("source", "target"):
-        data = report.credits.get(side) or {}
-        entries = data.get("credits", [])
-        text = "; ".join(f"{c['role']}: {', '.join(c['names']) or '?'}" for c in entries) or "none found"
+        roles = (report.credits.get(side) or {}).get("roles", {})
+        text = "; ".join(f"{role}: {', '.join(names) or '?'}" for role, names in roles.items()) or "none found"
         lines.append(f"  {side:<7} {text}".replace("[", "\\["))
+    for match in report.credits.get("reporters", []):
+        verdict = "same person" if match["matched"] else "NOT the same person"
+        lines.append(
+            f"  reporter {match['english']} ↔ {match['korean'] or '?'}: {verdict} "
+            f"(confidence {match['confidence']:.2f}, {match['how']})"
+        )
     lines.append("")
     return "\n".join(lines)

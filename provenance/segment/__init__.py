@@ -14,7 +14,7 @@ import re
 
 from ..types import Document, Passage, Sentence
 from . import layout
-from .lang import rules_for
+from .lang import LangRules, rules_for
 from .rules import boundaries
 
 __all__ = ["segment", "split_sentences", "segmenter_signature", "SEGMENTER_SIGNATURE", "VERSION"]
@@ -35,6 +35,9 @@ SEGMENTER_SIGNATURE = segmenter_signature
 
 def segment(text: str, lang: str, *, path: str = "<string>", presegmented: bool = False) -> Document:
     """Passages and sentences of `text`; every span indexes `text` itself.
+
+    A passage spans its first sentence's start to its last one's end, so
+    Markdown markers before it are outside, as they are outside sentences.
 
     With `presegmented`, line i is sentence i (empty lines included, as "")
     and everything is passage 0, so sentence indices equal line numbers.
@@ -72,7 +75,7 @@ def _by_rules(text: str, lang: str) -> tuple[list[Passage], list[Sentence]]:
     return passages, sentences
 
 
-def _sentence_spans(work: str, run_start: int, run_end: int, rules) -> list[tuple[int, int]]:
+def _sentence_spans(work: str, run_start: int, run_end: int, rules: LangRules) -> list[tuple[int, int]]:
     run = work[run_start:run_end]
     cuts = [0, *boundaries(run, rules), len(run)]
     spans = []

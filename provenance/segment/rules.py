@@ -9,7 +9,10 @@ Quotation policy: a quote is split where a sentence inside it ends and a new
 sentence starts, so “A. B,” he said. gives “A. and B,” he said. — the same
 place a line break falls in line-per-sentence corpora. A quote closed by
 final punctuation and continued in lower case or by a Korean quotative
-(“…했다.”고 말했다) stays one sentence with what follows.
+(“…했다.”고 말했다) stays one sentence with what follows. In Korean, a
+closed quote followed by a new clause (“…했다.” 그는 이렇게 말했다.) is two
+sentences, as in the English line-per-sentence data; the aligner's 1-2 beads
+cover the English "…," he said. that translates it.
 """
 
 from __future__ import annotations
