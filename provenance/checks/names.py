@@ -50,7 +50,7 @@ def _missing_names(names_side: Side, words_side: Side, names_are_src: bool) -> l
     out = []
     for name in missing:
         here, there = ("translation", "original") if not names_are_src else ("original", "translation")
-        strong = [o for o in orphans if len(skeleton(o.key)) >= MIN_SWAP_KEY]
+        strong = [o for o in orphans if len(skeleton(o.key, silent_r=False)) >= MIN_SWAP_KEY]
         if len(orphans) == 1 and strong and len(missing) == 1 and len(skeleton(name.key.replace(" ", ""))) >= MIN_SWAP_KEY:
             orphan = strong[0]
             message = f"name {quote(name.span)} in the {here} has no counterpart in the {there}, which names {quote(orphan.span)}"
@@ -65,11 +65,6 @@ def _missing_names(names_side: Side, words_side: Side, names_are_src: bool) -> l
     return out
 
 
-def _min_ratio(a: str, b: str) -> int:
-    """Long skeletons may differ by a little more (Tsvangirai ↔ 창기라이)."""
-    return MIN_RATIO - 5 if min(len(a), len(b)) >= 4 else MIN_RATIO
-
-
 class _Words:
     """The words of the side without capitals, ready for lookup by name."""
 
@@ -78,7 +73,8 @@ class _Words:
         self.words = side.names
         self.latin = {w.text.lower().rstrip(".") for w in self.words if w.text.isascii()}
         self.latin_text = side.text.lower()
-        self.skeletons = [(w, skeleton(w.key)) for w in self.words if not w.text.isascii()]
+        # romanised Hangul has no silent r: 헤르마스 keeps it
+        self.skeletons = [(w, skeleton(w.key, silent_r=False)) for w in self.words if not w.text.isascii()]
         self.exonym_tokens = _exonym_tokens(side.module, tuple(w.text for w in self.words))
 
     def has_counterpart(self, name: Name) -> bool:
@@ -108,7 +104,7 @@ class _Words:
                 return True
             if len(key) >= MIN_CONTAINED and key in word_key:
                 return True  # 이스트예루살렘 ↔ "East Jerusalem"
-            if len(key) >= 3 and fuzz.ratio(key, word_key) >= _min_ratio(key, word_key):
+            if len(key) >= 3 and fuzz.ratio(key, word_key) >= MIN_RATIO:
                 return True
         return False
 
@@ -134,7 +130,7 @@ def _similar(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) >= MIN_PREFIX and (a.startswith(b) or b.startswith(a)):
         return True
-    return min(len(a), len(b)) >= 3 and fuzz.ratio(a, b) >= _min_ratio(a, b)
+    return min(len(a), len(b)) >= 3 and fuzz.ratio(a, b) >= MIN_RATIO
 
 
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]+")

@@ -13,7 +13,7 @@ import re
 _DIGRAPHS = (
     ("tch", "j"), ("sch", "s"), ("zh", "j"), ("chr", "kl"), ("ph", "p"), ("th", "s"), ("sh", "s"), ("ch", "j"),
     ("ck", "k"), ("kh", "k"), ("gh", "k"), ("tz", "j"), ("dg", "j"),
-    ("qu", "k"), ("x", "ks"), ("ng", "n"), ("kk", "k"), ("tt", "t"), ("pp", "p"),
+    ("qu", "k"), ("x", "ks"), ("kk", "k"), ("tt", "t"), ("pp", "p"),
     ("ss", "s"), ("jj", "j"), ("eu", ""),
 )
 _FOLD = str.maketrans({
@@ -24,6 +24,7 @@ _SILENT_R = re.compile(r"(?<=[aeiou])r(?=[^aeiouy]|e?$)")
 _SOFT_C = re.compile(r"c(?=[eiy])")
 _PINYIN_X = re.compile(r"^x(?=[iu])")
 _INITIAL_TS = re.compile(r"^ts")
+_NG = re.compile(r"ng(?![aeiou])")
 _NOT_LETTER = re.compile(r"[^a-z]")
 _VOWELISH = re.compile(r"[aeiouwyh]")
 _REPEAT = re.compile(r"(.)\1+")
@@ -44,6 +45,7 @@ def skeleton(latin: str, *, silent_r: bool = True) -> str:
     if silent_r:
         word = _SILENT_R.sub("", word)  # "Livermore" → 리버모어: no r before consonants
     word = _SOFT_C.sub("s", word)
+    word = _NG.sub("n", word)  # 평양 pyeongyang ↔ Pyongyang; but Tsvangirai keeps its g
     for digraph, sound in _DIGRAPHS:
         word = word.replace(digraph, sound)
     word = word.translate(_FOLD)

@@ -363,19 +363,22 @@ def names(text: str) -> list[Name]:
     for m in _NAME.finditer(text):
         words = m.group().split()
         start = m.start()
-        if _SENTENCE_START.search(text, max(0, start - 4), start):
-            if len(words) == 1:
-                continue  # "They", "After": capitalised by position
-            start += len(words[0]) + text[start + len(words[0]):].index(words[1])
+        if len(words) == 1 and _SENTENCE_START.search(text, max(0, start - 4), start):
+            continue  # "They", "After": capitalised by position
         span = Span(start, m.end(), text[start : m.end()])
         out.append(Name(span.text, name_key(span.text), span))
     return out
 
 
+_TITLE_CASE_SMALL = frozenset("With In On At Of For To And The From By Is Are Over After Into".split())
+
+
 def _is_headline(text: str) -> bool:
+    """Title case: most words capitalised, small words included ("Car Collides With Train")."""
     words = re.findall(r"[A-Za-z]+", text)
     capitals = sum(1 for w in words if w[0].isupper())
-    return len(words) >= 4 and capitals / len(words) > 0.6
+    small = any(w in _TITLE_CASE_SMALL for w in words[1:])
+    return len(words) >= 4 and capitals / len(words) > 0.6 and small
 
 
 def name_key(name: str) -> str:

@@ -1,0 +1,85 @@
+"""Names: phonetic skeletons, exonyms and the name check."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.checks import check_pair
+from provenance.checks.lang import en
+from provenance.checks.names import _Words
+from provenance.checks.phonetic import skeleton, skeletons
+from provenance.checks.side import Side
+from provenance.romanize import romanize
+from provenance.types import Severity
+
+COUNTERPARTS = [
+    ("블라디보스토크", "Vladivostok"),
+    ("평양", "Pyongyang"),
+    ("유엔", "U.N."),
+    ("유엔", "UN"),
+    ("김정은", "Kim Jong Un"),
+    ("문재인", "Moon Jae-in"),
+    ("트럼프", "Trump"),
+    ("신의주", "Sinuiju"),
+    ("단둥", "Dandong"),
+    ("하바롭스크", "Khabarovsk"),
+    ("로렌스 리버모어", "Lawrence Livermore"),
+    ("창기라이", "Tsvangirai"),
+    ("신화는", "Xinhua"),
+    ("헤르마스", "Hermas"),
+    ("미국인들은", "Americans"),
+    ("IBM社가", "IBM"),
+]
+
+
+@pytest.mark.parametrize(("korean", "english"), COUNTERPARTS)
+def test_name_has_counterpart(korean, english):
+    words = _Words(Side(f"그는 {korean} 이야기를 했다.", "ko"))
+    names = [n for n in en.names(f"He spoke of {english} at length.") if n.key]
+    assert names and all(words.has_counterpart(n) for n in names)
+
+
+@pytest.mark.parametrize(("korean", "english"), [("평양", "Seoul"), ("트럼프", "Obama"), ("블라디보스토크", "Khabarovsk")])
+def test_other_name_has_no_counterpart(korean, english):
+    words = _Words(Side(f"그는 {korean} 이야기를 했다.", "ko"))
+    names = [n for n in en.names(f"He spoke of {english} at length.") if n.key]
+    assert names and not any(words.has_counterpart(n) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("latin", "hangul"),
+    [("Vladivostok", "블라디보스토크"), ("Smith", "스미스"), ("Gordon", "고든"), ("Pyongyang", "평양"), ("McCain", "매케인")],
+)
+def test_skeletons_agree(latin, hangul):
+    assert skeleton(romanize(hangul)) in skeletons(latin)
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("Prime Minister Junichiro Koizumi met John McCain.", ["junichiro koizumi", "john mccain"]),
+        ("They went to Seoul.", ["seoul"]),  # "They" is capitalised by position
+        ("I've seen Tuesday's news.", []),
+        ("Car Collides With Train In Tennessee", []),  # a headline
+        ("It was a Mugabe-led government.", ["mugabe"]),
+    ],
+)
+def test_english_name_keys(text, keys):
+    assert [n.key for n in en.names(text) if n.key] == keys
+
+
+def test_faithful_names_are_quiet():
+    found = check_pair("김정은 위원장이 평양에서 트럼프 대통령을 만났다.", "Kim Jong Un met President Trump in Pyongyang.", enabled=["name"])
+    assert found == []
+
+
+def test_swapped_name_is_a_warning():
+    found = check_pair(
+        "브뤼셀에서 열린 회의에 참석했다.", "He attended the meeting in Frankfurt.", enabled=["name"]
+    )
+    assert [(r.severity, r.tgt[0].text, r.src[0].text) for r in found] == [(Severity.WARNING, "Frankfurt", "브뤼셀")]
+
+
+def test_unmatched_name_alone_is_info():
+    found = check_pair("그는 회의에 참석했다.", "He attended the meeting in Frankfurt.", enabled=["name"])
+    assert [r.severity for r in found] == [Severity.INFO]

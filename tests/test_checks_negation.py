@@ -1,0 +1,77 @@
+"""Polarity markers and the negation check."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.checks import check_pair
+from provenance.checks.lang import en, ko
+from provenance.types import Severity
+
+
+def kinds(module, text):
+    return [m.kind for m in module.negations(text)]
+
+
+MARKERS = [
+    (ko, "정부는 집회를 금지했습니다.", []),
+    (ko, "그곳에는 물이 없다.", ["negation"]),
+    (ko, "그는 회의에 가지 못했다.", ["negation"]),
+    (ko, "그것은 사실이 아니다.", ["negation"]),
+    (ko, "거기에 가지 말라.", ["negation"]),
+    (ko, "그는 오지 않았다.", ["negation"]),
+    (ko, "그렇게 말하지 마.", ["negation"]),
+    (ko, "도움이 될지도 모른다.", []),  # "might": not a negation
+    (ko, "재미있을 뿐만 아니라 유익하다.", []),  # "not only … but also"
+    (ko, "그는 잘못을 인정했다.", []),  # 잘못 = a mistake
+    (ko, "이 사건은 테러와 무관하다.", ["negative"]),
+    (en, "The government did not ban the rally.", ["negation"]),
+    (en, "There is no water there.", ["negative"]),
+    (en, "He can't come.", ["negation"]),
+    (en, "It is still not clear.", ["negation"]),
+    (en, "It was not only fun but useful.", ["negative"]),
+    (en, "That was lucky, wasn't it?", []),  # a tag question
+    (en, "They banned the rally.", []),
+    (en, "He failed to close the door.", ["negative"]),
+]
+
+
+@pytest.mark.parametrize(("module", "text", "expected"), MARKERS)
+def test_markers(module, text, expected):
+    assert kinds(module, text) == expected
+
+
+FAITHFUL = [
+    ("정부는 집회를 금지했습니다.", "The government banned the rally."),
+    ("그곳에는 물이 없다.", "There is no water there."),
+    ("그는 회의에 가지 못했다.", "He could not go to the meeting."),
+    ("그것은 사실이 아니다.", "That is not true."),
+    ("문이 닫히지 않았다.", "The door failed to close."),
+    ("이 사건은 테러와 무관하다.", "The incident is not related to terrorism."),
+    ("입법 과정 없이 도입됐다.", "It was introduced without legislation."),
+]
+
+FLIPPED = [
+    ("정부는 집회를 금지했습니다.", "The government did not ban the rally.", "did not"),
+    ("그는 내일 온다.", "He will not come tomorrow.", "will not"),
+    ("그들은 합의에 도달했다고 말했다.", "They did not say they had reached an agreement.", "did not"),
+    ("그는 회의에 가지 못했다.", "He could not go and would not stay.", "would not"),
+]
+
+
+@pytest.mark.parametrize(("ko_text", "en_text"), FAITHFUL)
+def test_faithful_polarity_is_quiet(ko_text, en_text):
+    found = check_pair(ko_text, en_text, enabled=["negation"])
+    assert [r for r in found if r.severity is not Severity.INFO] == []
+
+
+@pytest.mark.parametrize(("ko_text", "en_text", "evidence"), FLIPPED)
+def test_added_negation_is_an_error(ko_text, en_text, evidence):
+    found = check_pair(ko_text, en_text, enabled=["negation"])
+    assert [(r.code, r.severity) for r in found] == [("drift.negation", Severity.ERROR)]
+    assert evidence in [span.text for span in found[0].tgt]
+
+
+def test_lost_negation_is_info():
+    found = check_pair("그는 회의에 가지 않았다.", "He went to the meeting.", enabled=["negation"])
+    assert [(r.severity, r.src[0].text) for r in found] == [(Severity.INFO, "않")]
