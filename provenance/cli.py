@@ -105,6 +105,21 @@ def credits(
         _emit(render_text(found, path=str(article)).rstrip("\n") + "\n", None)
 
 
+@app.command("eval")
+def evaluate(
+    corpus: list[str] = typer.Argument(None, help="kpc, jhe, a file stem (STEM.ko + STEM.en) or two files."),
+    docs: int = typer.Option(80, help="Test documents to build (a quarter left unperturbed)."),
+    seed: int = typer.Option(1, help="Seed of the document generator."),
+    mode: str = typer.Option("full", help="full: every perturbation; structural: merge, split, drop, insert."),
+    aligner: str = typer.Option("both", help="embedding, length (Gale-Church floor) or both."),
+    json_path: Optional[Path] = typer.Option(None, "--json", help="Write the figures as JSON here."),
+) -> None:
+    """Measure alignment and flags on a line-aligned parallel corpus."""
+    from .evaluate import main_eval
+
+    raise typer.Exit(main_eval(corpus or ["kpc"], docs, seed, mode, aligner, str(json_path) if json_path else None))
+
+
 def exit_code(report, fail_on: str) -> int:
     """1 when a finding reaches the failing severity, else 0."""
     from .types import Severity

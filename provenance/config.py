@@ -22,12 +22,12 @@ class Thresholds:
     # Below this similarity a 1-1 bead is not a translation (wrong passage).
     unrelated: float = 0.25
     # Below this similarity an aligned bead is reported as drifted.
-    drift: float = 0.42
+    drift: float = 0.28
     # Alignment: reward for a bead is similarity minus this; a skipped
     # sentence costs nothing, so only pairs above it are worth linking.
-    link: float = 0.30
+    link: float = 0.20
     # Extra cost of a 2-sentence side (1-2, 2-1) and of a 2-2 bead.
-    merge_penalty: float = 0.04
+    merge_penalty: float = 0.02
     # Weight of margin scoring: similarity relative to each sentence's neighbours.
     margin: float = 0.5
     # Half-width of the band searched around the first-pass path.

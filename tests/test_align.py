@@ -15,7 +15,7 @@ from provenance.align import align
 from provenance.config import Thresholds
 from provenance.embed import SideEmbeddings
 
-DIM = 64
+DIM = 512  # as the default encoder: random vectors are near-orthogonal, as unrelated sentences are
 
 
 def unit(v: np.ndarray) -> np.ndarray:

@@ -26,7 +26,6 @@ from provenance.evaluate.perturb import (
     CONTENT,
     MODES,
     STRUCTURAL,
-    GoldBead,
     Perturbation,
     change_date,
     change_number,
@@ -502,3 +501,15 @@ def test_documents_from_the_development_data(name):
     assert kinds == set(STRUCTURAL + CONTENT)
     if name == "kpc":
         assert corpus.dropped == 39  # the 39 pairs of noise.json
+
+
+def test_runner_uses_the_settings_it_is_given():
+    from provenance.config import Settings
+    from provenance.evaluate.run import evaluate_corpus
+
+    corpus = from_pairs(english_corpus(300), source_lang="en", target_lang="en")
+    strict = Settings(encoder="hashing", calibration="test: everything drifts").with_thresholds(drift=1.01)
+    result = evaluate_corpus(corpus, docs=4, seed=2, aligner="embedding", encoder="hashing", settings=strict)
+    run = result.runs["embedding"]
+    assert run.signature["calibration"] == "test: everything drifts"
+    assert run.unperturbed.false_alarms_per_100 > 90

@@ -55,7 +55,9 @@ def _missing_names(names_side: Side, words_side: Side, names_are_src: bool) -> l
             orphan = strong[0]
             message = f"name {quote(name.span)} in the {here} has no counterpart in the {there}, which names {quote(orphan.span)}"
             evidence = ((name.span,), (orphan.span,))
-            severity = Severity.WARNING
+            # Measured on kpc/jhe: as a warning this caught 3% of swapped names
+            # at 0.36 false alarms per 100 pairs, so it informs, it does not fail.
+            severity = Severity.INFO
         else:
             message = f"name {quote(name.span)} in the {here} has no counterpart in the {there}"
             evidence = ((name.span,), ())

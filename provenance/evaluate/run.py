@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from ..config import Settings
 from ..types import Report, Status
 from .corpus import Corpus, load_corpus
 from .perturb import TestDocument, make_documents
@@ -143,10 +144,11 @@ def evaluate(
     source_lang: str = "ko",
     target_lang: str = "en",
     name: str | None = None,
+    settings: Settings | None = None,
 ) -> EvalResult:
     """Load a line-aligned corpus and evaluate the checker on documents cut from it."""
     corpus = load_corpus(corpus_src, corpus_tgt, noise=noise, source_lang=source_lang, target_lang=target_lang, name=name)
-    return evaluate_corpus(corpus, docs=docs, seed=seed, mode=mode, aligner=aligner, encoder=encoder)
+    return evaluate_corpus(corpus, docs=docs, seed=seed, mode=mode, aligner=aligner, encoder=encoder, settings=settings)
 
 
 def evaluate_corpus(
@@ -157,8 +159,13 @@ def evaluate_corpus(
     mode: str = "full",
     aligner: str = "both",
     encoder: Any = None,
+    settings: Settings | None = None,
 ) -> EvalResult:
-    """Evaluate on `docs` documents (a quarter left unperturbed) cut from `corpus`."""
+    """Evaluate on `docs` documents (a quarter left unperturbed) cut from `corpus`.
+
+    `settings` (thresholds to try, say) replace the defaults plus calibration file;
+    set their `calibration` field to name them, or the file for the encoder applies.
+    """
     aligners = ALIGNERS if aligner == "both" else (aligner,)
     if any(a not in ALIGNERS for a in aligners):
         raise ValueError(f"unknown aligner {aligner!r} (known: {', '.join(ALIGNERS)}, both)")
@@ -169,7 +176,7 @@ def evaluate_corpus(
     started = time.perf_counter()
     _warm_up(encoder, documents)
     warm_up_seconds = time.perf_counter() - started
-    runs = {name: run_aligner(documents, corpus, name, encoder) for name in aligners}
+    runs = {name: run_aligner(documents, corpus, name, encoder, settings) for name in aligners}
     perturbed = sum(d.perturbed for d in documents)
     return EvalResult(
         corpus=corpus.name,
@@ -185,9 +192,11 @@ def evaluate_corpus(
     )
 
 
-def run_aligner(documents: Sequence[TestDocument], corpus: Corpus, aligner: str, encoder: Any) -> AlignerRun:
+def run_aligner(
+    documents: Sequence[TestDocument], corpus: Corpus, aligner: str, encoder: Any, settings: Settings | None = None
+) -> AlignerRun:
     """Check every document with one aligner and score the alignments."""
-    check = _checker(corpus, aligner, encoder)
+    check = _checker(corpus, aligner, encoder, settings)
     check(documents[0])  # warm-up: lazy imports and caches are not the checker's speed
     seconds = cpu_seconds = 0.0
     refused = 0
@@ -224,13 +233,12 @@ def run_aligner(documents: Sequence[TestDocument], corpus: Corpus, aligner: str,
     )
 
 
-def _checker(corpus: Corpus, aligner: str, encoder: Any):
+def _checker(corpus: Corpus, aligner: str, encoder: Any, settings: Settings | None = None):
     """check(doc) -> (predicted beads, the report, or None when the checker refused)."""
     from ..api import compare_texts
-    from ..config import Settings
     from ..errors import InputError
 
-    settings = Settings(encoder=getattr(encoder, "name", "use-m3"))
+    settings = settings or Settings(encoder=getattr(encoder, "name", "use-m3"))
 
     def check(doc: TestDocument) -> tuple[list[PredictedBead], Report | None]:
         try:
