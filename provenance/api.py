@@ -104,6 +104,7 @@ def compare_documents(
         signature=signature(settings, encoder, source, target),
         credits=credits,
         timings=timings,
+        similarity=_similarity(src_emb, tgt_emb),
     )
 
 
@@ -115,6 +116,17 @@ def article_credits(path: str | Path, *, lang: str | None = None, encoding: str 
 
     text = read_text(path, encoding)
     return credits_for_text(text, lang or guess_language(text), path=str(path))
+
+
+#: Above this many cells the similarity matrix is not kept (16 MB of float32).
+MAX_SIMILARITY_CELLS = 4_000_000
+
+
+def _similarity(src_emb, tgt_emb):
+    """The content-sentence similarity matrix, for the HTML heat map."""
+    if len(src_emb) * len(tgt_emb) > MAX_SIMILARITY_CELLS or not len(src_emb) or not len(tgt_emb):
+        return None
+    return src_emb.single @ tgt_emb.single.T
 
 
 def resolve_settings(settings: Settings | None = None, **overrides: Any) -> Settings:

@@ -29,6 +29,12 @@ app = typer.Typer(
 class Format(str, Enum):
     text = "text"
     json = "json"
+    html = "html"
+
+
+class DataFormat(str, Enum):
+    text = "text"
+    json = "json"
 
 
 class FailOn(str, Enum):
@@ -88,14 +94,14 @@ def compare(
 def credits(
     article: Path = typer.Argument(..., help="An article, original or translation."),
     lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Its language (default: from its script)."),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
+    fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help="Output format."),
     encoding: Optional[str] = typer.Option(None, help="Text encoding (default: detect)."),
 ) -> None:
     """Print who reported, translated, wrote and edited one article."""
     from .api import article_credits
 
     found = article_credits(article, lang=lang, encoding=encoding)
-    if fmt is Format.json:
+    if fmt is DataFormat.json:
         import json
 
         _emit(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) + "\n", None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 
 class Role(str, Enum):
@@ -151,6 +152,9 @@ class Report:
     signature: dict[str, str]
     credits: dict = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    # content-sentence similarity matrix (numpy, float32) for the HTML heat map;
+    # None for very long articles, where it would cost more memory than it shows
+    similarity: Any = field(default=None, repr=False, compare=False)
 
     def counts(self) -> dict[str, int]:
         out = {s.value: 0 for s in Status}

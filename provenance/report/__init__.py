@@ -6,7 +6,7 @@ from typing import Callable
 
 from ..types import Report
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "html")
 
 
 def render(report: Report, fmt: str, **options) -> str:
@@ -18,6 +18,10 @@ def _renderer(fmt: str) -> Callable[..., str]:
         from .json import render_json
 
         return render_json
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html
     if fmt == "text":
         from .text import render_text
 
