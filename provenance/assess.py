@@ -7,7 +7,6 @@ finding that names the paragraph rather than five sentence findings.
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Callable, Sequence
 
 from .align import Link
@@ -210,8 +209,3 @@ def _bead_findings(bead: Bead, source: Document, target: Document) -> list[Findi
 def _quote(text: str, width: int = 70) -> str:
     text = " ".join(text.split())
     return f"“{text if len(text) <= width else text[: width - 1] + '…'}”"
-
-
-def passage_runs(indices: Sequence[int], doc: Document) -> list[list[int]]:
-    """Group sentence indices by passage, keeping order."""
-    return [list(group) for _, group in groupby(indices, key=lambda i: doc.sentences[i].passage)]
