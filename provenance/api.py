@@ -28,22 +28,27 @@ def compare(
     settings: Settings | None = None,
     encoder: Any = None,
     encoding: str | None = None,
+    input_format: str | None = None,
     **overrides: Any,
 ) -> Report:
-    """Compare two files. `overrides` are Settings fields (source_lang=..., presegmented=...)."""
-    from .read import read_text
+    """Compare two files (text, Markdown or HTML). `overrides` are Settings fields (source_lang=..., presegmented=...)."""
+    from .formats import with_source_lines
+    from .read import read_article
+    from .segment import segment
 
-    source_text = read_text(original, encoding)
-    target_text = read_text(translation, encoding)
-    return compare_texts(
-        source_text,
-        target_text,
-        settings=settings,
-        encoder=encoder,
-        source_path=str(original),
-        target_path=str(translation),
-        **overrides,
-    )
+    settings = resolve_settings(settings, **overrides)
+    source_article = read_article(original, encoding, input_format, lang=settings.source_lang)
+    target_article = read_article(translation, encoding, input_format, lang=settings.target_lang)
+    timings: dict[str, float] = {}
+    with _timed(timings, "segment"):
+        source, target = (
+            with_source_lines(segment(article.text, lang, path=str(path), presegmented=settings.presegmented), article)
+            for article, lang, path in (
+                (source_article, settings.source_lang, original),
+                (target_article, settings.target_lang, translation),
+            )
+        )
+    return compare_documents(source, target, settings=settings, encoder=encoder, timings=timings)
 
 
 def compare_texts(
@@ -57,9 +62,11 @@ def compare_texts(
     **overrides: Any,
 ) -> Report:
     """Compare two texts already in memory (same options as `compare`)."""
+    from .read import normalise
     from .segment import segment
 
     settings = resolve_settings(settings, **overrides)
+    source_text, target_text = normalise(source_text), normalise(target_text)
     timings: dict[str, float] = {}
     with _timed(timings, "segment"):
         source = segment(source_text, settings.source_lang, path=source_path, presegmented=settings.presegmented)
@@ -108,13 +115,15 @@ def compare_documents(
     )
 
 
-def article_credits(path: str | Path, *, lang: str | None = None, encoding: str | None = None):
+def article_credits(
+    path: str | Path, *, lang: str | None = None, encoding: str | None = None, input_format: str | None = None
+):
     """The credits of one article; its language is read from its script if not given."""
     from .credits import credits_for_text
     from .language import guess_language
-    from .read import read_text
+    from .read import read_article
 
-    text = read_text(path, encoding)
+    text = read_article(path, encoding, input_format, lang=lang).text
     return credits_for_text(text, lang or guess_language(text), path=str(path))
 
 

@@ -37,6 +37,13 @@ class DataFormat(str, Enum):
     json = "json"
 
 
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    markdown = "markdown"
+    html = "html"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -68,6 +75,9 @@ def compare(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here."),
     encoder: str = typer.Option("use-m3", help="Sentence encoder."),
     encoding: Optional[str] = typer.Option(None, help="Text encoding of both files (default: detect)."),
+    input_format: InputFormat = typer.Option(
+        InputFormat.auto, "--input-format", help="text, markdown or html (default: by extension, else sniffed)."
+    ),
     fail_on: FailOn = typer.Option(FailOn.warning, help="Exit 1 when a finding is at least this severe."),
     problems_only: bool = typer.Option(False, "--problems-only", help="Show only beads with problems."),
 ) -> None:
@@ -79,6 +89,7 @@ def compare(
         original,
         translation,
         encoding=encoding,
+        input_format=None if input_format is InputFormat.auto else input_format.value,
         source_lang=source_lang,
         target_lang=target_lang,
         presegmented=presegmented,
@@ -96,11 +107,15 @@ def credits(
     lang: Optional[str] = typer.Option(None, "--lang", "-l", help="Its language (default: from its script)."),
     fmt: DataFormat = typer.Option(DataFormat.text, "--format", "-f", help="Output format."),
     encoding: Optional[str] = typer.Option(None, help="Text encoding (default: detect)."),
+    input_format: InputFormat = typer.Option(
+        InputFormat.auto, "--input-format", help="text, markdown or html (default: by extension, else sniffed)."
+    ),
 ) -> None:
     """Print who reported, translated, wrote and edited one article."""
     from .api import article_credits
 
-    found = article_credits(article, lang=lang, encoding=encoding)
+    fmt_in = None if input_format is InputFormat.auto else input_format.value
+    found = article_credits(article, lang=lang, encoding=encoding, input_format=fmt_in)
     if fmt is DataFormat.json:
         import json
 

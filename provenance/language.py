@@ -21,6 +21,44 @@ SCRIPTS: dict[str, str] = {
     "bo": "tibetan",
 }
 
+#: language code -> its name, for messages ("ko (Korean)")
+NAMES: dict[str, str] = {
+    "ko": "Korean", "ja": "Japanese", "zh": "Chinese", "en": "English", "fr": "French", "de": "German",
+    "es": "Spanish", "pt": "Portuguese", "it": "Italian", "nl": "Dutch", "pl": "Polish", "tr": "Turkish",
+    "vi": "Vietnamese", "id": "Indonesian", "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic",
+    "ug": "Uyghur", "fa": "Persian", "th": "Thai", "my": "Burmese", "km": "Khmer", "lo": "Lao",
+    "bo": "Tibetan",
+}
+
+#: script -> its name, for messages
+SCRIPT_NAMES: dict[str, str] = {"hangul": "Hangul", "kana": "Japanese kana", "han": "Chinese characters"}
+
+#: language code -> legacy (pre-Unicode) encodings its files still come in, most likely first
+LEGACY_ENCODINGS: dict[str, tuple[str, ...]] = {
+    "ko": ("cp949",), "ja": ("shift_jis", "euc_jp"), "zh": ("gb18030", "big5"), "ru": ("cp1251",),
+    "uk": ("cp1251",), "vi": ("cp1258",), "th": ("cp874",), "ar": ("cp1256",), "fa": ("cp1256",),
+    "ug": ("cp1256",), "pl": ("cp1250",), "tr": ("cp1254",),
+}
+#: Tried for every file: Korean and English newsrooms' own, then the big CJK ones
+#: (measured on kpc-dev: 1,601 of 1,602 CP949/EUC-KR/Windows-1252 windows decoded exactly).
+DEFAULT_ENCODINGS: tuple[str, ...] = ("cp949", "cp1252", "gb18030", "big5", "shift_jis")
+
+
+def legacy_encodings(lang: str | None = None) -> tuple[str, ...]:
+    """Encodings to choose from for a file that is not UTF-8: `lang`'s own first."""
+    own = LEGACY_ENCODINGS.get(_code(lang), ()) if lang else ()
+    return tuple(dict.fromkeys((*own, *DEFAULT_ENCODINGS)))
+
+
+def describe(lang: str) -> str:
+    """"ko (Korean)", or the bare code for a language without a name here."""
+    name = NAMES.get(_code(lang))
+    return f"{lang} ({name})" if name else lang
+
+
+def script_name(script: str) -> str:
+    return SCRIPT_NAMES.get(script, script.capitalize())
+
 
 def script_of(char: str) -> str | None:
     if not char.isalpha():
@@ -61,19 +99,33 @@ def guess_language(text: str, default: str = "en") -> str:
 
 def check_languages(source: Document, target: Document) -> None:
     """InputError when a file is plainly not in the language it should be."""
-    src_script, tgt_script = SCRIPTS.get(source.lang), SCRIPTS.get(target.lang)
+    src_script, tgt_script = SCRIPTS.get(_code(source.lang)), SCRIPTS.get(_code(target.lang))
     found_src, found_tgt = dominant_script(source.text), dominant_script(target.text)
     if src_script and tgt_script and src_script != tgt_script:
         if found_src == tgt_script and found_tgt == src_script:
             raise InputError(
                 source.path,
-                f"looks like {target.lang} and the translation like {source.lang}: "
+                f"looks like {describe(target.lang)} and the translation like {describe(source.lang)}: "
                 "are the original and the translation swapped?",
             )
     for doc, expected, found in ((source, src_script, found_src), (target, tgt_script, found_tgt)):
         if expected and found and found != expected and _share(doc.text, expected) < 0.2:
-            raise InputError(doc.path, f"is not in {doc.lang} (most letters are {found} script)")
+            other = target if doc is source else source
+            raise InputError(doc.path, _not_in(doc, found, other))
+
+
+def _not_in(doc: Document, found: str, other: Document) -> str:
+    """'is not in en (English): most of its letters are Hangul, as in ko (Korean) …'."""
+    message = f"is not in {describe(doc.lang)}: most of its letters are {script_name(found)}"
+    if SCRIPTS.get(_code(other.lang)) == found:
+        return f"{message}, like the other file: are both files in {describe(other.lang)}?"
+    guessed = guess_language(doc.text, default="")
+    return f"{message}, as in {describe(guessed)}" if guessed else message
 
 
 def _share(text: str, script: str) -> float:
     return script_profile(text).get(script, 0.0)
+
+
+def _code(lang: str) -> str:
+    return lang.replace("_", "-").split("-", 1)[0].strip().lower()

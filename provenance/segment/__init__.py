@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..errors import InputError
 from ..types import Document, Passage, Sentence
 from . import layout
 from .lang import LangRules, rules_for
@@ -20,7 +21,16 @@ from .rules import boundaries
 __all__ = ["segment", "split_sentences", "segmenter_signature", "SEGMENTER_SIGNATURE", "VERSION"]
 
 #: Bumped whenever a change can move a boundary; part of every report signature.
-VERSION = 1
+VERSION = 2
+#: Longer "sentences" (a run with no punctuation) are cut, so the encoder and the
+#: checks stay bounded: 2.4x the longest sentence in ../shared/data (416 characters).
+MAX_SENTENCE_CHARS = 1000
+#: An overlong sentence is cut at the last space (else clause mark) after this share of the limit.
+_CUT_FROM = 0.6
+#: More sentences than this on one side are refused with a clear message: the
+#: 5,000-sentence article takes 2 minutes and 440 MB (docs/robustness.md).
+MAX_SENTENCES = 10_000
+_CLAUSE_MARKS = ",;:、，；：)]}」』）"
 
 _LINE_BREAK = re.compile(r"\s*\n\s*")
 
@@ -46,6 +56,10 @@ def segment(text: str, lang: str, *, path: str = "<string>", presegmented: bool 
         passages, sentences = _by_line(text, lang)
     else:
         passages, sentences = _by_rules(text, lang)
+    if len(sentences) > MAX_SENTENCES:
+        raise InputError(
+            path, f"has {len(sentences):,} sentences; the limit is {MAX_SENTENCES:,}: split the article into parts"
+        )
     return Document(path=path, lang=lang, text=text, passages=tuple(passages), sentences=tuple(sentences))
 
 
@@ -85,7 +99,30 @@ def _sentence_spans(work: str, run_start: int, run_end: int, rules: LangRules) -
         if stripped:
             lead = len(piece) - len(piece.lstrip())
             start = run_start + cut_start + lead
+            spans.extend(_bounded(work, start, start + len(stripped)))
+    return spans
+
+
+def _bounded(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) cut into pieces of at most `limit` characters, at spaces where possible."""
+    spans = []
+    while end - start > limit:
+        window = text[start : start + limit]
+        floor = int(limit * _CUT_FROM)
+        cut = max(window.rfind(" "), window.rfind("\n"))
+        if cut < floor:
+            cut = max(window.rfind(mark) for mark in _CLAUSE_MARKS) + 1
+        if cut < floor:
+            cut = limit
+        piece = text[start : start + cut]
+        stripped = piece.rstrip()
+        if stripped.strip():
             spans.append((start, start + len(stripped)))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        spans.append((start, end))
     return spans
 
 

@@ -1,0 +1,211 @@
+"""Property-based tests: arbitrary bytes and Unicode never escape as an exception,
+and every stage keeps its invariants (spans index the text, every sentence of
+both sides is in exactly one bead, in order)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from provenance.align import MOVES, align
+from provenance.checks import check_pair
+from provenance.config import Thresholds
+from provenance.embed import SideEmbeddings, get_encoder
+from provenance.errors import InputError, ProvenanceError
+from provenance.formats.html import html_to_text
+from provenance.formats.markdown import markdown_to_text
+from provenance.read import normalise, read_article, read_text
+from provenance.segment import MAX_SENTENCE_CHARS, segment
+
+#: PROVENANCE_FUZZ_SCALE=20 runs twenty times the examples (a deeper, minutes-long search).
+SCALE = max(1, int(os.environ.get("PROVENANCE_FUZZ_SCALE", "1")))
+
+
+def examples(count: int):
+    return settings(max_examples=count * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+FAST = examples(150)
+SLOW = examples(40)
+LANGS = ("ko", "en", "zh", "xx")
+
+# Text that looks like news often enough to reach deep into the pipeline, with noise.
+KO_WORDS = "북한이 노동자 3천 명을 2019년 12월 22일 보냈다. 소식통은 “아니다”라고 말했습니다. 김지은 기자".split()
+EN_WORDS = "North Korea sent 3,000 workers on Dec. 22, 2019. The source said “no.” Reported by Jieun Kim. Mr. U.S.".split()
+PUNCT = list(".!?…。！？\"“”'’()[]«»,;:-—\n\n\n ") + ["\r\n", "\u00a0", "\u200b", "１２", "**", "# ", "- ", "> "]
+
+
+def news_text(words: list[str]) -> st.SearchStrategy[str]:
+    piece = st.one_of(st.sampled_from(words), st.sampled_from(PUNCT), st.text(max_size=6))
+    return st.lists(piece, max_size=60).map(" ".join)
+
+
+ANY_TEXT = st.one_of(st.text(max_size=400), news_text(KO_WORDS), news_text(EN_WORDS))
+
+
+# -- reader --------------------------------------------------------------------
+@FAST
+@given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".md", ".html", ""]))
+def test_reader_returns_text_or_input_error(data, suffix):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"file{suffix}"
+        path.write_bytes(data)
+        for read in (read_text, read_article):
+            try:
+                result = read(path)
+            except InputError as exc:
+                assert str(path) in str(exc) and "\n" not in str(exc)
+                continue
+            text = result if isinstance(result, str) else result.text
+            assert text.strip() and "\r" not in text
+            assert normalise(text) == text
+
+
+@FAST
+@given(text=st.text(max_size=300))
+def test_normalise_is_idempotent_and_keeps_lines(text):
+    once = normalise(text)
+    assert normalise(once) == once
+    assert once.count("\n") == text.replace("\r\n", "\n").count("\n") + sum(
+        text.replace("\r\n", "\n").count(c) for c in "\r\x0b\x0c\x85\u2028\u2029"
+    )
+
+
+@FAST
+@given(text=st.one_of(st.text(max_size=300), news_text(EN_WORDS + ["**", "[a](b)", "`x`", "<!--", "-->", "|", "```"])))
+def test_markdown_keeps_every_line(text):
+    text = text.replace("\r", "")
+    assert markdown_to_text(text).count("\n") == text.count("\n")
+
+
+HTML_BITS = ["<p>", "</p>", "<div class='share'>", "</div>", "<br>", "<h1>", "</h1>", "<a href=x>", "</a>",
+             "<script>", "</script>", "<!--", "-->", "<title>", "</title>", "&amp;", "<li>", "<table><tr><td>"]
+
+
+@FAST
+@given(parts=st.lists(st.one_of(st.sampled_from(HTML_BITS), st.sampled_from(EN_WORDS), st.text(max_size=8)), max_size=50))
+def test_html_extraction_never_raises(parts):
+    text, line_map = html_to_text("".join(parts))
+    assert len(line_map) == (text.count("\n") + 1 if text else 0)
+    assert all(line >= 1 for line in line_map)
+
+
+# -- segmenter -----------------------------------------------------------------
+@FAST
+@given(text=ANY_TEXT, lang=st.sampled_from(LANGS))
+def test_segment_invariants(text, lang):
+    text = normalise(text)
+    doc = segment(text, lang)
+    previous_end = 0
+    for index, sentence in enumerate(doc.sentences):
+        assert sentence.index == index
+        assert previous_end <= sentence.start < sentence.end <= len(text)
+        assert text[sentence.start : sentence.end].strip()
+        assert sentence.end - sentence.start <= MAX_SENTENCE_CHARS
+        assert sentence.line == text.count("\n", 0, sentence.start) + 1
+        previous_end = sentence.end
+    covered = [i for passage in doc.passages for i in passage.sentences]
+    assert covered == list(range(len(doc.sentences)))
+    for passage in doc.passages:
+        assert all(doc.sentences[i].passage == passage.index for i in passage.sentences)
+
+
+@FAST
+@given(text=ANY_TEXT)
+def test_presegmented_line_i_is_sentence_i(text):
+    text = normalise(text)
+    doc = segment(text, "en", presegmented=True)
+    lines = len(text.split("\n")) - (1 if text.endswith("\n") else 0) if text else 0
+    assert len(doc.sentences) == lines
+    assert [s.line for s in doc.sentences] == list(range(1, lines + 1))
+
+
+@SLOW
+@given(word=st.sampled_from(["단둥", "Dandong", "丹东", "x"]), repeat=st.integers(500, 4000), space=st.booleans())
+def test_overlong_sentences_are_cut(word, repeat, space):
+    text = (" " if space else "").join([word] * repeat)
+    doc = segment(text, "ko")
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in doc.sentences)
+    assert "".join(text[s.start : s.end] for s in doc.sentences).replace(" ", "") == text.replace(" ", "")
+
+
+# -- drift checks --------------------------------------------------------------
+@FAST
+@given(src=ANY_TEXT, tgt=ANY_TEXT, langs=st.sampled_from([("ko", "en"), ("en", "ko"), ("en", "en"), ("ko", "xx")]))
+def test_checks_never_raise(src, tgt, langs):
+    results = check_pair(src, tgt, *langs)
+    assert isinstance(results, list)
+
+
+# -- aligner -------------------------------------------------------------------
+def _side(rng: np.random.Generator, n: int, dim: int) -> SideEmbeddings:
+    single = rng.normal(size=(n, dim)).astype(np.float32)
+    single /= np.maximum(np.linalg.norm(single, axis=1, keepdims=True), 1e-9)
+    pairs = single[:-1] + single[1:] if n > 1 else np.zeros((0, dim), np.float32)
+    pairs /= np.maximum(np.linalg.norm(pairs, axis=1, keepdims=True), 1e-9)
+    return SideEmbeddings({1: single, 2: pairs.astype(np.float32)})
+
+
+@FAST
+@given(n=st.integers(0, 40), m=st.integers(0, 40), seed=st.integers(0, 2**32 - 1), dim=st.sampled_from([2, 8, 64]),
+       shared=st.booleans())
+def test_alignment_covers_every_sentence_once_in_order(n, m, seed, dim, shared):
+    rng = np.random.default_rng(seed)
+    source = _side(rng, n, dim)
+    target = _side(rng, m, dim)
+    if shared and n and m:  # near-copies, so linking beads happen, not only skips
+        k = min(n, m)
+        target.runs[1][:k] = source.runs[1][:k]
+    links = align(source, target, Thresholds())
+    _assert_cover(links, n, m)
+
+
+@examples(6)
+@given(n=st.integers(380, 520), m=st.integers(380, 520), seed=st.integers(0, 2**16))
+def test_coarse_to_fine_alignment_covers_every_sentence(n, m, seed):
+    rng = np.random.default_rng(seed)
+    links = align(_side(rng, n, 16), _side(rng, m, 16), Thresholds())
+    _assert_cover(links, n, m)
+
+
+def _assert_cover(links, n: int, m: int) -> None:
+    assert [i for link in links for i in link.src] == list(range(n))
+    assert [j for link in links for j in link.tgt] == list(range(m))
+    assert all((len(link.src), len(link.tgt)) in MOVES for link in links)
+
+
+# -- the whole pipeline (model-free encoder) -----------------------------------
+@pytest.fixture(scope="module")
+def hashing():
+    return get_encoder("hashing")
+
+
+@examples(80)
+@given(src=ANY_TEXT, tgt=ANY_TEXT, langs=st.sampled_from([("ko", "en"), ("en", "en"), ("ko", "ko")]),
+       preseg=st.booleans(), shared=st.booleans())
+def test_pipeline_returns_a_valid_report_or_a_provenance_error(hashing, src, tgt, langs, preseg, shared):
+    from provenance.api import compare_texts
+
+    if shared:  # a "translation" that shares most of its text, so the articles are related
+        tgt = src[: len(src) // 2] + tgt + src[len(src) // 2 :]
+    src, tgt = normalise(src), normalise(tgt)
+    assume(src.strip() and tgt.strip())
+    try:
+        report = compare_texts(src, tgt, encoder=hashing, source_lang=langs[0], target_lang=langs[1],
+                               presegmented=preseg)
+    except ProvenanceError as exc:
+        assert "\n" not in str(exc)
+        return
+    seen_src = [i for bead in report.alignment for i in bead.src]
+    seen_tgt = [j for bead in report.alignment for j in bead.tgt]
+    assert sorted(seen_src) == list(range(len(report.source.sentences)))
+    assert sorted(seen_tgt) == list(range(len(report.target.sentences)))
+    assert seen_src == sorted(seen_src) and seen_tgt == sorted(seen_tgt)
+    counts = report.counts()
+    assert sum(counts.values()) == len(report.alignment)
