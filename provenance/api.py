@@ -26,7 +26,7 @@ def compare(
     translation: str | Path,
     *,
     settings: Settings | None = None,
-    encoder: Any = None,
+    encoder: Any = None,  # an Encoder object, or a name / local model directory
     encoding: str | None = None,
     input_format: str | None = None,
     **overrides: Any,
@@ -36,6 +36,7 @@ def compare(
     from .read import read_article
     from .segment import segment
 
+    encoder, overrides = _encoder_setting(encoder, overrides)
     settings = resolve_settings(settings, **overrides)
     source_article = read_article(original, encoding, input_format, lang=settings.source_lang)
     target_article = read_article(translation, encoding, input_format, lang=settings.target_lang)
@@ -65,6 +66,7 @@ def compare_texts(
     from .read import normalise
     from .segment import segment
 
+    encoder, overrides = _encoder_setting(encoder, overrides)
     settings = resolve_settings(settings, **overrides)
     source_text, target_text = normalise(source_text), normalise(target_text)
     timings: dict[str, float] = {}
@@ -93,7 +95,9 @@ def compare_documents(
     with _timed(timings, "credits"):
         source, target, credits = _credits(source, target, settings)
     with _timed(timings, "load"):
-        encoder = encoder if encoder is not None else get_encoder(settings.encoder)
+        encoder = encoder if encoder is not None else get_encoder(
+            settings.encoder, pooling=settings.encoder_pooling, prefix=settings.encoder_prefix
+        )
     src_content, tgt_content = source.content(), target.content()
     with _timed(timings, "embed"):
         src_emb, tgt_emb = embed_sides(encoder, [s.text for s in src_content], [s.text for s in tgt_content])
@@ -136,6 +140,13 @@ def _similarity(src_emb, tgt_emb):
     if len(src_emb) * len(tgt_emb) > MAX_SIMILARITY_CELLS or not len(src_emb) or not len(tgt_emb):
         return None
     return src_emb.single @ tgt_emb.single.T
+
+
+def _encoder_setting(encoder: Any, overrides: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """`encoder=` may be an encoder object or a name/model path (a setting, so its calibration applies)."""
+    if isinstance(encoder, (str, Path)):
+        return None, {**overrides, "encoder": str(encoder)}
+    return encoder, overrides
 
 
 def resolve_settings(settings: Settings | None = None, **overrides: Any) -> Settings:

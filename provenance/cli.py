@@ -73,7 +73,11 @@ def compare(
     presegmented: bool = typer.Option(False, help="One sentence per line; line i is sentence i."),
     fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here."),
-    encoder: str = typer.Option("use-m3", help="Sentence encoder."),
+    encoder: str = typer.Option("use-m3", help="Sentence encoder: use-m3, hashing, or a local model directory."),
+    pooling: Optional[str] = typer.Option(None, help="Pooling of a local model: cls, mean or max."),
+    prefix: Optional[str] = typer.Option(
+        None, help='Text before each sentence for a local model (multilingual-e5: "query: ").'
+    ),
     encoding: Optional[str] = typer.Option(None, help="Text encoding of both files (default: detect)."),
     input_format: InputFormat = typer.Option(
         InputFormat.auto, "--input-format", help="text, markdown or html (default: by extension, else sniffed)."
@@ -93,7 +97,9 @@ def compare(
         source_lang=source_lang,
         target_lang=target_lang,
         presegmented=presegmented,
-        encoder=None if encoder == "use-m3" else _encoder(encoder),
+        encoder=encoder,
+        encoder_pooling=pooling,
+        encoder_prefix=prefix,
     )
     color = output is None and fmt is Format.text and sys.stdout.isatty()
     text = render(report, fmt.value, color=color, problems_only=problems_only)
@@ -141,6 +147,33 @@ def evaluate(
     raise typer.Exit(main_eval(corpus or ["kpc"], docs, seed, mode, aligner, str(json_path) if json_path else None))
 
 
+@app.command()
+def calibrate(
+    files: Optional[list[Path]] = typer.Argument(
+        None, help="Source and target corpus files, line i translating line i (default: ../shared/data kpc-dev)."
+    ),
+    encoder: str = typer.Option("use-m3", help="Encoder name or local model directory."),
+    source_lang: str = typer.Option("ko", "--source-lang", "-s"),
+    target_lang: str = typer.Option("en", "--target-lang", "-t"),
+    pooling: Optional[str] = typer.Option(None, help="Pooling of a local model: cls, mean or max."),
+    prefix: Optional[str] = typer.Option(None, help="Text before each sentence for a local model."),
+    out_dir: Optional[Path] = typer.Option(
+        None, "--out-dir", help="Default: the user's calibration directory; `models` to ship it."
+    ),
+) -> None:
+    """Fit the thresholds for an encoder on a parallel corpus and save them."""
+    from .calibrate import calibrate as run, summary
+
+    if files and len(files) != 2:
+        raise typer.BadParameter("give two files (source, target) or none")
+    source, target = files if files else (None, None)
+    path = run(
+        encoder, source, target, source_lang=source_lang, target_lang=target_lang,
+        out_dir=out_dir, pooling=pooling, prefix=prefix,
+    )
+    typer.echo(summary(path))
+
+
 def exit_code(report, fail_on: str) -> int:
     """1 when a finding reaches the failing severity, else 0."""
     from .types import Severity
@@ -149,12 +182,6 @@ def exit_code(report, fail_on: str) -> int:
         return 0
     threshold = Severity(fail_on).rank
     return 1 if any(f.severity.rank >= threshold for f in report.findings) else 0
-
-
-def _encoder(name: str):
-    from .embed import get_encoder
-
-    return get_encoder(name)
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -47,6 +47,8 @@ class Settings:
     target_lang: str = "en"
     presegmented: bool = False
     encoder: str = "use-m3"
+    encoder_pooling: str | None = None  # local transformers models: cls, mean or max
+    encoder_prefix: str | None = None  # local transformers models: text before each sentence
     aligner: str = "embedding"
     thresholds: Thresholds = field(default_factory=Thresholds)
     fail_on: Severity = Severity.WARNING

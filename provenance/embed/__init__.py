@@ -9,6 +9,7 @@ most once per process.
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, Sequence, runtime_checkable
 
@@ -23,7 +24,7 @@ REGISTRY: dict[str, str] = {
     "hashing": "provenance.embed.hashing:HashingEncoder",
 }
 
-_LOADED: dict[str, "Encoder"] = {}
+_LOADED: dict[tuple, "Encoder"] = {}
 
 
 @runtime_checkable
@@ -59,18 +60,27 @@ class SideEmbeddings:
         return len(self.runs[1])
 
 
-def get_encoder(name: str = "use-m3") -> Encoder:
-    """The encoder called `name` (or a local model path), loaded once per process."""
-    if name not in _LOADED:
-        _LOADED[name] = _load(name)
-    return _LOADED[name]
+def get_encoder(name: str = "use-m3", *, pooling: str | None = None, prefix: str | None = None) -> Encoder:
+    """The encoder called `name` (or a local model directory), loaded once per process."""
+    key = (name, pooling, prefix)
+    if key not in _LOADED:
+        _LOADED[key] = _load(name, pooling, prefix)
+    return _LOADED[key]
 
 
-def _load(name: str) -> Encoder:
+def _load(name: str, pooling: str | None = None, prefix: str | None = None) -> Encoder:
+    from .hf import is_local_model  # reads JSON only; torch loads in LocalEncoder()
+
+    if name not in REGISTRY and is_local_model(name):
+        from .hf import load_local_encoder
+
+        return load_local_encoder(os.path.expanduser(name), pooling=pooling, prefix=prefix)
+    if pooling is not None or prefix is not None:
+        raise EncoderError(f"--pooling and --prefix apply to local model directories, not to {name!r}")
     target = REGISTRY.get(name)
     if target is None:
         known = ", ".join(sorted(REGISTRY))
-        raise EncoderError(f"unknown encoder {name!r} (known: {known})")
+        raise EncoderError(f"unknown encoder {name!r} (known: {known}, or a model directory)")
     module_name, _, factory = target.partition(":")
     return getattr(importlib.import_module(module_name), factory)()
 
