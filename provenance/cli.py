@@ -132,6 +132,11 @@ def credits(
         _emit(render_text(found, path=str(article)).rstrip("\n") + "\n", None)
 
 
+from .commands.check import check as _check_command  # noqa: E402 - typer only at import
+
+app.command("check")(_check_command)
+
+
 @app.command("eval")
 def evaluate(
     corpus: list[str] = typer.Argument(None, help="kpc, jhe, a file stem (STEM.ko + STEM.en) or two files."),
