@@ -69,19 +69,16 @@ def get_encoder(name: str = "use-m3", *, pooling: str | None = None, prefix: str
 
 
 def _load(name: str, pooling: str | None = None, prefix: str | None = None) -> Encoder:
-    from .hf import is_local_model  # reads JSON only; torch loads in LocalEncoder()
+    known = f"known: {', '.join(sorted(REGISTRY))}, or a model directory"
+    if name not in REGISTRY:
+        from .hf import is_local_model, load_local_encoder  # JSON only; torch loads in LocalEncoder()
 
-    if name not in REGISTRY and is_local_model(name):
-        from .hf import load_local_encoder
-
+        if not is_local_model(name):
+            raise EncoderError(f"unknown encoder {name!r} ({known})")
         return load_local_encoder(os.path.expanduser(name), pooling=pooling, prefix=prefix)
     if pooling is not None or prefix is not None:
         raise EncoderError(f"--pooling and --prefix apply to local model directories, not to {name!r}")
-    target = REGISTRY.get(name)
-    if target is None:
-        known = ", ".join(sorted(REGISTRY))
-        raise EncoderError(f"unknown encoder {name!r} (known: {known}, or a model directory)")
-    module_name, _, factory = target.partition(":")
+    module_name, _, factory = REGISTRY[name].partition(":")
     return getattr(importlib.import_module(module_name), factory)()
 
 

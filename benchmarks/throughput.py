@@ -1,0 +1,115 @@
+"""Throughput of the whole checker against the raw encoder, and alignment alone.
+
+    python benchmarks/throughput.py [--docs 50] [--json out.json]
+
+1. End to end: all of ../shared/data/kpc-dev cut into `--docs` documents, each
+   compared through `compare_texts(..., presegmented=True)`, against the
+   encoder's forward pass over the same sentences in the same process. The
+   ratio is the share of the encoder's speed the checker keeps.
+2. Alignment alone (no encoding): synthetic 512-d embeddings for articles of
+   30, 300 and 3,000 sentences per side, time and peak memory of `align`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+KPC = ROOT.parent / "shared" / "data" / "kpc-dev"
+
+
+def end_to_end(docs: int) -> dict:
+    from provenance.api import compare_texts
+    from provenance.embed import get_encoder
+
+    ko = (KPC / "korean-english-park.dev.ko").read_text(encoding="utf-8").splitlines()
+    en = (KPC / "korean-english-park.dev.en").read_text(encoding="utf-8").splitlines()
+    encoder = get_encoder("use-m3")
+    encoder.encode(ko[:50] + en[:50])  # warm the mapped weights
+    size = -(-len(ko) // docs)
+    chunks = [(ko[i : i + size], en[i : i + size]) for i in range(0, len(ko), size)]
+    start = time.perf_counter()
+    for src, tgt in chunks:
+        encoder.encode(src + tgt)
+    raw = time.perf_counter() - start
+    start = time.perf_counter()
+    refused = 0
+    for src, tgt in chunks:
+        try:
+            compare_texts("\n".join(src), "\n".join(tgt), presegmented=True, encoder=encoder)
+        except Exception:  # a chunk of corpus noise may be refused as unrelated
+            refused += 1
+    full = time.perf_counter() - start
+    sentences = len(ko) + len(en)
+    return {
+        "documents": len(chunks),
+        "sentences": sentences,
+        "raw_encoder_s": round(raw, 2),
+        "checker_s": round(full, 2),
+        "raw_sentences_per_s": round(sentences / raw, 1),
+        "checker_sentences_per_s": round(sentences / full, 1),
+        "ratio": round(raw / full, 3),
+        "refused": refused,
+    }
+
+
+def alignment_alone(sizes=(30, 300, 3000)) -> list[dict]:
+    from provenance.align import align
+    from provenance.config import Thresholds
+    from provenance.embed import SideEmbeddings
+
+    rng = np.random.default_rng(0)
+    out = []
+    for n in sizes:
+        src = rng.normal(size=(n, 512)).astype(np.float32)
+        tgt = src + 0.8 * rng.normal(size=(n, 512)).astype(np.float32)
+        sides = []
+        for x in (src, tgt):
+            x /= np.linalg.norm(x, axis=1, keepdims=True)
+            pairs = x[:-1] + x[1:]
+            pairs /= np.linalg.norm(pairs, axis=1, keepdims=True)
+            sides.append(SideEmbeddings({1: x, 2: pairs}))
+        start = time.perf_counter()
+        links = align(sides[0], sides[1], Thresholds())
+        seconds = time.perf_counter() - start
+        tracemalloc.start()  # a second run for memory: tracing slows Python down
+        align(sides[0], sides[1], Thresholds())
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        correct = sum(1 for link in links if link.src and link.src == link.tgt)
+        out.append({"sentences": n, "seconds": round(seconds, 3), "peak_mb": round(peak / 1e6, 1), "correct_1_1": correct})
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=50)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    result = {"alignment": alignment_alone()}
+    for row in result["alignment"]:
+        print(f"align {row['sentences']:>5} x {row['sentences']:<5} {row['seconds']:>7.3f} s  peak {row['peak_mb']:>6.1f} MB")
+    if KPC.is_dir():
+        e2e = end_to_end(args.docs)
+        result["end_to_end"] = e2e
+        print(
+            f"end to end: {e2e['checker_sentences_per_s']} sentences/s; raw encoder {e2e['raw_sentences_per_s']}/s; "
+            f"ratio {e2e['ratio']:.1%} ({e2e['documents']} documents, {e2e['refused']} refused)"
+        )
+    else:
+        print(f"skipped end to end: {KPC} is absent")
+    print(json.dumps(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
