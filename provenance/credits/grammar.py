@@ -8,8 +8,14 @@ these methods (see `lang/`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Iterable, Protocol
+
+
+def alternation(words: Iterable[str], space: str) -> str:
+    """A regex alternative of `words`, longest first, with `space` for their inner spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", space) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)

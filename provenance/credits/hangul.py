@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from .grammar import Parsed, Reading
+from .grammar import alternation, Parsed, Reading
 
 _EMAIL = re.compile(r"[(<\[]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[)>\]]?")
 _LEAD_JUNK = re.compile(r"^[\s\-–—*•·|>▲■◆●○□\[【<(/]+")
@@ -39,7 +39,7 @@ class BylineWords:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in sorted(words, key=len, reverse=True))
+    return alternation(words, r"\s*")
 
 
 class BylineGrammar:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from .grammar import Parsed, Reading, clean_space
+from .grammar import alternation, Parsed, Reading, clean_space
 
 _LEAD_JUNK = re.compile(r"^[\s\-–—*•·|>(\[{\"“‘']+")
 _TRAIL_JUNK = re.compile(r"[\s.;:,!?\-–—*•·|)\]}\"”’']+$")
@@ -59,7 +59,7 @@ class CueWords:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return alternation(words, r"\s+")
 
 
 class CueGrammar:
