@@ -112,3 +112,18 @@ def test_changed_dates_are_errors(ko_text, en_text, original, translated):
 def test_dropped_year_is_at_most_info():
     found = check_pair("2019년 12월 22일 발표했다.", "It was announced on Dec. 22.", enabled=["date"])
     assert found and all(r.severity is Severity.INFO for r in found)
+
+
+@pytest.mark.parametrize(
+    ("ko_text", "en_text", "severity"),
+    [
+        # a week or a month off by one is often when the translation went out
+        ("당국은 지난주 초 비상사태를 선포했다.", "Officials declared an emergency earlier this week.", Severity.INFO),
+        ("지난 달 테러에 이어 두 번째다.", "It was the second attack this month.", Severity.INFO),
+        ("지난해 수출이 늘었다.", "Exports rose this year.", Severity.ERROR),
+        ("지난주 발표했다.", "It was announced next week.", Severity.ERROR),
+    ],
+)
+def test_relative_dates_one_step_apart_are_info(ko_text, en_text, severity):
+    found = [r for r in check_pair(ko_text, en_text, enabled=["date"]) if "relative" in r.message or "week" in r.message or "month" in r.message or "year" in r.message]
+    assert found and max(r.severity.rank for r in found) == severity.rank

@@ -69,7 +69,23 @@ def test_faithful_polarity_is_quiet(ko_text, en_text):
 def test_added_negation_is_an_error(ko_text, en_text, evidence):
     found = check_pair(ko_text, en_text, enabled=["negation"])
     assert [(r.code, r.severity) for r in found] == [("drift.negation", Severity.ERROR)]
-    assert evidence in [span.text for span in found[0].tgt]
+    assert any(evidence in span.text for span in found[0].tgt)
+
+
+@pytest.mark.parametrize(
+    ("ko_text", "en_text", "flagged"),
+    [
+        # the quoted statement has a negation of its own, so counting alone misses the denial
+        ("NHK는 부상자는 없었다고 보도했다.", "NHK did not report that no one was hurt.", True),
+        ("NHK는 부상자는 없었다고 보도했다.", "NHK reported that no one was hurt.", False),
+        ("경찰은 체포된 인원을 밝히지 않았다.", "Police did not say how many were arrested.", False),
+        ("그것은 이제 행정부서에서도 사용되고 있다.", "It is no longer used in government offices.", True),
+        ("그것은 더 이상 사용되지 않는다.", "It is no longer used.", False),
+    ],
+)
+def test_denied_reports_and_no_longer(ko_text, en_text, flagged):
+    found = check_pair(ko_text, en_text, enabled=["negation"])
+    assert bool([r for r in found if r.severity is Severity.ERROR]) is flagged
 
 
 def test_lost_negation_is_info():

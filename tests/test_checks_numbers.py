@@ -75,11 +75,7 @@ NOT_NUMBERS = [
     (ko, "열린 회의에서"),  # 열린 is "opened", not ten
     (ko, "세계 여러 나라"),  # 세계 is "world", not three
     (ko, "입장을 천명했다"),  # 천명 is "declare"
-    (ko, "수천 명이 모였다"),  # vague: never compared
     (ko, "14일 발표했다"),  # a day of the month, handled by dates
-    (en, "several hundred people"),
-    (en, "dozens of people"),
-    (en, "thousands of fans"),
     (en, "in 2019"),  # a year, handled by dates
     (en, "the F-16 fighter"),
 ]
@@ -100,6 +96,60 @@ def test_english_numbers(text, value, unit, approx):
 @pytest.mark.parametrize(("module", "text"), NOT_NUMBERS)
 def test_words_that_are_not_numbers(module, text):
     assert [q for q in module.quantities(text) if not q.weak] == []
+
+
+MAGNITUDES = [
+    (ko, "수천 명이 모였다", 1_000),
+    (ko, "수백명 이상이 다쳤다", 100),
+    (ko, "수십만 명이 대피했다", 100_000),
+    (ko, "수천억 달러 규모", 100_000_000_000),
+    (en, "several hundred people", 100),
+    (en, "dozens of people", 10),
+    (en, "thousands of fans", 1_000),
+    (en, "tens of thousands of people", 10_000),
+    (en, "hundreds of millions of euros", 100_000_000),
+]
+
+
+@pytest.mark.parametrize(("module", "text", "value"), MAGNITUDES)
+def test_orders_of_magnitude_in_words(module, text, value):
+    found = [q for q in module.quantities(text) if not q.weak]
+    assert [(q.value, q.magnitude, q.approx) for q in found] == [(value, True, True)]
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("수백명이 다쳤다", "hundreds were hurt", False),
+        ("수백명이 다쳤다", "about 300 were hurt", False),
+        ("수백명이 다쳤다", "dozens were hurt", True),
+        ("수백명이 다쳤다", "thousands were hurt", True),
+        ("수십명이 다쳤다", "dozens were hurt", False),
+    ],
+)
+def test_magnitudes_are_compared(original, translation, flagged):
+    found = [r for r in check_pair(original, translation) if r.code == "drift.number" and r.severity is not Severity.INFO]
+    assert bool(found) is flagged
+
+
+@pytest.mark.parametrize(
+    ("translation", "flagged"),
+    [
+        ("the devices were placed 15 meters (49 feet) apart", False),
+        ("the devices were placed 15 meters (41 feet) apart", True),
+        ("a 6-mile (10-km) radius", False),
+        ("a 6-mile (100-km) radius", True),
+        ("it cost $15 (20,000 won)", False),  # money converts at a rate of the day: not checked
+    ],
+)
+def test_conversions_inside_the_translation(translation, flagged):
+    found = [r for r in check_pair("폭발물은 15m 간격이었다", translation) if "conversion" in r.message]
+    assert bool(found) is flagged
+
+
+def test_impossible_day_after_a_month_is_compared_as_a_date():
+    found = [r for r in check_pair("9월 11일 테러", "the September 41 attacks") if r.severity is not Severity.INFO]
+    assert found and "41" in found[0].message
 
 
 @pytest.mark.parametrize(("text", "value"), [("1억1천만", 110_000_000), ("2만 5천", 25_000), ("삼십", 30), ("3천500", 3_500), ("1,000만", 10_000_000)])

@@ -85,3 +85,11 @@ def test_unknown_languages_and_odd_text_never_raise(src, tgt, src_lang, tgt_lang
 def test_language_codes_with_regions():
     found = check_pair("정부는 3천 명을 대피시켰다.", "The government evacuated 30,000 people.", "ko-KR", "en-US")
     assert [r.code for r in found] == ["drift.number"]
+
+
+def test_original_mostly_in_another_script_is_not_checked():
+    # a headline pasted in English before the Korean one: its numbers are not the article's claims
+    mixed = "More than 25% of university students have experience of sex.대학생 25% 이상 성경험 있어"
+    assert check_pair(mixed, "they were 20-21 when it first happened") == []
+    korean = "대학생 25% 이상이 성경험이 있다고 답했다."
+    assert check_pair(korean, "More than 20% of students said so.") != []

@@ -24,6 +24,9 @@ from .values import Span
 __all__ = ["CHECKS", "CheckResult", "Severity", "Span", "check_pair"]
 
 Check = Callable[[Side, Side], list[CheckResult]]
+#: above this share of another script the original is not in its own language
+#: (a headline pasted in English): what it asserts cannot be read, so it is not checked
+MOSTLY_FOREIGN = 0.5
 
 #: registry name -> check; evaluation runs with and without each
 CHECKS: dict[str, Check] = {
@@ -49,6 +52,8 @@ def check_pair(
     them; nothing here raises on odd text.
     """
     src, tgt = Side(src_text, src_lang), Side(tgt_text, tgt_lang)
+    if src.foreign_share >= MOSTLY_FOREIGN:
+        return []
     names = CHECKS if enabled is None else [name for name in CHECKS if name in enabled]
     found: list[CheckResult] = []
     for name in names:

@@ -124,6 +124,16 @@ def check_dates(src: Side, tgt: Side) -> list[CheckResult]:
     return out
 
 
+def _change_severity(a: Part, b: Part) -> Severity:
+    """Last week against this week (or month) is often publication timing, not a
+    changed fact: the translation went out a day or two later. Worth a look only."""
+    if a.kind in ("relative:week", "relative:month", "relative:day"):
+        offsets = [int(p.mention.relative.split(":")[1]) for p in (a, b)]
+        if abs(offsets[0] - offsets[1]) == 1:
+            return Severity.INFO
+    return Severity.ERROR
+
+
 def _worth_noting(part: Part) -> bool:
     """Weekdays and relative dates have too many faithful renderings to note alone."""
     return part.kind in ("year", "month", "day", "time")
@@ -131,7 +141,7 @@ def _worth_noting(part: Part) -> bool:
 
 def _changed(a: Part, b: Part) -> CheckResult:
     return CheckResult(
-        CODE, Severity.ERROR,
+        CODE, _change_severity(a, b),
         f"date {a.describe()} in the original ({quote(a.mention.span)}) is {b.describe()} in the translation ({quote(b.mention.span)})",
         (a.mention.span,), (b.mention.span,),
     )

@@ -24,8 +24,8 @@ def check_negation(src: Side, tgt: Side) -> list[CheckResult]:
         return []
     src_neg, src_words = _split(src.negations)
     tgt_neg, tgt_words = _split(tgt.negations)
-    out: list[CheckResult] = []
-    if len(tgt_neg) > len(src_neg) + len(src_words):
+    out: list[CheckResult] = _denied_report(src, tgt)
+    if not out and len(tgt_neg) > len(src_neg) + len(src_words):
         extra = tgt_neg[len(src_neg) + len(src_words):] if src_neg or src_words else tgt_neg
         spans = tuple(m.span for m in extra)
         out.append(CheckResult(
@@ -41,6 +41,19 @@ def check_negation(src: Side, tgt: Side) -> list[CheckResult]:
             spans, (),
         ))
     return out
+
+
+def _denied_report(src: Side, tgt: Side) -> list[CheckResult]:
+    """"…고 말했다" as "did not say": the report itself denied. Counting misses it when
+    the quoted statement has a negation of its own to answer the new one."""
+    (src_said, src_denied), (tgt_said, tgt_denied) = src.reports, tgt.reports
+    if not (tgt_denied and src_said and not src_denied):
+        return []
+    return [CheckResult(
+        CODE, Severity.ERROR,
+        f"the translation denies a statement the original reports ({quote(src_said[-1])} → {quote(tgt_denied[0])})",
+        (src_said[-1],), (tgt_denied[0],),
+    )]
 
 
 #: Korean negations are often rendered affirmatively ("없어야 한다" → "must be

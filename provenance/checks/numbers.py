@@ -11,7 +11,8 @@ omission the translator may have meant (info).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..types import Severity
@@ -21,7 +22,7 @@ from .side import Side
 from .values import Quantity
 
 CODE = "drift.number"
-APPROX_TOLERANCE = 0.15
+APPROX_TOLERANCE = 0.10
 CONVERSION_TOLERANCE = 0.12
 
 
@@ -32,6 +33,11 @@ class Value:
     value: float
     unit: str | None
     approx: bool
+    magnitude: bool = False
+
+    @classmethod
+    def of(cls, q: Quantity) -> "Value":
+        return cls(q.value, q.unit, q.approx, q.magnitude)
 
 
 def significant_digits(value: float) -> int:
@@ -66,6 +72,8 @@ def same_number(a: float, b: float) -> bool:
 
 
 def compatible(a: Value, b: Value) -> bool:
+    if a.magnitude or b.magnitude:
+        return _within_magnitude(a, b)
     if same_number(a.value, b.value) or _scale_dropped(a, b):
         return True
     if (a.approx or b.approx) and _close(a.value, b.value, APPROX_TOLERANCE):
@@ -73,6 +81,14 @@ def compatible(a: Value, b: Value) -> bool:
     if a.unit and b.unit and a.unit != b.unit and units.dimension(a.unit) == units.dimension(b.unit):
         return _close(units.in_base(a.value, a.unit), units.in_base(b.value, b.unit), CONVERSION_TOLERANCE)
     return False
+
+
+def _within_magnitude(a: Value, b: Value) -> bool:
+    """수백 ≈ "hundreds" ≈ 300: an order of magnitude covers [value, 10 × value)."""
+    if a.magnitude and b.magnitude:
+        return a.value == b.value
+    scale, exact = (a, b) if a.magnitude else (b, a)
+    return scale.value <= exact.value < 10 * scale.value
 
 
 def _scale_dropped(a: Value, b: Value) -> bool:
@@ -90,7 +106,7 @@ def _close(a: float, b: float, tolerance: float) -> bool:
 
 def stated_values(side: Side) -> list[Value]:
     """Everything on a side another number may be matched with."""
-    found = [Value(q.value, q.unit, q.approx) for q in side.quantities]
+    found = [Value.of(q) for q in side.quantities]
     for date in side.dates:
         for part in (date.year, date.day, date.hour, date.minute):
             if part is not None:
@@ -101,7 +117,7 @@ def stated_values(side: Side) -> list[Value]:
 def unmatched(quantities: Iterable[Quantity], others: list[Value]) -> list[Quantity]:
     return [
         q for q in quantities
-        if not q.weak and not any(compatible(Value(q.value, q.unit, q.approx), o) for o in others)
+        if not q.weak and not any(compatible(Value.of(q), o) for o in others)
     ]
 
 
@@ -113,10 +129,10 @@ def match_one_to_one(src: Side, tgt: Side) -> tuple[list[Quantity], list[Quantit
     leaves a number over. Exact values are matched before approximate ones.
     """
     mine = [q for q in src.quantities if not q.weak]
-    theirs = [Value(q.value, q.unit, q.approx) for q in tgt.quantities] + _date_values(tgt)
+    theirs = [Value.of(q) for q in tgt.quantities] + _date_values(tgt)
     left_src, used = _match(mine, theirs)
     their_own = [q for q in tgt.quantities if not q.weak]
-    back = [Value(q.value, q.unit, q.approx) for q in src.quantities] + _date_values(src)
+    back = [Value.of(q) for q in src.quantities] + _date_values(src)
     left_tgt, _ = _match(their_own, back)
     return left_src, left_tgt
 
@@ -128,7 +144,7 @@ def _match(quantities: list[Quantity], others: list[Value]) -> tuple[list[Quanti
         pending = quantities if exact else left
         left = []
         for q in pending:
-            value = Value(q.value, q.unit, q.approx)
+            value = Value.of(q)
             index = next(
                 (i for i, o in enumerate(others) if i not in used and (o.value == q.value if exact else compatible(value, o))),
                 None,
@@ -172,8 +188,16 @@ def _same_dimension(a: Quantity, b: Quantity) -> bool:
 
 
 def _edited(a: Quantity, b: Quantity) -> bool:
-    """A bare number against a unit-bearing one pairs only if one looks like an edit of the other."""
-    return (a.unit is None or b.unit is None) and looks_edited(a.value, b.value)
+    """A bare number against a unit-bearing one pairs only if one looks like an edit of the other;
+    numbers of 10 or more a power of ten apart pair whatever their units (4,500년 vs "45,000-year-old")."""
+    if a.unit is None or b.unit is None:
+        return looks_edited(a.value, b.value)
+    return min(a.value, b.value) >= 10 and _power_of_ten_apart(a.value, b.value)
+
+
+def _power_of_ten_apart(a: float, b: float) -> bool:
+    ratio = math.log10(a / b)
+    return round(ratio) != 0 and abs(ratio - round(ratio)) < 1e-9
 
 
 def looks_edited(a: float, b: float) -> bool:
@@ -191,7 +215,27 @@ def _digits(value: float) -> str:
     return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", "")
 
 
+#: dimensions a translator converts with a fixed factor (not money, not time)
+CONVERTED = frozenset({"length", "mass", "speed", "area", "power"})
+_OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
+
+
+def bad_conversions(quantities: Sequence[Quantity], text: str) -> list[tuple[Quantity, Quantity]]:
+    """"15 meters (41 feet)": a quantity and its bracketed conversion that disagree."""
+    out = []
+    for a, b in zip(quantities, quantities[1:]):
+        if not (a.unit and b.unit and a.unit != b.unit and units.dimension(a.unit) == units.dimension(b.unit)):
+            continue
+        if units.dimension(a.unit) not in CONVERTED or not _OPEN_BRACKET.fullmatch(text[a.span.end : b.span.start]):
+            continue
+        if not _close(units.in_base(a.value, a.unit), units.in_base(b.value, b.unit), CONVERSION_TOLERANCE):
+            out.append((a, b))
+    return out
+
+
 def show(q: Quantity) -> str:
+    if q.magnitude:
+        return f"{q.value:,.0f}s"
     value = f"{q.value:,.0f}" if q.value == int(q.value) else f"{q.value:,.4g}"
     return value
 
@@ -208,6 +252,14 @@ def check_numbers(src: Side, tgt: Side) -> list[CheckResult]:
             (a.span,), (b.span,),
         )
         for a, b in pairs
+    ]
+    out += [
+        CheckResult(
+            CODE, Severity.WARNING,
+            f"the translation's conversion does not add up: {quote(a.span)} is not {quote(b.span)}",
+            (), (a.span, b.span),
+        )
+        for a, b in bad_conversions(tgt.quantities, tgt.text)
     ]
     out += [
         CheckResult(CODE, Severity.INFO, f"number {show(q)} in the original ({quote(q.span)}) is not in the translation", (q.span,), ())

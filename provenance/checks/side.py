@@ -38,6 +38,17 @@ class Side:
         return self._call("negations")
 
     @cached_property
+    def reports(self) -> tuple[list, list]:
+        """Reported statements: (affirmed "…고 말했다" / "said", denied "did not say")."""
+        return self._call("affirmed_reports"), self._call("denied_reports")
+
+    @cached_property
+    def foreign_share(self) -> float:
+        """Share of the text written in another language's script (0 when unknown)."""
+        measure = getattr(self.module, "foreign_share", None)
+        return measure(self.text) if measure else 0.0
+
+    @cached_property
     def size(self) -> float | None:
         measure = getattr(self.module, "content_size", None)
         return measure(self.text) if measure else None

@@ -25,6 +25,8 @@ class Quantity:
     `approx` marks hedged or vague forms (1천여, "about", "more than"), which
     only need to agree within rounding. `weak` marks words that are often
     not numbers at all ("a", "one", 한, "first") and are never flagged.
+    `magnitude` marks an order of magnitude said in words (수백 = "hundreds",
+    수십만 = "hundreds of thousands"): `value` is its lower bound, 100 or 100,000.
     """
 
     value: float
@@ -32,6 +34,7 @@ class Quantity:
     approx: bool
     span: Span
     weak: bool = False
+    magnitude: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -79,13 +79,24 @@ _NUMBER = re.compile(
 )
 _ORDINAL = re.compile(rf"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{_ORDINAL_WORDS})\b", re.IGNORECASE)
 _MULTIPLE = re.compile(rf"\b(?:{'|'.join(MULTIPLES)})\b|\ba couple(?: of)?\b", re.IGNORECASE)
+#: one describing word may stand between a number and its unit: "five intense days"
+_BETWEEN = r"(?:(?!(?:of|the|and|or|to|in|on|at|for|by|per|a|an|from|with)\s)[a-z]+\s)?"
 _UNIT_AFTER = re.compile(
-    rf"(?:\s?-?\s?)({'|'.join(sorted(map(re.escape, UNIT_WORDS), key=len, reverse=True))})(?![A-Za-z])",
+    rf"(?:\s?-?\s?){_BETWEEN}({'|'.join(sorted(map(re.escape, UNIT_WORDS), key=len, reverse=True))})(?![A-Za-z])",
     re.IGNORECASE,
 )
 _APPROX_BEFORE = re.compile(rf"(?:\b|^)(?:{'|'.join(map(re.escape, APPROX_BEFORE))})\s*$", re.IGNORECASE)
 _APPROX_AFTER = re.compile(rf"\s?(?:{'|'.join(map(re.escape, APPROX_AFTER))})", re.IGNORECASE)
 _NUM_WORD = re.compile(rf"{_DIGITS}|[a-z]+", re.IGNORECASE)
+
+
+#: "hundreds", "tens of thousands", "several million": an order of magnitude in words
+MAGNITUDE_WORDS = {"dozens": 10, "hundreds": 100, "thousands": 10**3, "millions": 10**6, "billions": 10**9, "trillions": 10**12}
+_MAGNITUDE = re.compile(
+    r"\b(?:(tens|hundreds) of )?(dozens|hundreds|thousands|millions|billions|trillions)\b"
+    r"|\b(?:several|a few) (hundred|thousand|million|billion)\b(?! (?:and|thousand|million|billion))",
+    re.IGNORECASE,
+)
 
 
 def parse_number(text: str) -> float | None:
@@ -121,6 +132,8 @@ def quantities(text: str) -> list[Quantity]:
             quantity = _quantity(text, match, piece_start, piece_end)
             if quantity:
                 found.append(quantity)
+    for match in _MAGNITUDE.finditer(text):
+        found.append(_magnitude(text, match))
     for match in _ORDINAL.finditer(text):
         word = match.group().lower()
         value = ORDINALS[word.split("-")[-1]] + (SMALL[word.split("-")[0]] if "-" in word else 0)
@@ -131,6 +144,14 @@ def quantities(text: str) -> list[Quantity]:
         found.append(Quantity(value, "times", word.startswith("a couple"), _span(match), weak=True))
     found.sort(key=lambda q: q.span.start)
     return found
+
+
+def _magnitude(text: str, match: re.Match[str]) -> Quantity:
+    times, plural, several = (g.lower() if g else g for g in match.groups())
+    value = MAGNITUDE_WORDS[plural] * {"tens": 10, "hundreds": 100}.get(times or "", 1) if plural else SCALES[several]
+    unit_match = _UNIT_AFTER.match(text, match.end())
+    unit = UNIT_WORDS[unit_match.group(1).lower()] if unit_match else None
+    return Quantity(float(value), unit, True, _span(match), magnitude=True)
 
 
 def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -229,7 +250,7 @@ def dates(text: str) -> list[DateMention]:
         return not any(a < m.end() and m.start() < b for a, b in taken)
 
     for m in _MONTH_DAY.finditer(text):
-        if 1 <= int(m.group(2)) <= 31:
+        if 1 <= int(m.group(2)) <= 31 or _slipped_day(m):
             add(DateMention(_span(m), month=_month(m.group(1)), day=int(m.group(2)), year=_int(m.group(3))))
     for m in _DAY_MONTH.finditer(text):
         if free(m) and 1 <= int(m.group(1)) <= 31:
@@ -261,6 +282,12 @@ def dates(text: str) -> list[DateMention]:
                 add(mention)
     found.sort(key=lambda d: d.span.start)
     return found
+
+
+def _slipped_day(m: re.Match[str]) -> bool:
+    """"September 41": no such day, but a date all the same, so it is compared as one
+    (a month name in full followed by two digits is not a count of something)."""
+    return len(m.group(1)) > 4 and m.group(1).lower() not in ("march", "may") and int(m.group(2)) > 31
 
 
 def _year(m: re.Match[str]) -> DateMention:
@@ -401,6 +428,7 @@ _AUX = r"(?:is|are|am|was|were|be|been|do|does|did|will|would|can|could|should|s
 #: a negated verb: an auxiliary with "not" (a word may come between), "n't", "never", "cannot"
 _NEGATION = re.compile(
     rf"(?:\b{_AUX}|['’](?:s|re|m))(?:\s+\w+)?\s+not\b(?!\s+(?:only|just|least|to\s+mention|until|unlike|long))"
+    rf"|\b{_AUX}(?:\s+\w+)?\s+no\s+longer\b"
     r"|\b(?:never|cannot)\b|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?)",
     re.IGNORECASE,
 )
@@ -418,6 +446,25 @@ _NEGATIVE_WORDS = re.compile(
     r"dis(?:agree[sd]?|approve[sd]?|miss(?:ed|es)?|allow(?:ed)?|prove[sd]?|continued?|qualif(?:y|ied)))\b",
     re.IGNORECASE,
 )
+
+
+#: a report denied: "did not say", "hasn't confirmed" (see checks/negation.py)
+_DENIED_REPORT = re.compile(
+    r"\b(?:did|does|do|has|have|had)(?:\s+not|n[’']t)\s+"
+    r"(?:say|said|tell|told|claim(?:ed)?|report(?:ed)?|announce[d]?|add(?:ed)?|note[d]?|state[d]?|call(?:ed)?|confirm(?:ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+_REPORT = re.compile(r"\b(?:said|says|told|tells|claimed|reported|announced|added|noted|stated|confirmed)\b")
+
+
+def affirmed_reports(text: str) -> list[Span]:
+    return [_span(m) for m in _REPORT.finditer(text)]
+
+
+def denied_reports(text: str) -> list[Span]:
+    return [_span(m) for m in _DENIED_REPORT.finditer(text)]
 
 
 def negations(text: str) -> list[Marker]:

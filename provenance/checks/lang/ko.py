@@ -91,6 +91,15 @@ _NATIVE_NUMERAL = re.compile(
 _DAY_WORD = re.compile(rf"(?<![가-힣])({'|'.join(DAY_WORDS)})(?![가-힣]?[가-힣]{{2}})")
 _NUMERAL_TOKEN = re.compile(rf"{_DIGITS}|[일이삼사오육칠팔구십백천만억조경]")
 _VAGUE_BEFORE = re.compile(rf"(?:{'|'.join(VAGUE_PREFIXES)})$")
+#: 수백 = "hundreds", 수십만 = "hundreds of thousands": an order of magnitude in words
+MAGNITUDES = {
+    "십": 10, "백": 100, "천": 10**3, "만": 10**4, "십만": 10**5, "백만": 10**6, "천만": 10**7,
+    "억": 10**8, "십억": 10**9, "백억": 10**10, "천억": 10**11, "조": 10**12,
+}
+_MAGNITUDE = re.compile(
+    rf"(?<![가-힣0-9])(?:수|십수|몇) ?({'|'.join(sorted(MAGNITUDES, key=len, reverse=True))})"
+    rf"(?= ?(?:{_COUNTER_ALT})|여|의|\s)"
+)
 
 
 def parse_numeral(text: str) -> float | None:
@@ -143,6 +152,8 @@ def quantities(text: str) -> list[Quantity]:
         _add_numeral(text, match.start(), match.end(), taken, found)
     for match in _NATIVE_NUMERAL.finditer(text):
         _add_native(text, match, taken, found)
+    for match in _MAGNITUDE.finditer(text):
+        _add_magnitude(text, match, taken, found)
     for match in _DAY_WORD.finditer(text):
         value = DAY_WORDS[match.group(1)]
         span = Span(match.start(), match.end(), match.group())
@@ -170,6 +181,15 @@ def _add_numeral(text: str, start: int, end: int, taken: list[tuple[int, int]], 
     if text.startswith("시속", max(0, start - 3)) and unit == "km":
         unit = "km/h"
     out.append(Quantity(value, unit, approx, Span(start, stop, text[start:stop]), weak=value == 1))
+
+
+def _add_magnitude(text: str, match: re.Match[str], taken: list[tuple[int, int]], out: list[Quantity]) -> None:
+    if any(a <= match.start() < b for a, b in taken):
+        return
+    counter, stop = _counter_after(text, match.end())
+    unit = COUNTERS.get(counter) if counter else None
+    span = Span(match.start(), stop, text[match.start() : stop])
+    out.append(Quantity(float(MAGNITUDES[match.group(1)]), unit, True, span, magnitude=True))
 
 
 def _add_native(text: str, match: re.Match[str], taken: list[tuple[int, int]], out: list[Quantity]) -> None:
@@ -428,6 +448,19 @@ def exonyms(word: str) -> tuple[str, ...]:
     return EXONYMS.get(word, ())
 
 
+# --- script -----------------------------------------------------------------
+
+_HANGUL_LETTER = re.compile(r"[가-힣]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def foreign_share(text: str) -> float:
+    """Share of Latin letters among the letters (a syllable block counts as two):
+    a line that is mostly English (a headline pasted in) is not Korean to compare."""
+    latin, hangul = len(_LATIN_LETTER.findall(text)), 2 * len(_HANGUL_LETTER.findall(text))
+    return latin / (latin + hangul) if latin + hangul else 0.0
+
+
 # --- polarity ---------------------------------------------------------------
 
 #: a negated predicate: 않다, 못하다, 없다, 아니다, 말다, 안 + verb, 모르다
@@ -438,6 +471,21 @@ _NEGATION = re.compile(
 )
 #: words that are negative in themselves (무관 = "not related"); weaker evidence
 _NEGATIVE_WORDS = re.compile(r"없이|힘들|어렵|피하|피한|피해야|반대|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)|실패|결코|전혀|아무도|아무것도|아무런")
+
+#: a statement reported affirmatively: "…고 말했다", "…라고 밝혔다"
+_REPORT = re.compile(r"(?:다|라|냐|자|며)\s?고?\s?(?:말했|밝혔|전했|주장했|보도했|덧붙였|강조했|설명했|지적했|발표했|확인했|말한|밝힌)")
+
+
+_DENIED_REPORT = re.compile(r"(?:말하|밝히|전하|언급하|확인하|발표하|공개하)지\s?(?:않|못)")
+
+
+def affirmed_reports(text: str) -> list[Span]:
+    return [_span(m) for m in _REPORT.finditer(text)]
+
+
+def denied_reports(text: str) -> list[Span]:
+    return [_span(m) for m in _DENIED_REPORT.finditer(text)]
+
 
 def negations(text: str) -> list[Marker]:
     """Negated predicates ("negation") and negative words ("negative")."""
