@@ -25,11 +25,11 @@ class Thresholds:
     drift: float = 0.28
     # Alignment: reward for a bead is similarity minus this; a skipped
     # sentence costs nothing, so only pairs above it are worth linking.
-    link: float = 0.20
+    link: float = 0.15
     # Extra cost of a 2-sentence side (1-2, 2-1) and of a 2-2 bead.
-    merge_penalty: float = 0.02
+    merge_penalty: float = 0.03
     # Weight of margin scoring: similarity relative to each sentence's neighbours.
-    margin: float = 0.5
+    margin: float = 0.7
     # Half-width of the band searched around the first-pass path.
     band: int = 8
     # Similarity two sentences on the same topic reach by chance.
