@@ -37,6 +37,9 @@ class Link:
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     similarity: float
+    #: 1-2 and 2-1 beads: each sentence of the two against the other side, so an
+    #: unrelated sentence carried along by a good one can be split off (assess.py)
+    parts: tuple[float, ...] = ()
 
 
 Window = tuple[np.ndarray, np.ndarray]  # per DP row: first and last column searched
@@ -172,10 +175,14 @@ def _links(moves: list[tuple[int, int]], source: SideEmbeddings, target: SideEmb
     links: list[Link] = []
     i = j = 0
     for a, b in moves:
-        similarity = 0.0
+        similarity, parts = 0.0, ()
         if a and b:
             similarity = float(source.runs[a][i] @ target.runs[b][j])
-        links.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b)), similarity))
+        if (a, b) == (2, 1):
+            parts = tuple(float(source.single[i + k] @ target.single[j]) for k in range(2))
+        elif (a, b) == (1, 2):
+            parts = tuple(float(target.single[j + k] @ source.single[i]) for k in range(2))
+        links.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b)), similarity, parts))
         i, j = i + a, j + b
     return links
 

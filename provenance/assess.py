@@ -7,6 +7,7 @@ finding that names the paragraph rather than five sentence findings.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Callable, Sequence
 
 from .align import Link
@@ -28,12 +29,38 @@ def assess(
     src_content = [s.index for s in source.sentences if s.role is Role.CONTENT]
     tgt_content = [s.index for s in target.sentences if s.role is Role.CONTENT]
     beads = []
-    for link in links:
+    for link in _split_unrelated_parts(links, settings.thresholds.chance_similarity):
         src = tuple(src_content[i] for i in link.src)
         tgt = tuple(tgt_content[j] for j in link.tgt)
         beads.append(_judge(src, tgt, link.similarity, source, target, settings, checker))
+    if checker is not None and (settings.checks is None or "date" in settings.checks):
+        beads = _with_weekdays(beads, source, target)
     beads = _with_excluded(beads, source, target)
     return beads, _findings(beads, source, target)
+
+
+def _split_unrelated_parts(links: Sequence[Link], below: float) -> list[Link]:
+    """A 2-1 or 1-2 bead whose extra sentence is unrelated to the other side (a
+    wrong sentence pasted next to a right one) becomes a 1-1 bead and a
+    sentence with no counterpart, rather than hiding under the good one's score.
+
+    Unrelated means: no closer to the other side than two sentences on the same
+    topic come by chance (`below`), and the bead reads worse joined than its
+    better sentence alone — a sentence split in two reads better joined."""
+    out: list[Link] = []
+    for link in links:
+        # a true split (one sentence in two halves) reads better joined than either half alone
+        if len(link.parts) != 2 or min(link.parts) >= below or link.similarity >= max(link.parts):
+            out.append(link)
+            continue
+        bad = link.parts.index(min(link.parts))
+        good_sim = max(link.parts)
+        if len(link.src) == 2:
+            kept, alone = Link((link.src[1 - bad],), link.tgt, good_sim), Link((link.src[bad],), (), 0.0)
+        else:
+            kept, alone = Link(link.src, (link.tgt[1 - bad],), good_sim), Link((), (link.tgt[bad],), 0.0)
+        out.extend([alone, kept] if bad == 0 else [kept, alone])
+    return out
 
 
 def _judge(
@@ -78,6 +105,33 @@ def _check(src, tgt, source: Document, target: Document, checker: Checker) -> li
         )
         reasons.append(Reason(result.code, result.message, result.severity, evidence))
     return reasons
+
+
+def _with_weekdays(beads: list[Bead], source: Document, target: Document) -> list[Bead]:
+    """The document-level weekday check: a weekday the rest of the article contradicts."""
+    from .checks.weekdays import check_weekdays
+
+    texts = [
+        (
+            _join([source.sentences[i] for i in b.src]),
+            "" if any(r.code == "drift.unrelated" for r in b.reasons) else _join([target.sentences[j] for j in b.tgt]),
+        )
+        for b in beads
+    ]
+    out = []
+    for bead, results in zip(beads, check_weekdays(texts, source.lang, target.lang)):
+        if results:
+            src_sentences = [source.sentences[i] for i in bead.src]
+            tgt_sentences = [target.sentences[j] for j in bead.tgt]
+            extra = tuple(
+                Reason(r.code, r.message, r.severity, tuple(_locate("src", span, src_sentences) for span in r.src)
+                       + tuple(_locate("tgt", span, tgt_sentences) for span in r.tgt))
+                for r in results
+            )
+            drifted = bead.status is Status.DRIFTED or any(r.severity.rank >= Severity.WARNING.rank for r in extra)
+            bead = dataclasses.replace(bead, status=Status.DRIFTED if drifted else bead.status, reasons=bead.reasons + extra)
+        out.append(bead)
+    return out
 
 
 def _join(sentences: Sequence[Sentence]) -> str:

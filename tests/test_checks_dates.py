@@ -127,3 +127,16 @@ def test_dropped_year_is_at_most_info():
 def test_relative_dates_one_step_apart_are_info(ko_text, en_text, severity):
     found = [r for r in check_pair(ko_text, en_text, enabled=["date"]) if "relative" in r.message or "week" in r.message or "month" in r.message or "year" in r.message]
     assert found and max(r.severity.rank for r in found) == severity.rank
+
+
+@pytest.mark.parametrize(
+    ("text", "days", "durations"),
+    [
+        ("29일 만료되는 협정", [29], []),  # 만료 ("expires") is not 만 ("after")
+        ("올림픽을 10일 앞둔 시점", [], [10]),  # ten days before: a duration
+        ("3일간 계속됐다", [], [3]),
+    ],
+)
+def test_days_of_month_and_durations(text, days, durations):
+    assert [d.day for d in ko.dates(text) if d.day] == days
+    assert [q.value for q in ko.quantities(text) if q.unit == "day"] == durations

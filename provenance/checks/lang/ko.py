@@ -220,7 +220,7 @@ RELATIVE = {
     "다음 달": "month:1", "다음달": "month:1", "내달": "month:1",
 }
 #: after "N일" these make it a number of days, not a day of the month
-DAY_COUNT_AFTER = ("짜리", "간", "동안", "만", "째", "이내", "내내", "후", "뒤", "전", "이상", "여", "가량", "정도", "쯤", "연속", "내로", "이 지나")
+DAY_COUNT_AFTER = ("앞두", "앞둔", "짜리", "간", "동안", "만", "째", "이내", "내내", "후", "뒤", "전", "이상", "여", "가량", "정도", "쯤", "연속", "내로", "이 지나")
 YEAR_COUNT_AFTER = ("간", "동안", "만", "째", "이내", "후", "뒤", "전", "이상", "여", "가량", "정도", "쯤", "이 지나", "된", "의 역사")
 TIME_OF_DAY = {"오전": "am", "새벽": "am", "아침": "am", "오후": "pm", "저녁": "pm", "밤": "pm", "낮": "pm"}
 
@@ -238,9 +238,13 @@ _TIME = re.compile(
 )
 
 
+#: words that start like a duration marker but are not one (29일 만료 = "expires on the 29th")
+_NOT_AFTER = ("만료", "만기", "만찬", "만남", "전국", "전략", "전쟁")
+
+
 def _follows(text: str, end: int, words: tuple[str, ...]) -> bool:
     rest = text[end : end + 6].lstrip()
-    return rest.startswith(words)
+    return rest.startswith(words) and not rest.startswith(_NOT_AFTER)
 
 
 def dates(text: str) -> list[DateMention]:

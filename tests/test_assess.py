@@ -1,0 +1,33 @@
+"""Assessment of aligner output: beads that hide an unrelated sentence are split."""
+
+from __future__ import annotations
+
+from provenance.align import Link
+from provenance.assess import _split_unrelated_parts
+
+CHANCE = 0.35
+
+
+def test_unrelated_sentence_carried_by_a_good_one_is_split_off():
+    # 2-1: the second original sentence is as far from the translation as chance,
+    # and the pair reads worse joined than the first sentence alone
+    links = [Link((0, 1), (0,), 0.70, parts=(0.72, 0.33)), Link((2,), (1,), 0.8)]
+    out = _split_unrelated_parts(links, CHANCE)
+    assert [(l.src, l.tgt) for l in out] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
+    assert out[0].similarity == 0.72
+
+
+def test_unrelated_first_sentence_of_a_one_to_two_bead_comes_first():
+    out = _split_unrelated_parts([Link((0,), (0, 1), 0.45, parts=(0.20, 0.60))], CHANCE)
+    assert [(l.src, l.tgt) for l in out] == [((), (0,)), ((0,), (1,))]
+
+
+def test_a_sentence_split_in_two_stays_one_bead():
+    # each half alone is weak, but joined they read better than either: a true split
+    links = [Link((0,), (0, 1), 0.74, parts=(0.30, 0.55))]
+    assert _split_unrelated_parts(links, CHANCE) == links
+
+
+def test_related_parts_stay_together():
+    links = [Link((0, 1), (0,), 0.60, parts=(0.62, 0.45))]
+    assert _split_unrelated_parts(links, CHANCE) == links
