@@ -225,3 +225,17 @@ def test_changed_numbers_are_errors(ko_text, en_text, original, translated):
 def test_missing_number_is_info_with_evidence():
     found = check_pair("사망자는 17명이다.", "Several people died.", enabled=["number"])
     assert [(r.severity, r.src[0].text) for r in found] == [(Severity.INFO, "17명")]
+
+
+@pytest.mark.parametrize(
+    ("translation", "flagged"),
+    [
+        ("the two nations would resume talks", False),
+        ("both nations would resume talks", False),
+        ("the nations would resume talks", False),  # a number left out is only a note
+        ("their four nations would resume talks", True),
+    ],
+)
+def test_korean_two_of_a_pair(translation, flagged):
+    found = check_pair("양국이 협의를 재개하기로 합의했다", translation)
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged

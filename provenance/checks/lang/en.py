@@ -99,6 +99,9 @@ _MAGNITUDE = re.compile(
 )
 
 
+_BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
+
+
 def parse_number(text: str) -> float | None:
     """'1.2 million' → 1200000, 'twenty-five' → 25, 'three hundred and five' → 305."""
     total, current, seen = 0.0, 0.0, False
@@ -134,6 +137,8 @@ def quantities(text: str) -> list[Quantity]:
                 found.append(quantity)
     for match in _MAGNITUDE.finditer(text):
         found.append(_magnitude(text, match))
+    for match in _BOTH.finditer(text):  # "both sides" answers 양측 without being a number to report
+        found.append(Quantity(2.0, None, False, _span(match), weak=True))
     for match in _ORDINAL.finditer(text):
         word = match.group().lower()
         value = ORDINALS[word.split("-")[-1]] + (SMALL[word.split("-")[0]] if "-" in word else 0)

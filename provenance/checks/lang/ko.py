@@ -91,6 +91,8 @@ _NATIVE_NUMERAL = re.compile(
 _DAY_WORD = re.compile(rf"(?<![가-힣])({'|'.join(DAY_WORDS)})(?![가-힣]?[가-힣]{{2}})")
 _NUMERAL_TOKEN = re.compile(rf"{_DIGITS}|[일이삼사오육칠팔구십백천만억조경]")
 _VAGUE_BEFORE = re.compile(rf"(?:{'|'.join(VAGUE_PREFIXES)})$")
+#: 양국, 양측, 양 후보: "the two countries, sides, candidates"
+_BOTH = re.compile(r"(?<![가-힣])양 ?(?:국|측|사|당|진영|정상|후보|팀|선수)(?=[가-힣]?(?![가-힣]))")
 #: 수백 = "hundreds", 수십만 = "hundreds of thousands": an order of magnitude in words
 MAGNITUDES = {
     "십": 10, "백": 100, "천": 10**3, "만": 10**4, "십만": 10**5, "백만": 10**6, "천만": 10**7,
@@ -154,6 +156,8 @@ def quantities(text: str) -> list[Quantity]:
         _add_native(text, match, taken, found)
     for match in _MAGNITUDE.finditer(text):
         _add_magnitude(text, match, taken, found)
+    for match in _BOTH.finditer(text):
+        found.append(Quantity(2.0, None, False, Span(match.start(), match.end(), match.group())))
     for match in _DAY_WORD.finditer(text):
         value = DAY_WORDS[match.group(1)]
         span = Span(match.start(), match.end(), match.group())
