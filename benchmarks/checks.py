@@ -28,6 +28,8 @@ from provenance.checks import CHECKS, check_pair  # noqa: E402
 from provenance.checks.lang import en  # noqa: E402
 from provenance.checks.numbers import Value, compatible, stated_values  # noqa: E402
 from provenance.checks.side import Side  # noqa: E402
+from provenance.evaluate.lang import rules_for  # noqa: E402
+from provenance.evaluate.perturb import change_date, change_number, cut_clause, negate  # noqa: E402
 from provenance.types import Severity  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -163,7 +165,18 @@ def findings(ko: str, english: str, enabled: list[str], min_severity: Severity) 
     return {(r.code, r.message) for r in results if r.severity.rank >= min_severity.rank}
 
 
-def perturbed(pairs: list[Pair]) -> Iterator[tuple[str, Pair, str]]:
+def harness_edit(edit: Callable) -> Callable[[str, random.Random, str], str | None]:
+    """One of the evaluation harness's own sentence edits (provenance/evaluate/perturb.py)."""
+    rules = rules_for("en")
+
+    def make(text: str, rng: random.Random, ko: str) -> str | None:
+        out = edit(text, rules) if edit is cut_clause else edit(text, rules, rng)
+        return out[0] if out else None
+
+    return make
+
+
+def perturbed(pairs: list[Pair], edits: str = "harness") -> Iterator[tuple[str, Pair, str]]:
     rng = random.Random(SEED)
     pool = sorted({n.text for _, _, e in pairs for n in en.names(e) if n.key and len(n.text) > 3})
     makers: dict[str, Callable[[str, random.Random, str], str | None]] = {
@@ -173,6 +186,11 @@ def perturbed(pairs: list[Pair]) -> Iterator[tuple[str, Pair, str]]:
         "partial": lambda text, r, ko: perturb_partial(text, r),
         "name": lambda text, r, ko: perturb_name(text, r, pool),
     }
+    if edits == "harness":  # the edits `provenance eval` makes, applied to every pair
+        makers.update(
+            number=harness_edit(change_number), date=harness_edit(change_date),
+            negation=harness_edit(negate), partial=harness_edit(cut_clause),
+        )
     for pair in pairs:
         for kind, make in makers.items():
             changed = make(pair[2], rng, pair[1])
@@ -180,7 +198,7 @@ def perturbed(pairs: list[Pair]) -> Iterator[tuple[str, Pair, str]]:
                 yield kind, pair, changed
 
 
-def measure(pairs: list[Pair], enabled: list[str], min_severity: Severity) -> dict:
+def measure(pairs: list[Pair], enabled: list[str], min_severity: Severity, edits: str = "harness") -> dict:
     baseline: dict[str, set[tuple[str, str]]] = {}
     alarms = {name: 0 for name in CHECKS}
     infos = {name: 0 for name in CHECKS}
@@ -195,7 +213,7 @@ def measure(pairs: list[Pair], enabled: list[str], min_severity: Severity) -> di
                 infos[name] += 1
     caught: dict[str, list[int]] = {kind: [0, 0] for kind in TARGETS}
     caught_any: dict[str, list[int]] = {kind: [0, 0] for kind in TARGETS}
-    for kind, (pid, ko, _), changed in perturbed(pairs):
+    for kind, (pid, ko, _), changed in perturbed(pairs, edits):
         new = findings(ko, changed, enabled, min_severity) - baseline[pid]
         target = CODES[TARGETS[kind]]
         caught[kind][1] += 1
@@ -227,6 +245,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--severity", default="warning", choices=[s.value for s in Severity])
+    parser.add_argument("--edits", choices=("harness", "targeted"), default="harness",
+                        help="harness: the edits `provenance eval` makes (default); targeted: edits aimed at what each check reads")
     parser.add_argument("--show", choices=list(CHECKS), help="print the findings of one check on real pairs")
     parser.add_argument("--ablation", action="store_true", help="also run with each check left out")
     args = parser.parse_args()
@@ -243,10 +263,10 @@ def main() -> int:
     if args.ablation:
         runs.update({f"without {name}": [n for n in CHECKS if n != name] for name in CHECKS})
         runs.update({f"only {name}": [name] for name in CHECKS})
-    results = {label: measure(pairs, enabled, min_severity) for label, enabled in runs.items()}
+    results = {label: measure(pairs, enabled, min_severity, args.edits) for label, enabled in runs.items()}
     print_table(results, min_severity)
     print(json.dumps({
-        "benchmark": "checks", "severity": min_severity.value,
+        "benchmark": "checks", "severity": min_severity.value, "edits": args.edits,
         "seconds": round(time.perf_counter() - started, 1), "runs": results,
     }, ensure_ascii=False))
     return 0
