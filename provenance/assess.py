@@ -79,7 +79,7 @@ def _judge(
         return Bead(src, tgt, score, Status.ADDED, (_reason("addition.sentence", "no source in the original"),))
     limits = settings.thresholds
     reasons: list[Reason] = []
-    if similarity < limits.unrelated:
+    if similarity < limits.unrelated and not _anchored(src, tgt, source, target):
         reasons.append(_reason("drift.unrelated", f"the sentences look unrelated (similarity {similarity:.2f})"))
     elif checker is not None:
         reasons.extend(_check(src, tgt, source, target, checker))
@@ -87,6 +87,18 @@ def _judge(
         reasons.append(_reason("drift.low-similarity", f"low similarity ({similarity:.2f})"))
     drifted = any(r.severity.rank >= Severity.WARNING.rank for r in reasons)
     return Bead(src, tgt, score, Status.DRIFTED if drifted else Status.OK, tuple(reasons))
+
+
+#: shared numbers or Latin-script words that make a low-similarity pair the same sentence after all
+MIN_ANCHORS = 2
+
+
+def _anchored(src, tgt, source: Document, target: Document) -> bool:
+    from .checks.anchors import shared_anchors
+
+    src_text = _join([source.sentences[i] for i in src])
+    tgt_text = _join([target.sentences[j] for j in tgt])
+    return shared_anchors(src_text, tgt_text, source.lang, target.lang) >= MIN_ANCHORS
 
 
 def _reason(code: str, message: str, evidence: tuple[Evidence, ...] = (), severity: Severity | None = None) -> Reason:
