@@ -13,7 +13,7 @@ translators add titles, datelines and explanations.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -42,8 +42,11 @@ def check_names(src: Side, tgt: Side) -> list[CheckResult]:
 
 
 def _missing_names(names_side: Side, words_side: Side, names_are_src: bool) -> list[CheckResult]:
+    names = [n for n in names_side.names if n.key]
+    if not names:
+        return []  # most beads: the other side's words are never read
     words = _Words(words_side)
-    missing = [n for n in names_side.names if n.key and not words.has_counterpart(n)]
+    missing = [n for n in names if not words.has_counterpart(n)]
     if not missing:
         return []
     orphans = words.orphans(names_side) if not getattr(words_side.module, "CASED_NAMES", False) else []
@@ -68,16 +71,35 @@ def _missing_names(names_side: Side, words_side: Side, names_are_src: bool) -> l
 
 
 class _Words:
-    """The words of the side without capitals, ready for lookup by name."""
+    """The words of the side without capitals, ready for lookup by name.
+
+    Each lookup table is built on first use: a name written the same on both
+    sides is found without romanising or skeletonising any word.
+    """
 
     def __init__(self, side: Side) -> None:
         self.side = side
-        self.words = side.names
-        self.latin = {w.text.lower().rstrip(".") for w in self.words if w.text.isascii()}
-        self.latin_text = side.text.lower()
+
+    @cached_property
+    def words(self) -> list[Name]:
+        return self.side.names
+
+    @cached_property
+    def latin(self) -> set[str]:
+        return {w.text.lower().rstrip(".") for w in self.words if w.text.isascii()}
+
+    @cached_property
+    def latin_text(self) -> str:
+        return self.side.text.lower()
+
+    @cached_property
+    def skeletons(self) -> list[tuple[Name, str]]:
         # romanised Hangul has no silent r: 헤르마스 keeps it
-        self.skeletons = [(w, skeleton(w.key, silent_r=False)) for w in self.words if not w.text.isascii()]
-        self.exonym_tokens = _exonym_tokens(side.module, tuple(w.text for w in self.words))
+        return [(w, skeleton(w.key, silent_r=False)) for w in self.words if not w.text.isascii()]
+
+    @cached_property
+    def exonym_tokens(self) -> dict[str, str]:
+        return _exonym_tokens(self.side.module, tuple(w.text for w in self.words))
 
     def has_counterpart(self, name: Name) -> bool:
         tokens = [t for t in name.key.split() if len(t) >= 2]
@@ -90,7 +112,7 @@ class _Words:
         )
 
     def _token_found(self, token: str) -> bool:
-        if token in self.latin or re.search(rf"(?<![a-z]){re.escape(token)}", self.latin_text):
+        if _starts_a_word(token, self.latin_text) or token in self.latin:  # text first: no word list needed
             return True
         if token in self.exonym_tokens or token.rstrip("s") in self.exonym_tokens:
             return True
@@ -117,7 +139,7 @@ class _Words:
         name_like = getattr(self.side.module, "looks_like_name", None)
         found = []
         for word, word_key in self.skeletons:
-            if name_like is None or not name_like(word.text) or len(word_key) < 2:
+            if name_like is None or len(word_key) < 2 or not _looks_like_name(self.side.module, word.text):
                 continue
             if word.text in self.exonym_tokens.values():
                 continue  # countries and capitals are often left implicit
@@ -125,6 +147,22 @@ class _Words:
                 continue
             found.append(word)
         return found
+
+
+def _starts_a_word(token: str, text: str) -> bool:
+    """`token` occurs in `text` not preceded by a letter a-z (a compiled regex per token was slower)."""
+    at = text.find(token)
+    while at >= 0:
+        if at == 0 or not "a" <= text[at - 1] <= "z":
+            return True
+        at = text.find(token, at + 1)
+    return False
+
+
+@lru_cache(maxsize=1 << 14)
+def _looks_like_name(module, word: str) -> bool:
+    """The language's `looks_like_name`, once per word: it scans the whole exonym table."""
+    return module.looks_like_name(word)
 
 
 def _similar(a: str, b: str) -> bool:

@@ -9,6 +9,7 @@ consonants folded into classes: both "Vladivostok" and 블라디보스토크 bec
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DIGRAPHS = (
     ("tch", "j"), ("sch", "s"), ("zh", "j"), ("chr", "kl"), ("ph", "p"), ("th", "s"), ("sh", "s"), ("ch", "j"),
@@ -28,8 +29,12 @@ _NG = re.compile(r"ng(?![aeiou])")
 _NOT_LETTER = re.compile(r"[^a-z]")
 _VOWELISH = re.compile(r"[aeiouwyh]")
 _REPEAT = re.compile(r"(.)\1+")
+#: Skeletons are pure functions of a word and the name check asks for the same
+#: words bead after bead, so each is computed once per process (issue #8).
+_CACHE_SIZE = 1 << 15
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def skeletons(latin: str) -> tuple[str, ...]:
     """The skeleton with and without r before consonants (Livermore 리버모어, Hermas 헤르마스)."""
     full = skeleton(latin, silent_r=False)
@@ -39,6 +44,11 @@ def skeletons(latin: str) -> tuple[str, ...]:
 
 def skeleton(latin: str, *, silent_r: bool = True) -> str:
     """Consonant skeleton of a Latin-script word or romanised Hangul."""
+    return _skeleton(latin, silent_r)
+
+
+@lru_cache(maxsize=_CACHE_SIZE)
+def _skeleton(latin: str, silent_r: bool) -> str:
     word = _NOT_LETTER.sub("", latin.lower())
     word = _PINYIN_X.sub("s", word)  # Xinhua → 신화
     word = _INITIAL_TS.sub("j", word)  # Tsvangirai → 창기라이

@@ -71,8 +71,9 @@ class UseEncoder:
 
     # -- public -----------------------------------------------------------
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        sums, lengths, _ = self._pooled(texts, keep_edges=False)
-        return self._head(sums, lengths)
+        with self._limit(limits=self.threads, user_api="blas"):
+            sums, lengths, _ = self._pooled(texts, keep_edges=False)
+            return self._head(sums, lengths)
 
     def embed_runs(self, sides: Sequence[Sequence[str]], max_run: int = 2) -> list[dict[int, np.ndarray]]:
         """Embeddings of single sentences and of runs of up to `max_run` of them.
@@ -81,50 +82,38 @@ class UseEncoder:
         inner sentence-boundary tokens, which reads the run as one text.
         """
         flat = [text for side in sides for text in side]
-        sums, lengths, edges = self._pooled(flat, keep_edges=True)
         out: list[dict[int, np.ndarray]] = []
-        offset = 0
-        for side in sides:
-            n = len(side)
-            s, l, e = sums[offset : offset + n], lengths[offset : offset + n], edges[offset : offset + n]
-            offset += n
-            runs = {1: self._head(s, l)}
-            for k in range(2, max_run + 1):
-                count = max(0, n - k + 1)
-                run_sum = np.zeros((count, s.shape[1]), dtype=np.float32)
-                run_len = np.zeros(count, dtype=np.float32)
-                for j in range(k):
-                    run_sum += s[j : j + count]
-                    run_len += l[j : j + count]
-                    if j > 0:  # drop EOS of the sentence before and BOS of this one
-                        run_sum -= e[j - 1 : j - 1 + count, 1] + e[j : j + count, 0]
-                        run_len -= 2
-                runs[k] = self._head(run_sum, run_len)
-            out.append(runs)
+        with self._limit(limits=self.threads, user_api="blas"):  # once: each limit costs ~0.1 ms
+            sums, lengths, edges = self._pooled(flat, keep_edges=True)
+            offset = 0
+            for side in sides:
+                n = len(side)
+                s, l, e = sums[offset : offset + n], lengths[offset : offset + n], edges[offset : offset + n]
+                offset += n
+                out.append({k: self._head(*_run_features(s, l, e, k)) for k in range(1, max_run + 1)})
         return out
 
     # -- model --------------------------------------------------------------
     def _pooled(
         self, texts: Sequence[str], keep_edges: bool
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-        """Per-text sum of token features and token count, in micro-batches."""
+        """Per-text sum of token features and token count, in micro-batches (caller limits BLAS threads)."""
         n = len(texts)
         dim = self._weights["feat_dim"]
         sums = np.empty((n, dim), dtype=np.float32)
         lengths = np.empty(n, dtype=np.float32)
         edges = np.empty((n, 2, dim), dtype=np.float32) if keep_edges else None
         ids = self._sp.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
-        with self._limit(limits=self.threads, user_api="blas"):
-            group: list[list[int]] = []
-            first = tokens = 0
-            for i, row in enumerate(ids):
-                if group and tokens + len(row) > _TOKEN_BUDGET:
-                    self._features(group, sums[first:i], lengths[first:i], _part(edges, first, i))
-                    group, tokens, first = [], 0, i
-                group.append(row)
-                tokens += len(row)
-            if group:
-                self._features(group, sums[first:n], lengths[first:n], _part(edges, first, n))
+        group: list[list[int]] = []
+        first = tokens = 0
+        for i, row in enumerate(ids):
+            if group and tokens + len(row) > _TOKEN_BUDGET:
+                self._features(group, sums[first:i], lengths[first:i], _part(edges, first, i))
+                group, tokens, first = [], 0, i
+            group.append(row)
+            tokens += len(row)
+        if group:
+            self._features(group, sums[first:n], lengths[first:n], _part(edges, first, n))
         return sums, lengths, edges
 
     def _features(
@@ -175,24 +164,41 @@ class UseEncoder:
             edges[:, 1] = feats[starts + lens - 1]
 
     def _head(self, sums: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """Pooling projection and output layers, from summed token features."""
+        """Pooling projection and output layers, from summed token features (caller limits BLAS threads)."""
         w = self._weights
         if len(sums) == 0:
             return np.zeros((0, _EMB_DIM), dtype=np.float32)
-        with self._limit(limits=self.threads, user_api="blas"):
-            mean = sums @ w["cnn_W"]
-            mean += lengths[:, None] * w["cnn_b"]
-            mean *= np.reciprocal(np.sqrt(lengths))[:, None]
-            y0 = np.maximum(mean @ w["d0"], 0)
-            y1 = mean @ w["p1"]
-            y1 += y0 @ w["d1"]
-            np.maximum(y1, 0, out=y1)
-            y2 = np.maximum(y1 @ w["d2"], 0)
-            z = y1 @ w["p3"]
-            z += y2 @ w["d3"]
+        mean = sums @ w["cnn_W"]
+        mean += lengths[:, None] * w["cnn_b"]
+        mean *= np.reciprocal(np.sqrt(lengths))[:, None]
+        y0 = np.maximum(mean @ w["d0"], 0)
+        y1 = mean @ w["p1"]
+        y1 += y0 @ w["d1"]
+        np.maximum(y1, 0, out=y1)
+        y2 = np.maximum(y1 @ w["d2"], 0)
+        z = y1 @ w["p3"]
+        z += y2 @ w["d3"]
         np.tanh(z, out=z)
         z *= np.reciprocal(np.sqrt(np.clip(np.einsum("ij,ij->i", z, z), w["eps"], None)))[:, None]
         return z
+
+
+def _run_features(
+    sums: np.ndarray, lengths: np.ndarray, edges: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pooled features of each run of k consecutive texts, read as one text."""
+    if k == 1:
+        return sums, lengths
+    count = max(0, len(sums) - k + 1)
+    run_sum = np.zeros((count, sums.shape[1]), dtype=np.float32)
+    run_len = np.zeros(count, dtype=np.float32)
+    for j in range(k):
+        run_sum += sums[j : j + count]
+        run_len += lengths[j : j + count]
+        if j > 0:  # drop EOS of the text before and BOS of this one
+            run_sum -= edges[j - 1 : j - 1 + count, 1] + edges[j : j + count, 0]
+            run_len -= 2
+    return run_sum, run_len
 
 
 def _part(array: np.ndarray | None, start: int, end: int) -> np.ndarray | None:
