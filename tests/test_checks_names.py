@@ -84,3 +84,20 @@ def test_swapped_name_names_both_sides_at_info_level():
 def test_unmatched_name_alone_is_info():
     found = check_pair("그는 회의에 참석했다.", "He attended the meeting in Frankfurt.", enabled=["name"])
     assert [r.severity for r in found] == [Severity.INFO]
+
+
+@pytest.mark.parametrize(
+    ("token", "text", "found"),
+    [
+        ("kim", "kim said", True),  # at the start
+        ("kim", "mr. kim said", True),  # after a space
+        ("kim", "(kim) said", True),  # after punctuation
+        ("kim", "hakim said", False),  # inside a word
+        ("kim", "akim, then kim", True),  # a later occurrence counts
+        ("kim", "", False),
+    ],
+)
+def test_token_starts_a_word(token, text, found):
+    from provenance.checks.names import _starts_a_word
+
+    assert _starts_a_word(token, text) is found
