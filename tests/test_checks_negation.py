@@ -78,6 +78,7 @@ def test_added_negation_is_an_error(ko_text, en_text, evidence):
         # the quoted statement has a negation of its own, so counting alone misses the denial
         ("NHK는 부상자는 없었다고 보도했다.", "NHK did not report that no one was hurt.", True),
         ("NHK는 부상자는 없었다고 보도했다.", "NHK reported that no one was hurt.", False),
+        ("정부는 대부분이 이라크 출신이 아니라는 점도 지적했다.", "Most were not Iraqis, the government did not say.", True),
         ("경찰은 체포된 인원을 밝히지 않았다.", "Police did not say how many were arrested.", False),
         ("그것은 이제 행정부서에서도 사용되고 있다.", "It is no longer used in government offices.", True),
         ("그것은 더 이상 사용되지 않는다.", "It is no longer used.", False),

@@ -239,3 +239,24 @@ def test_missing_number_is_info_with_evidence():
 def test_korean_two_of_a_pair(translation, flagged):
     found = check_pair("양국이 협의를 재개하기로 합의했다", translation)
     assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+def test_batting_average_is_one_number_on_both_sides():
+    ko_text = "2할6푼8리의 타율, 홈런 3개, 타점 22개"
+    assert [q.value for q in ko.quantities(ko_text)] == [pytest.approx(0.268), 3, 22]
+    assert [r for r in check_pair(ko_text, "hitting .268 with three homers and 22 RBIs") if r.severity is not Severity.INFO] == []
+    changed = [r for r in check_pair(ko_text, "hitting .268 with two homers and 22 RBIs") if r.severity is not Severity.INFO]
+    assert changed and '"3개"' in changed[0].message
+
+
+@pytest.mark.parametrize(
+    ("translation", "flagged"),
+    [
+        ("about 280,000 people were evacuated", False),  # rounded: the hedge covers it
+        ("about 275,000 people were evacuated", False),
+        ("about 277,000 people were evacuated", True),  # three digits stated, and wrong
+    ],
+)
+def test_a_hedge_covers_rounding_not_a_different_figure(translation, flagged):
+    found = check_pair("주민 27만5000명을 대피시켰다", translation)
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged

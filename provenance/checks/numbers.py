@@ -76,7 +76,7 @@ def compatible(a: Value, b: Value) -> bool:
         return _within_magnitude(a, b)
     if same_number(a.value, b.value) or _scale_dropped(a, b):
         return True
-    if (a.approx or b.approx) and _close(a.value, b.value, APPROX_TOLERANCE):
+    if (a.approx or b.approx) and _roughly(a.value, b.value):
         return True
     if a.unit and b.unit and a.unit != b.unit and units.dimension(a.unit) == units.dimension(b.unit):
         return _close(units.in_base(a.value, a.unit), units.in_base(b.value, b.unit), CONVERSION_TOLERANCE)
@@ -98,6 +98,14 @@ def _scale_dropped(a: Value, b: Value) -> bool:
         return False
     exponent = math.log10(large.value / small.value)
     return exponent >= 3 and abs(exponent - round(exponent)) < 1e-9 and round(exponent) % 3 == 0
+
+
+def _roughly(a: float, b: float) -> bool:
+    """A hedge ("about", 1천여) covers rounding, not a different precise figure:
+    "about 277,000" against 27만5000 states three digits and gets them wrong."""
+    if min(significant_digits(a), significant_digits(b)) > 2:
+        return False
+    return _close(a, b, APPROX_TOLERANCE)
 
 
 def _close(a: float, b: float, tolerance: float) -> bool:

@@ -100,6 +100,7 @@ _MAGNITUDE = re.compile(
 
 
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
+_RATE = re.compile(r"(?<![\w.,$])\.\d{3}\b")
 
 
 def parse_number(text: str) -> float | None:
@@ -137,6 +138,8 @@ def quantities(text: str) -> list[Quantity]:
                 found.append(quantity)
     for match in _MAGNITUDE.finditer(text):
         found.append(_magnitude(text, match))
+    for match in _RATE.finditer(text):  # a batting average, ".268"
+        found.append(Quantity(float(match.group()), None, False, _span(match)))
     for match in _BOTH.finditer(text):  # "both sides" answers 양측 without being a number to report
         found.append(Quantity(2.0, None, False, _span(match), weak=True))
     for match in _ORDINAL.finditer(text):

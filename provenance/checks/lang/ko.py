@@ -91,6 +91,8 @@ _NATIVE_NUMERAL = re.compile(
 _DAY_WORD = re.compile(rf"(?<![가-힣])({'|'.join(DAY_WORDS)})(?![가-힣]?[가-힣]{{2}})")
 _NUMERAL_TOKEN = re.compile(rf"{_DIGITS}|[일이삼사오육칠팔구십백천만억조경]")
 _VAGUE_BEFORE = re.compile(rf"(?:{'|'.join(VAGUE_PREFIXES)})$")
+#: a rate in tenths, hundredths and thousandths (batting averages): 2할6푼8리 = .268
+_RATE = re.compile(r"(?<![0-9])(\d)할(?:\s?(\d)푼)?(?:\s?(\d)리)?")
 #: 양국, 양측, 양 후보: "the two countries, sides, candidates"
 _BOTH = re.compile(r"(?<![가-힣])양 ?(?:국|측|사|당|진영|정상|후보|팀|선수)(?=[가-힣]?(?![가-힣]))")
 #: 수백 = "hundreds", 수십만 = "hundreds of thousands": an order of magnitude in words
@@ -148,6 +150,10 @@ def quantities(text: str) -> list[Quantity]:
     """Every number in `text` that is not part of a date (see `dates`)."""
     taken = _date_spans(text)
     found: list[Quantity] = []
+    for match in _RATE.finditer(text):  # 2할6푼8리 = .268, not 2, 6 and 8
+        value = sum(int(d or 0) / 10**k for k, d in enumerate(match.groups(), start=1))
+        found.append(Quantity(value, None, False, _span(match)))
+        taken.append((match.start(), match.end()))
     for match in _DIGIT_NUMERAL.finditer(text):
         _add_numeral(text, match.start(), match.end(), taken, found)
     for match in _HANGUL_NUMERAL.finditer(text):
@@ -481,7 +487,7 @@ _NEGATION = re.compile(
 _NEGATIVE_WORDS = re.compile(r"없이|힘들|어렵|피하|피한|피해야|반대|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)|실패|결코|전혀|아무도|아무것도|아무런")
 
 #: a statement reported affirmatively: "…고 말했다", "…라고 밝혔다"
-_REPORT = re.compile(r"(?:다|라|냐|자|며)\s?고?\s?(?:말했|밝혔|전했|주장했|보도했|덧붙였|강조했|설명했|지적했|발표했|확인했|말한|밝힌)")
+_REPORT = re.compile(r"(?:말했|밝혔|전했|주장했|보도했|덧붙였|강조했|설명했|지적했|발표했|확인했|말한|밝힌)")
 
 
 _DENIED_REPORT = re.compile(r"(?:말하|밝히|전하|언급하|확인하|발표하|공개하)지\s?(?:않|못)")
