@@ -106,6 +106,8 @@ def compare_documents(
     _check_related(source, target, links, settings)
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, _checker(settings))
+    with _timed(timings, "coverage"):
+        beads, findings = _lost_clauses(beads, findings, source, target, encoder, settings)
     findings.extend(credits.pop("findings", []))
     return Report(
         source=source,
@@ -196,6 +198,23 @@ def _checker(settings: Settings):
         return check_pair(src_text, tgt_text, src_lang, tgt_lang, enabled=enabled)
 
     return run
+
+
+def _lost_clauses(beads, findings, source: Document, target: Document, encoder: Any, settings: Settings):
+    """Re-examine ok beads with a short translation for a lost clause (drift.partial, issue #4).
+
+    Needs the encoder's fitted model from its calibration file; without one nothing changes.
+    """
+    from .assess import findings_for
+    from .checks.coverage import find_lost_clauses, model_for
+
+    if settings.checks is not None and "partial" not in settings.checks:
+        return beads, findings
+    model = model_for(getattr(encoder, "name", settings.encoder), source.lang, target.lang)
+    checked = find_lost_clauses(beads, source, target, encoder, model) if model else beads
+    if checked == list(beads):
+        return beads, findings
+    return checked, findings_for(checked, source, target)
 
 
 def _credits(source: Document, target: Document, settings: Settings) -> tuple[Document, Document, dict]:

@@ -36,7 +36,7 @@ def assess(
     if checker is not None and (settings.checks is None or "date" in settings.checks):
         beads = _with_weekdays(beads, source, target)
     beads = _with_excluded(beads, source, target)
-    return beads, _findings(beads, source, target)
+    return beads, findings_for(beads, source, target)
 
 
 def _split_unrelated_parts(links: Sequence[Link], below: float) -> list[Link]:
@@ -197,7 +197,8 @@ def _merge_in_order(beads: list[Bead], extra: list[Bead]) -> list[Bead]:
 
 
 # -- findings ------------------------------------------------------------------
-def _findings(beads: Sequence[Bead], source: Document, target: Document) -> list[Finding]:
+def findings_for(beads: Sequence[Bead], source: Document, target: Document) -> list[Finding]:
+    """Findings for people from judged beads (also after a later step changed some)."""
     findings: list[Finding] = []
     whole_src = _whole_passages(beads, source, "src", Status.DROPPED)
     whole_tgt = _whole_passages(beads, target, "tgt", Status.ADDED)

@@ -70,8 +70,16 @@ def _load(path: str) -> dict:
     return thresholds
 
 
+#: sections of a calibration file fitted by other tools, kept when the thresholds are rewritten
+KEPT_SECTIONS = ("partial",)
+
+
 def write_calibration(path: Path, settings: Settings, thresholds: Thresholds, provenance: dict) -> None:
-    """Write a calibration file with where its numbers came from."""
+    """Write a calibration file with where its numbers came from.
+
+    Sections this writer does not produce (the lost-clause model under
+    "partial", fitted by benchmarks/partial.py) are kept from the file it replaces.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     record = {
         "encoder": settings.encoder,
@@ -80,4 +88,10 @@ def write_calibration(path: Path, settings: Settings, thresholds: Thresholds, pr
         "thresholds": thresholds.to_dict(),
         **provenance,
     }
+    if path.is_file():
+        try:
+            old = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            old = {}
+        record.update({key: value for key, value in old.items() if key in KEPT_SECTIONS and key not in record})
     path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

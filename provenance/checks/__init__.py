@@ -18,15 +18,12 @@ from .negation import check_negation
 from .numbers import check_numbers
 from .partial import check_partial
 from .result import CheckResult
-from .side import Side
+from .side import MOSTLY_FOREIGN, Side
 from .values import Span
 
 __all__ = ["CHECKS", "CheckResult", "Severity", "Span", "check_pair"]
 
 Check = Callable[[Side, Side], list[CheckResult]]
-#: above this share of another script the original is not in its own language
-#: (a headline pasted in English): what it asserts cannot be read, so it is not checked
-MOSTLY_FOREIGN = 0.5
 
 #: registry name -> check; evaluation runs with and without each
 CHECKS: dict[str, Check] = {

@@ -6,6 +6,10 @@ from functools import cached_property
 from types import ModuleType
 
 from .lang import language
+
+#: at or above this share of another script the original is not in its own language
+#: (a headline pasted in English): what it asserts cannot be read, so it is not checked
+MOSTLY_FOREIGN = 0.5
 from .values import DateMention, Marker, Name, Quantity
 
 
