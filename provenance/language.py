@@ -7,6 +7,7 @@ script as each other it says nothing rather than guess.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .errors import InputError
@@ -74,10 +75,21 @@ def script_of(char: str) -> str | None:
     return name.split(" ")[0].lower() if name else None
 
 
+#: the common scripts counted by one regex each; other letters go through `script_of`
+_COUNTED = {
+    "hangul": re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
+    "latin": re.compile("[A-Za-z]"),
+    "kana": re.compile("[\u3040-\u30ff]"),
+    "han": re.compile("[\u4e00-\u9fff]"),
+}
+_OTHER = re.compile("[^\sA-Za-z0-9\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\u3040-\u30ff\u4e00-\u9fff]")
+
+
 def script_profile(text: str, sample: int = 4000) -> dict[str, float]:
     """Share of letters per script, over the first `sample` characters (enough to tell scripts apart)."""
-    counts: dict[str, int] = {}
-    for char in text[:sample]:
+    head = text[:sample]
+    counts = {script: n for script, pattern in _COUNTED.items() if (n := len(pattern.findall(head)))}
+    for char in _OTHER.findall(head):
         script = script_of(char)
         if script:
             counts[script] = counts.get(script, 0) + 1

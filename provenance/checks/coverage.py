@@ -169,8 +169,15 @@ def candidate(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, examin
     return Candidate(src_text, tgt_text, ratio, lost, tuple(clause_starts(src_text, src_lang)), tuple(half_spans(src_text)))
 
 
-def features(candidates: Sequence[Candidate], encoder: Any) -> list[dict[str, float]]:
-    """Coverage features of each candidate, from one `encoder.encode` call."""
+def features(
+    candidates: Sequence[Candidate], encoder: Any, known: dict[str, np.ndarray] | None = None
+) -> list[dict[str, float]]:
+    """Coverage features of each candidate, from one `encoder.encode` call.
+
+    `known` holds vectors the pipeline already has (whole sentences), which are
+    not encoded again.
+    """
+    known = known or {}
     texts: list[str] = []
     offsets = []
     for c in candidates:
@@ -178,7 +185,9 @@ def features(candidates: Sequence[Candidate], encoder: Any) -> list[dict[str, fl
         texts.extend(c.texts())
     if not texts:
         return []
-    vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
+    missing = sorted({t for t in texts if t not in known})
+    encoded = dict(zip(missing, np.asarray(encoder.encode(missing), dtype=np.float32))) if missing else {}
+    vectors = np.stack([known[t] if t in known else encoded[t] for t in texts])
     return [_features(c, vectors[o : o + len(c.texts())]) for c, o in zip(candidates, offsets)]
 
 
@@ -206,7 +215,10 @@ def vector(values: dict[str, float]) -> list[float]:
 
 
 # -- the pipeline step -----------------------------------------------------------
-def find_lost_clauses(beads: Sequence[Bead], source: Document, target: Document, encoder: Any, model: Model) -> list[Bead]:
+def find_lost_clauses(
+    beads: Sequence[Bead], source: Document, target: Document, encoder: Any, model: Model,
+    known: dict[str, np.ndarray] | None = None,
+) -> list[Bead]:
     """The beads with ok ones whose translation stops short turned drifted (drift.partial)."""
     examined = []
     for k, bead in enumerate(beads):
@@ -217,7 +229,7 @@ def find_lost_clauses(beads: Sequence[Bead], source: Document, target: Document,
         if found is not None:
             examined.append((k, found))
     out = list(beads)
-    for (k, found), values in zip(examined, features([c for _, c in examined], encoder)):
+    for (k, found), values in zip(examined, features([c for _, c in examined], encoder, known)):
         logit = model.logit(vector(values))
         if logit > model.threshold:
             out[k] = _drifted(beads[k], found, values, logit, source)
