@@ -260,3 +260,22 @@ def test_batting_average_is_one_number_on_both_sides():
 def test_a_hedge_covers_rounding_not_a_different_figure(translation, flagged):
     found = check_pair("주민 27만5000명을 대피시켰다", translation)
     assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("지지율이 80%였다", "more than 80 percent", False),
+        ("지지율이 80%였다", "more than 87 percent", True),  # a lower bound above the figure
+        ("지지율이 80%였다", "nearly 75 percent", True),  # an upper bound below it
+        ("지지율이 80%였다", "75 percent", True),  # 80 is not 75 rounded
+        ("300여명이 다쳤다", "more than 300 were hurt", False),
+        ("300여명이 다쳤다", "about 310 were hurt", False),
+        ("최소 70명이 숨졌다", "at least 70 were killed", False),
+        ("1천여 명이 모였다", "slightly more than 1,000 gathered", False),
+        ("118만7천 명이 투표했다", "1.2 million voted", False),  # rounding of a large number
+    ],
+)
+def test_hedges_bound_and_small_numbers_are_exact(original, translation, flagged):
+    found = check_pair(original, translation)
+    assert bool([r for r in found if r.severity is not Severity.INFO and r.code == "drift.number"]) is flagged

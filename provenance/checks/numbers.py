@@ -34,10 +34,11 @@ class Value:
     unit: str | None
     approx: bool
     magnitude: bool = False
+    bound: str | None = None
 
     @classmethod
     def of(cls, q: Quantity) -> "Value":
-        return cls(q.value, q.unit, q.approx, q.magnitude)
+        return cls(q.value, q.unit, q.approx, q.magnitude, q.bound)
 
 
 def significant_digits(value: float) -> int:
@@ -60,6 +61,10 @@ def round_to(value: float, digits: int) -> float:
     return math.floor(value / 10**exponent + 0.5) * 10**exponent
 
 
+#: below this a number is taken as stated, not as rounded (1,187,000 ≈ "1.2 million", but 75 ≠ 80)
+ROUNDED_FROM = 1000
+
+
 def same_number(a: float, b: float) -> bool:
     """Equal, or equal once the more precise one is rounded like the other."""
     if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9):
@@ -68,6 +73,8 @@ def same_number(a: float, b: float) -> bool:
     if sig_a == sig_b:
         return False
     coarse, fine = (a, b) if sig_a < sig_b else (b, a)
+    if abs(coarse) < ROUNDED_FROM:
+        return False  # 80 is not 75 rounded: a trailing zero in a small number is a digit
     return math.isclose(round_to(fine, min(sig_a, sig_b)), coarse, rel_tol=1e-9)
 
 
@@ -76,7 +83,7 @@ def compatible(a: Value, b: Value) -> bool:
         return _within_magnitude(a, b)
     if same_number(a.value, b.value) or _scale_dropped(a, b):
         return True
-    if (a.approx or b.approx) and _roughly(a.value, b.value):
+    if (a.approx or b.approx) and _roughly(a.value, b.value) and _bounds_hold(a, b):
         return True
     if a.unit and b.unit and a.unit != b.unit and units.dimension(a.unit) == units.dimension(b.unit):
         return _close(units.in_base(a.value, a.unit), units.in_base(b.value, b.unit), CONVERSION_TOLERANCE)
@@ -106,6 +113,20 @@ def _roughly(a: float, b: float) -> bool:
     if min(significant_digits(a), significant_digits(b)) > 2:
         return False
     return _close(a, b, APPROX_TOLERANCE)
+
+
+#: slack for a bound: "more than 2,000" against 1,990 is rounding, against 1,800 it is not
+BOUND_SLACK = 0.02
+
+
+def _bounds_hold(a: Value, b: Value) -> bool:
+    """"more than 87 percent" cannot be 80%; "almost 350" cannot be 400."""
+    for x, y in ((a, b), (b, a)):
+        if x.bound == "min" and y.value < x.value * (1 - BOUND_SLACK):
+            return False
+        if x.bound == "max" and y.value > x.value * (1 + BOUND_SLACK):
+            return False
+    return True
 
 
 def _close(a: float, b: float, tolerance: float) -> bool:

@@ -35,6 +35,7 @@ class Quantity:
     span: Span
     weak: bool = False
     magnitude: bool = False
+    bound: str | None = None  # "min" for "more than", 이상, 여; "max" for "almost", 미만, 가까이
 
 
 @dataclass(frozen=True, slots=True)

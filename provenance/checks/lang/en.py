@@ -205,7 +205,24 @@ def _quantity(text: str, match: re.Match[str], start: int, end: int) -> Quantity
         _APPROX_AFTER.match(text, stop)
     )
     weak = raw.lower() in ("one", "a", "an") or value == 1
-    return Quantity(value, unit, approx, Span(span_start, stop, text[span_start:stop]), weak=weak)
+    bound = _bound(text, span_start, stop) if approx else None
+    return Quantity(value, unit, approx, Span(span_start, stop, text[span_start:stop]), weak=weak, bound=bound)
+
+
+#: hedges that bound the number from below ("more than 80") or above ("almost 350")
+_AT_LEAST = re.compile(r"\b(?:over|more than|at least|upwards of|in excess of|above)\s*$", re.IGNORECASE)
+_AT_LEAST_AFTER = re.compile(r"\s?(?:or more|-plus|\+|and up)", re.IGNORECASE)
+_AT_MOST = re.compile(r"\b(?:nearly|almost|less than|fewer than|under|at most|up to|close to|below)\s*$", re.IGNORECASE)
+_AT_MOST_AFTER = re.compile(r"\s?or less", re.IGNORECASE)
+
+
+def _bound(text: str, start: int, stop: int) -> str | None:
+    before = text[max(0, start - 24) : start]
+    if _AT_LEAST.search(before) or _AT_LEAST_AFTER.match(text, stop):
+        return "min"
+    if _AT_MOST.search(before) or _AT_MOST_AFTER.match(text, stop):
+        return "max"
+    return None
 
 
 # --- dates ------------------------------------------------------------------

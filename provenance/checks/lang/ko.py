@@ -146,6 +146,21 @@ def _is_approx(text: str, start: int, end: int) -> bool:
     )
 
 
+#: hedges that bound the number from below (300여명, 최소 70명) or above (100명 가까이, 최대 5명)
+_AT_LEAST = re.compile(r"(?:최소|적어도) ?$")
+_AT_LEAST_AFTER = re.compile(r" ?(?:여|이상|초과|넘)")
+_AT_MOST = re.compile(r"(?:거의|최대) ?$")
+_AT_MOST_AFTER = re.compile(r" ?(?:이하|미만|가까|이내)")
+
+
+def _bound(text: str, start: int, end: int) -> str | None:
+    if _AT_LEAST.search(text, max(0, start - 6), start) or _AT_LEAST_AFTER.match(text, end):
+        return "min"
+    if _AT_MOST.search(text, max(0, start - 6), start) or _AT_MOST_AFTER.match(text, end):
+        return "max"
+    return None
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every number in `text` that is not part of a date (see `dates`)."""
     taken = _date_spans(text)
@@ -190,7 +205,7 @@ def _add_numeral(text: str, start: int, end: int, taken: list[tuple[int, int]], 
     unit = COUNTERS.get(counter) if counter else None
     if text.startswith("시속", max(0, start - 3)) and unit == "km":
         unit = "km/h"
-    out.append(Quantity(value, unit, approx, Span(start, stop, text[start:stop]), weak=value == 1))
+    out.append(Quantity(value, unit, approx, Span(start, stop, text[start:stop]), weak=value == 1, bound=_bound(text, start, stop)))
 
 
 def _add_magnitude(text: str, match: re.Match[str], taken: list[tuple[int, int]], out: list[Quantity]) -> None:
