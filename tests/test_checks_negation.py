@@ -92,3 +92,19 @@ def test_denied_reports_and_no_longer(ko_text, en_text, flagged):
 def test_lost_negation_is_info():
     found = check_pair("그는 회의에 가지 않았다.", "He went to the meeting.", enabled=["negation"])
     assert [(r.severity, r.src[0].text) for r in found] == [(Severity.INFO, "않")]
+
+
+@pytest.mark.parametrize(
+    ("en_text", "negated"),
+    [
+        ("You can't help but marvel at the view.", False),
+        ("You cannot help but marvel at the view.", False),
+        ("Thick glasses just won't cut it.", False),
+        ("He didn't help them.", True),
+        ("It cannot be done.", True),
+    ],
+)
+def test_idioms_that_assert_are_not_negations(en_text, negated):
+    from provenance.checks.lang import en
+
+    assert bool([m for m in en.negations(en_text) if m.kind == "negation"]) is negated

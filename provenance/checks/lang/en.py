@@ -450,11 +450,13 @@ def name_key(name: str) -> str:
 # --- polarity ---------------------------------------------------------------
 
 _AUX = r"(?:is|are|am|was|were|be|been|do|does|did|will|would|can|could|should|shall|may|might|must|has|have|had|need)"
-#: a negated verb: an auxiliary with "not" (a word may come between), "n't", "never", "cannot"
+#: a negated verb: an auxiliary with "not" (a word may come between), "n't", "never", "cannot";
+#: not the idioms that assert ("can't help but marvel", "won't cut it" = falls short, said either way)
 _NEGATION = re.compile(
     rf"(?:\b{_AUX}|['’](?:s|re|m))(?:\s+\w+)?\s+not\b(?!\s+(?:only|just|least|to\s+mention|until|unlike|long))"
     rf"|\b{_AUX}(?:\s+\w+)?\s+no\s+longer\b"
-    r"|\b(?:never|cannot)\b|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?)",
+    r"|\bnever\b|\bcannot\b(?!\s+help\s+but\b)"
+    r"|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?|\s+help\s+but\b|\s+cut\s+it\b)",
     re.IGNORECASE,
 )
 #: words that are negative in themselves, or negate a noun ("no connection"); weaker evidence
