@@ -80,6 +80,50 @@ def end_to_end(docs: int, repeat: int = 3, threads: int | None = None) -> dict:
     }
 
 
+def batch_check(docs: int, workers: int = 2) -> dict:
+    """`provenance check --workers N` over the same documents written as article pairs,
+    as one fresh process with caches off, beside the raw encoder (all cores) in this one.
+
+    The batch command is where throughput matters; its worker processes each give
+    the encoder a core, so the drift checks of one pair run while another pair is
+    being encoded. Process start and model loading are included.
+    """
+    import subprocess
+    import tempfile
+
+    from provenance.embed import get_encoder
+
+    ko = (KPC / "korean-english-park.dev.ko").read_text(encoding="utf-8").splitlines()
+    en = (KPC / "korean-english-park.dev.en").read_text(encoding="utf-8").splitlines()
+    size = -(-len(ko) // docs)
+    chunks = [(ko[i : i + size], en[i : i + size]) for i in range(0, len(ko), size)]
+    encoder = get_encoder("use-m3")
+    encoder.encode(ko[:50] + en[:50])
+    start = time.perf_counter()
+    for src, tgt in chunks:
+        encoder.encode(src + tgt)
+    raw = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder) / "articles"
+        for side in ("ko", "en"):
+            (root / side).mkdir(parents=True)
+        for k, (src, tgt) in enumerate(chunks):
+            (root / "ko" / f"{k:03}.txt").write_text("\n\n".join(src) + "\n", encoding="utf-8")
+            (root / "en" / f"{k:03}.txt").write_text("\n\n".join(tgt) + "\n", encoding="utf-8")
+        args = [sys.executable, "-m", "provenance", "check", str(root), "--no-cache", "--no-baseline",
+                "--workers", str(workers), "--fail-on", "never", "--format", "json", "--no-progress"]
+        start = time.perf_counter()
+        done = subprocess.run(args, capture_output=True, text=True, cwd=folder)
+        seconds = time.perf_counter() - start
+    sentences = len(ko) + len(en)
+    return {
+        "documents": len(chunks), "workers": workers, "exit_code": done.returncode,
+        "raw_encoder_s": round(raw, 2), "check_s": round(seconds, 2),
+        "raw_sentences_per_s": round(sentences / raw, 1), "check_sentences_per_s": round(sentences / seconds, 1),
+        "ratio": round(raw / seconds, 3),
+    }
+
+
 def alignment_alone(sizes=(30, 300, 3000)) -> list[dict]:
     from provenance.align import align
     from provenance.config import Thresholds
@@ -113,6 +157,7 @@ def main() -> int:
     parser.add_argument("--docs", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=3, help="passes over the corpus; the ratio is their median")
     parser.add_argument("--threads", type=int, help="BLAS threads of the encoder (default: the cores available)")
+    parser.add_argument("--workers", type=int, default=2, help="workers of the batch `check` run")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     result = {"alignment": alignment_alone()}
@@ -125,6 +170,13 @@ def main() -> int:
             f"end to end: {e2e['checker_sentences_per_s']} sentences/s; raw encoder {e2e['raw_sentences_per_s']}/s; "
             f"ratio {e2e['ratio']:.1%} [{e2e['ratio_min']:.1%}-{e2e['ratio_max']:.1%}] over {e2e['passes']} passes "
             f"({e2e['documents']} documents, {e2e['threads']} BLAS threads, {e2e['refused']} refused)"
+        )
+        batch = batch_check(args.docs, args.workers)
+        result["check"] = batch
+        print(
+            f"provenance check --workers {batch['workers']} (fresh process, caches off): {batch['check_sentences_per_s']} "
+            f"sentences/s; raw encoder {batch['raw_sentences_per_s']}/s; ratio {batch['ratio']:.1%} "
+            f"(exit code {batch['exit_code']})"
         )
     else:
         print(f"skipped end to end: {KPC} is absent")
