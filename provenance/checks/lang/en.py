@@ -264,6 +264,11 @@ _TIME = re.compile(
 
 
 def dates(text: str) -> list[DateMention]:
+    """Every date, weekday, relative date and time in `text` (cached: several checks ask)."""
+    return list(_dates_cached(text))
+
+
+def _find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -355,9 +360,9 @@ def _int(group: str | None) -> int | None:
     return int(group) if group else None
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _dates_cached(text: str) -> tuple[DateMention, ...]:
-    return tuple(dates(text))
+    return tuple(_find_dates(text))
 
 
 def _span(m: re.Match[str]) -> Span:
@@ -509,4 +514,7 @@ def negations(text: str) -> list[Marker]:
 
 def content_size(text: str) -> float:
     """Letters and digits: the unit other languages' sizes are expressed in."""
-    return float(sum(1 for c in text if c.isalnum()))
+    return float(len(_ALNUM.findall(text)))
+
+
+_ALNUM = re.compile(r"[^\W_]")

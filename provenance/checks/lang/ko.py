@@ -273,6 +273,11 @@ def _follows(text: str, end: int, words: tuple[str, ...]) -> bool:
 
 
 def dates(text: str) -> list[DateMention]:
+    """Every date, weekday, relative date and time in `text` (cached: several checks ask)."""
+    return list(_dates_cached(text))
+
+
+def _find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     for m in _YEAR.finditer(text):
         if m.group(2) or not _follows(text, m.end(), YEAR_COUNT_AFTER):
@@ -325,9 +330,9 @@ def _date_spans(text: str) -> list[tuple[int, int]]:
     return [(d.span.start, d.span.end) for d in _dates_cached(text) if d.relative is None]
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _dates_cached(text: str) -> tuple[DateMention, ...]:
-    return tuple(dates(text))
+    return tuple(_find_dates(text))
 
 
 def _span(m: re.Match[str]) -> Span:
@@ -441,9 +446,16 @@ def names(text: str) -> list[Name]:
         if word[0].isascii():
             out.append(Name(word, word.lower(), _span(m)))
             continue
-        stem = _strip_particle(word)
-        out.append(Name(stem, romanize(stem), Span(m.start(), m.start() + len(stem), stem)))
+        stem, key = _name_key(word)
+        out.append(Name(stem, key, Span(m.start(), m.start() + len(stem), stem)))
     return out
+
+
+@lru_cache(maxsize=1 << 15)
+def _name_key(word: str) -> tuple[str, str]:
+    """A word's stem and romanised key, once per word: news repeats its words."""
+    stem = _strip_particle(word)
+    return stem, romanize(stem)
 
 
 def _strip_particle(word: str) -> str:
@@ -531,6 +543,7 @@ def content_size(text: str) -> float:
     A Hangul syllable carries about as much as 2.3 English letters in news
     translation (measured on dev data), Latin letters and digits count once.
     """
-    hangul = sum(1 for c in text if "가" <= c <= "힣")
-    other = sum(1 for c in text if c.isascii() and c.isalnum())
-    return hangul * 2.3 + other
+    return len(_HANGUL_LETTER.findall(text)) * 2.3 + len(_ASCII_ALNUM.findall(text))
+
+
+_ASCII_ALNUM = re.compile(r"[A-Za-z0-9]")
