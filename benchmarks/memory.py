@@ -17,7 +17,6 @@ embedding and result caches are off, so every pair is really compared.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -26,6 +25,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from _output import emit  # benchmarks/ is the running script's own folder
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIR = [str(ROOT / "fixtures/nk-workers/ko.txt"), str(ROOT / "fixtures/nk-workers/en.txt")]
@@ -151,10 +152,7 @@ def main() -> int:
             r = result[name]
             cells = "".join(f"{r[k + '_median']:.0f} [{r[k + '_min']:.0f}-{r[k + '_max']:.0f}]".rjust(14) for k in keys)
             print(f"{label:<32}{cells}{r['seconds_median']:>9.1f}")
-    print(json.dumps(result))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2) + "\n")
-    return 0
+    return emit(result, args.json)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from _output import emit  # benchmarks/ is the running script's own folder
+
 ROOT = Path(__file__).resolve().parents[1]
 PAIR = [str(ROOT / "fixtures/nk-workers/ko.txt"), str(ROOT / "fixtures/nk-workers/en.txt")]
 
@@ -75,10 +77,7 @@ def main() -> int:
         print(f"{'provenance ' + name:<28}{r['median_s']:>8.3f}s{r['min_s']:>8.3f}s{r['max_s']:>8.3f}s")
     print(f"import of the CLI: {result['import_cli_s']:.3f}s")
     print("compare stages: " + ", ".join(f"{k} {v:.3f}s" for k, v in result["compare_stages_s"].items()))
-    print(json.dumps(result))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2) + "\n")
-    return 0
+    return emit(result, args.json)
 
 
 if __name__ == "__main__":

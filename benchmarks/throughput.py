@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -22,6 +21,8 @@ import tracemalloc
 from pathlib import Path
 
 import numpy as np
+
+from _output import emit  # benchmarks/ is the running script's own folder
 
 ROOT = Path(__file__).resolve().parents[1]
 KPC = ROOT.parent / "shared" / "data" / "kpc-dev"
@@ -180,10 +181,7 @@ def main() -> int:
         )
     else:
         print(f"skipped end to end: {KPC} is absent")
-    print(json.dumps(result))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2) + "\n")
-    return 0
+    return emit(result, args.json)
 
 
 if __name__ == "__main__":
