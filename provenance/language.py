@@ -82,7 +82,7 @@ _COUNTED = {
     "kana": re.compile("[\u3040-\u30ff]"),
     "han": re.compile("[\u4e00-\u9fff]"),
 }
-_OTHER = re.compile("[^\sA-Za-z0-9\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\u3040-\u30ff\u4e00-\u9fff]")
+_OTHER = re.compile("[^\\sA-Za-z0-9\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def script_profile(text: str, sample: int = 4000) -> dict[str, float]:
