@@ -158,3 +158,26 @@ def test_rewriting_thresholds_keeps_the_fitted_lost_clause_model(tmp_path):
     write_calibration(path, Settings(), Thresholds(), {"date": "today"})
     written = json.loads(path.read_text(encoding="utf-8"))
     assert written["partial"] == {"intercept": 1.0} and written["date"] == "today"
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        ('그것들은 아드님이 사냥하신 거예요."라고 말했다.', '그것들은 아드님이 사냥하신 거예요."'),
+        ("그는 “통증이 없다”고 밝혔다.", "그는 “통증이 없다”"),
+        ("말했다.", "말했다."),  # nothing but the verb: kept
+        ("정부는 집회를 금지했습니다.", "정부는 집회를 금지했습니다."),
+    ],
+)
+def test_attribution_tail_is_left_out_of_the_coverage_analysis(text, stripped):
+    from provenance.checks.lang.ko import strip_attribution
+
+    assert strip_attribution(text) == stripped
+
+
+def test_a_short_line_is_not_partial_by_length_alone():
+    from provenance.checks import check_pair
+
+    assert [r for r in check_pair("왜 그럴까?", "Why?") if r.code == "drift.partial"] == []
+    long_ko = "정부는 내년부터 최저임금을 올리고 근로시간을 줄이며 중소기업 지원을 크게 늘리겠다고 발표했다."
+    assert [r for r in check_pair(long_ko, "The government spoke.") if r.code == "drift.partial"] != []

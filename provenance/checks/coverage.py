@@ -157,6 +157,9 @@ class Candidate:
 
 def candidate(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, examine_below: float) -> Candidate | None:
     """A candidate when the translation is shorter than usual (and the original not short), else None."""
+    strip = getattr(language(src_lang), "strip_attribution", None)
+    if strip is not None:
+        src_text = strip(src_text)  # "…"라고 말했다: the English often moves or drops "she said"
     if len(src_text.split()) < MIN_SOURCE_WORDS:
         return None
     src, tgt = Side(src_text, src_lang), Side(tgt_text, tgt_lang)

@@ -24,6 +24,8 @@ from .values import Span
 CODE = "drift.partial"
 #: log(size of translation / size of original) below which length alone is enough
 SHORT_ALONE = -1.0
+#: the original's size (English-letter equivalents) below which length alone says nothing
+MIN_SIZE_ALONE = 30
 #: … below which it is enough when something the original states is missing
 SHORT_WITH_LOSS = -0.8
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.&-]*[A-Za-z0-9]")
@@ -36,8 +38,8 @@ def check_partial(src: Side, tgt: Side) -> list[CheckResult]:
     if ratio >= SHORT_WITH_LOSS:
         return []
     lost = missing_anchors(src, tgt)
-    if ratio >= SHORT_ALONE and not lost:
-        return []
+    if (ratio >= SHORT_ALONE or src.size < MIN_SIZE_ALONE) and not lost:
+        return []  # "왜 그럴까?" → "Why?": a short line says little that length could show
     share = math.exp(ratio)
     message = f"the translation is {share:.0%} as long as the original usually is"
     if lost:

@@ -502,6 +502,22 @@ def foreign_share(text: str) -> float:
     return latin / (latin + hangul) if latin + hangul else 0.0
 
 
+# --- attribution ----------------------------------------------------------------
+
+#: "…"라고 말했다 at the end of a sentence: the English often moves or drops "she said"
+_ATTRIBUTION_TAIL = re.compile(
+    r"(?P<quote>[\"”’']?)\s*(?:이?라고|라며|고)\s*(?:말했|밝혔|전했|덧붙였|설명했|강조했|물었|답했)(?:다|습니다)\.?\s*$"
+)
+
+
+def strip_attribution(text: str) -> str:
+    """The sentence without a closing "…라고 말했다" (kept: the quotation itself)."""
+    match = _ATTRIBUTION_TAIL.search(text)
+    if not match or match.start() < len(text) // 3:
+        return text
+    return text[: match.start()] + match.group("quote")
+
+
 # --- polarity ---------------------------------------------------------------
 
 #: a negated predicate: 않다, 못하다, 없다, 아니다, 말다, 안 + verb, 모르다
