@@ -279,3 +279,15 @@ def test_a_hedge_covers_rounding_not_a_different_figure(translation, flagged):
 def test_hedges_bound_and_small_numbers_are_exact(original, translation, flagged):
     found = check_pair(original, translation)
     assert bool([r for r in found if r.severity is not Severity.INFO and r.code == "drift.number"]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("translation", "flagged"),
+    [
+        ("Nadal won 6-3 6-2 over Kiefer.", False),  # the original runs the sets together: 6-36-2
+        ("Nadal won 6-4 6-2 over Kiefer.", True),
+    ],
+)
+def test_scores_compare_by_their_digits(translation, flagged):
+    found = check_pair("나달이 키퍼를 2-0(6-36-2)으로 꺾었다.", translation)
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged

@@ -262,6 +262,26 @@ def bad_conversions(quantities: Sequence[Quantity], text: str) -> list[tuple[Qua
     return out
 
 
+#: a score or tally: "6-3 6-2", "2-0(6-36-2)"
+_SCORES = re.compile(r"\d+(?:[-–:]\d+)+(?:[\s(),]+\d+(?:[-–:]\d+)+)*")
+
+
+def _same_scores(lost: list[Quantity], src_text: str, extra: list[Quantity], tgt_text: str) -> tuple[list[Quantity], list[Quantity]]:
+    """Leftovers inside scores whose digits read the same on both sides ("6-3 6-2" written
+    "6-36-2") are not changed numbers: only the separators differ."""
+    src_runs = [(m.start(), m.end(), re.sub(r"\D", "", m.group())) for m in _SCORES.finditer(src_text)]
+    tgt_runs = [(m.start(), m.end(), re.sub(r"\D", "", m.group())) for m in _SCORES.finditer(tgt_text)]
+    if not src_runs or not tgt_runs:
+        return lost, extra
+    shared = {d for _, _, d in src_runs} & {d for _, _, d in tgt_runs}
+    shared |= {a for _, _, a in src_runs for _, _, b in tgt_runs if len(b) >= 2 and b in a}
+
+    def inside(q: Quantity, runs) -> bool:
+        return any(start <= q.span.start < end and digits in shared for start, end, digits in runs)
+
+    return [q for q in lost if not inside(q, src_runs)], [q for q in extra if not inside(q, tgt_runs)]
+
+
 def show(q: Quantity) -> str:
     if q.magnitude:
         return f"{q.value:,.0f}s"
@@ -273,6 +293,7 @@ def check_numbers(src: Side, tgt: Side) -> list[CheckResult]:
     if not (src.known and tgt.known):
         return []
     lost, extra = match_one_to_one(src, tgt)
+    lost, extra = _same_scores(lost, src.text, extra, tgt.text)
     pairs, lost, extra = pair_up(lost, extra)
     out = [
         CheckResult(
