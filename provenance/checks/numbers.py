@@ -273,8 +273,13 @@ def _same_scores(lost: list[Quantity], src_text: str, extra: list[Quantity], tgt
     tgt_runs = [(m.start(), m.end(), re.sub(r"\D", "", m.group())) for m in _SCORES.finditer(tgt_text)]
     if not src_runs or not tgt_runs:
         return lost, extra
-    shared = {d for _, _, d in src_runs} & {d for _, _, d in tgt_runs}
-    shared |= {a for _, _, a in src_runs for _, _, b in tgt_runs if len(b) >= 2 and b in a}
+    shared = {
+        digits
+        for _, _, a in src_runs
+        for _, _, b in tgt_runs
+        if a == b or (len(b) >= 2 and b in a) or (len(a) >= 2 and a in b)
+        for digits in (a, b)
+    }
 
     def inside(q: Quantity, runs) -> bool:
         return any(start <= q.span.start < end and digits in shared for start, end, digits in runs)
