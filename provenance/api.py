@@ -107,8 +107,8 @@ def compare_documents(
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, _checker(settings))
     with _timed(timings, "coverage"):
-        known = {s.text: v for s, v in zip(src_content, src_emb.single)} | {s.text: v for s, v in zip(tgt_content, tgt_emb.single)}
-        beads, findings = _lost_clauses(beads, findings, source, target, encoder, settings, known)
+        vectors = ((src_content, src_emb.single), (tgt_content, tgt_emb.single))
+        beads, findings = _lost_clauses(beads, findings, source, target, encoder, settings, vectors)
     findings.extend(credits.pop("findings", []))
     return Report(
         source=source,
@@ -201,7 +201,7 @@ def _checker(settings: Settings):
     return run
 
 
-def _lost_clauses(beads, findings, source: Document, target: Document, encoder: Any, settings: Settings, known=None):
+def _lost_clauses(beads, findings, source: Document, target: Document, encoder: Any, settings: Settings, vectors=()):
     """Re-examine ok beads with a short translation for a lost clause (drift.partial, issue #4).
 
     Needs the encoder's fitted model from its calibration file; without one nothing changes.
@@ -212,7 +212,10 @@ def _lost_clauses(beads, findings, source: Document, target: Document, encoder: 
     if settings.checks is not None and "partial" not in settings.checks:
         return beads, findings
     model = model_for(getattr(encoder, "name", settings.encoder), source.lang, target.lang)
-    checked = find_lost_clauses(beads, source, target, encoder, model, known) if model else beads
+    if not model:
+        return beads, findings
+    known = {s.text: v for sentences, matrix in vectors for s, v in zip(sentences, matrix)}  # not encoded twice
+    checked = find_lost_clauses(beads, source, target, encoder, model, known)
     if checked == list(beads):
         return beads, findings
     return checked, findings_for(checked, source, target)
