@@ -46,3 +46,33 @@ def test_each_call_limits_blas_threads_once(encoder, monkeypatch):
     encoder.embed_runs([KO, EN])
     encoder.encode(KO)
     assert entered == [{"limits": encoder.threads, "user_api": "blas"}] * 2
+
+
+LONG_KO = "정부는 오늘 새 예산안을 발표했고, 야당은 복지 예산이 줄었다며 강하게 반발했다."
+
+
+def test_a_part_reads_like_its_own_text(encoder):
+    comma = LONG_KO.index("야당")
+    parts = [((0, len(LONG_KO)),), ((0, comma),), ((comma, len(LONG_KO)),)]
+    (vectors,) = encoder.embed_parts([LONG_KO], [parts])
+    own = encoder.encode([LONG_KO, LONG_KO[:comma].strip(), LONG_KO[comma:]])
+    similarity = vectors @ own.T
+    assert similarity[0, 0] > 0.999  # the whole text is the text
+    assert np.all(np.diag(similarity) > 0.9)
+    assert similarity[1, 1] > similarity[1, 2] + 0.1 and similarity[2, 2] > similarity[2, 1] + 0.1
+
+
+def test_a_part_left_out_in_the_middle_joins_the_rest(encoder):
+    first, last = LONG_KO.index("새"), LONG_KO.index("야당")
+    (vectors,) = encoder.embed_parts([LONG_KO], [[((0, first), (last, len(LONG_KO)))]])
+    own = encoder.encode([LONG_KO[:first].strip() + " " + LONG_KO[last:]])
+    assert float(vectors[0] @ own[0]) > 0.9
+
+
+def test_text_whose_words_do_not_map_to_tokens_is_left_to_the_caller(encoder):
+    from provenance.embed import embed_parts
+
+    odd = "South Korea´s pension funds held 220 trillion won."  # NFKC splits ´ into a space and an accent
+    assert encoder.embed_parts([odd], [[((0, len(odd)),)]]) == [None]
+    (vectors,) = embed_parts(encoder, [odd], [[((0, len(odd)),)]])
+    np.testing.assert_allclose(vectors, encoder.encode([odd]), atol=1e-6)

@@ -29,6 +29,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..codes import lookup
+from ..embed import embed_parts
 from ..types import Bead, Document, Evidence, Reason, Status
 from .lang import language
 from .partial import CODE, missing_anchors
@@ -146,13 +147,14 @@ class Candidate:
     starts: tuple[int, ...]
     spans: tuple[tuple[int, int], ...]
 
-    def texts(self) -> list[str]:
-        """Translation, original, each proper prefix and suffix, the original less each half-span."""
+    def parts(self) -> list[tuple[tuple[int, int], ...]]:
+        """Spans of the original to embed: whole, each proper prefix and suffix, less each half-span."""
+        end = len(self.src)
         inner = self.starts[1:]
-        prefixes = [self.src[:k].strip() for k in inner]
-        suffixes = [self.src[k:].strip() for k in inner]
-        rests = [(self.src[:a] + " " + self.src[b:]).strip() for a, b in self.spans]
-        return [self.tgt, self.src, *prefixes, *suffixes, *rests]
+        prefixes = [((0, k),) for k in inner]
+        suffixes = [((k, end),) for k in inner]
+        rests = [((0, a), (b, end)) for a, b in self.spans]
+        return [((0, end),), *prefixes, *suffixes, *rests]
 
 
 def candidate(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, examine_below: float) -> Candidate | None:
@@ -175,23 +177,23 @@ def candidate(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, examin
 def features(
     candidates: Sequence[Candidate], encoder: Any, known: dict[str, np.ndarray] | None = None
 ) -> list[dict[str, float]]:
-    """Coverage features of each candidate, from one `encoder.encode` call.
+    """Coverage features of each candidate.
 
-    `known` holds vectors the pipeline already has (whole sentences), which are
-    not encoded again.
+    The parts of each original are composed from one forward pass over it
+    (`embed_parts`); translations come from `known`, the vectors the pipeline
+    already has, or are encoded in one batch.
     """
-    known = known or {}
-    texts: list[str] = []
-    offsets = []
-    for c in candidates:
-        offsets.append(len(texts))
-        texts.extend(c.texts())
-    if not texts:
+    if not candidates:
         return []
-    missing = sorted({t for t in texts if t not in known})
+    known = known or {}
+    originals = embed_parts(encoder, [c.src for c in candidates], [c.parts() for c in candidates])
+    missing = sorted({c.tgt for c in candidates if c.tgt not in known})
     encoded = dict(zip(missing, np.asarray(encoder.encode(missing), dtype=np.float32))) if missing else {}
-    vectors = np.stack([known[t] if t in known else encoded[t] for t in texts])
-    return [_features(c, vectors[o : o + len(c.texts())]) for c, o in zip(candidates, offsets)]
+    out = []
+    for c, parts in zip(candidates, originals):
+        translation = known[c.tgt] if c.tgt in known else encoded[c.tgt]
+        out.append(_features(c, np.vstack([translation[None, :], np.asarray(parts, dtype=np.float32)])))
+    return out
 
 
 def _features(c: Candidate, v: np.ndarray) -> dict[str, float]:

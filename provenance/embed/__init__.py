@@ -108,3 +108,29 @@ def embed_sides(
         sides[side][k] = vectors[offset : offset + count]
         offset += count
     return SideEmbeddings(sides[0], tuple(source)), SideEmbeddings(sides[1], tuple(target))
+
+
+def embed_parts(
+    encoder: Encoder, texts: Sequence[str], parts: Sequence[Sequence[Sequence[tuple[int, int]]]]
+) -> list["np.ndarray"]:
+    """Embeddings of parts of each text, a part being character spans (at word starts) read as one text.
+
+    Encoders that can compose a part from the whole text's forward pass (the
+    default one can) are asked to; the rest encode each part as a text.
+    """
+    compose = getattr(encoder, "embed_parts", None)
+    out = list(compose(texts, parts)) if compose is not None else [None] * len(texts)
+    todo = [k for k, vectors in enumerate(out) if vectors is None]
+    if todo:
+        part_texts = [[part_text(texts[k], spans) for spans in parts[k]] for k in todo]
+        vectors = encoder.encode([t for group in part_texts for t in group])
+        offset = 0
+        for k, group in zip(todo, part_texts):
+            out[k] = vectors[offset : offset + len(group)]
+            offset += len(group)
+    return out
+
+
+def part_text(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The text of a part: its spans, stripped and joined by a space."""
+    return " ".join(piece for piece in (text[a:b].strip() for a, b in spans) if piece)

@@ -18,6 +18,7 @@ two sentences' pooled features without encoding them again.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Sequence
@@ -32,6 +33,7 @@ _ORDERS = ((2, 0), (3, 1), (5, 2))
 _MAX_LEFT = 2
 _TOKEN_BUDGET = 384
 _CACHE_FORMAT = 1
+_WORD = re.compile(r"\S+")
 
 
 def available_cores() -> int:
@@ -93,6 +95,72 @@ class UseEncoder:
                 out.append({k: self._head(*_run_features(s, l, e, k)) for k in range(1, max_run + 1)})
         return out
 
+    def embed_parts(
+        self, texts: Sequence[str], parts: Sequence[Sequence[Sequence[tuple[int, int]]]]
+    ) -> list[np.ndarray | None]:
+        """Embeddings of parts of each text, a part being character spans read as one text.
+
+        A token's features see only a few tokens either side, so a part read
+        alone is close to the sum of the whole text's features over the part's
+        words, plus the text's BOS and EOS rows: one forward pass per text
+        instead of one per part. Spans must start at word starts. A text whose
+        words do not map one to one onto its tokens gets None, and the caller
+        encodes its parts as texts.
+        """
+        ids = self._sp.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
+        sums: list[np.ndarray] = []
+        lengths: list[float] = []
+        layout: list[int | None] = []  # parts per text, None when unmapped
+        with self._limit(limits=self.threads, user_api="blas"):
+            for text, row, feats, wanted in zip(texts, ids, self._each_text(ids), parts):
+                bounds = self._word_tokens(text, row)
+                if bounds is None:
+                    layout.append(None)
+                    continue
+                cumulative = np.zeros((len(row) + 1, feats.shape[1]), dtype=np.float32)
+                np.cumsum(feats, axis=0, out=cumulative[1:])
+                edges = feats[0] + feats[-1]
+                for spans in wanted:
+                    total, count = edges.copy(), 2.0
+                    for first, end in _word_ranges(bounds, spans):
+                        total += cumulative[end] - cumulative[first]
+                        count += end - first
+                    sums.append(total)
+                    lengths.append(count)
+                layout.append(len(wanted))
+            vectors = self._head(np.array(sums, dtype=np.float32).reshape(-1, self._weights["feat_dim"]),
+                                 np.array(lengths, dtype=np.float32))
+        out: list[np.ndarray | None] = []
+        offset = 0
+        for count in layout:
+            out.append(None if count is None else vectors[offset : offset + count])
+            offset += count or 0
+        return out
+
+    def _word_tokens(self, text: str, row: list[int]) -> list[tuple[int, int, int]] | None:
+        """(char start, first token, end token) of each word, or None when words and tokens disagree."""
+        starts = [m.start() for m in _WORD.finditer(text)]
+        pieces = self._sp.id_to_piece(row[1:-1])
+        firsts = [k + 1 for k, piece in enumerate(pieces) if piece.startswith("\u2581")]
+        if len(firsts) != len(starts) or not firsts or firsts[0] != 1:
+            return None
+        ends = firsts[1:] + [len(row) - 1]
+        return list(zip(starts, firsts, ends))
+
+    def _each_text(self, ids: list[list[int]]):
+        """Token features of each text in turn, computed in micro-batches."""
+        group: list[list[int]] = []
+        tokens = 0
+        for row in [*ids, None]:
+            if group and (row is None or tokens + len(row) > _TOKEN_BUDGET):
+                feats, starts, lens = self._token_features(group)
+                for start, length in zip(starts, lens):
+                    yield feats[start : start + length]
+                group, tokens = [], 0
+            if row is not None:
+                group.append(row)
+                tokens += len(row)
+
     # -- model --------------------------------------------------------------
     def _pooled(
         self, texts: Sequence[str], keep_edges: bool
@@ -119,7 +187,16 @@ class UseEncoder:
     def _features(
         self, group: list[list[int]], sums: np.ndarray, lengths: np.ndarray, edges: np.ndarray | None
     ) -> None:
-        """The package's flat-batch forward pass, stopped before pooling's projection."""
+        """Pooled (summed) token features of each text in `group`, and its BOS/EOS rows when asked."""
+        feats, starts, lens = self._token_features(group)
+        sums[:] = np.add.reduceat(feats, starts, axis=0)
+        lengths[:] = lens
+        if edges is not None:  # BOS and EOS rows, taken out when runs are joined
+            edges[:, 0] = feats[starts]
+            edges[:, 1] = feats[starts + lens - 1]
+
+    def _token_features(self, group: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The package's flat-batch forward pass, stopped before pooling: (tokens, dim), starts, lengths."""
         w = self._weights
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
         n_tokens = int(lens.sum())
@@ -157,11 +234,7 @@ class UseEncoder:
             off = _EMB_DIM + i * _CNN_DIM
             feats[:, off : off + _CNN_DIM] = c2
         _layernorm(feats, w["ln_g"], w["ln_b"], w["eps"])
-        sums[:] = np.add.reduceat(feats, starts, axis=0)
-        lengths[:] = lens
-        if edges is not None:  # BOS and EOS rows, taken out when runs are joined
-            edges[:, 0] = feats[starts]
-            edges[:, 1] = feats[starts + lens - 1]
+        return feats, starts, lens
 
     def _head(self, sums: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Pooling projection and output layers, from summed token features (caller limits BLAS threads)."""
@@ -199,6 +272,14 @@ def _run_features(
             run_sum -= edges[j - 1 : j - 1 + count, 1] + edges[j : j + count, 0]
             run_len -= 2
     return run_sum, run_len
+
+
+def _word_ranges(bounds: list[tuple[int, int, int]], spans: Sequence[tuple[int, int]]):
+    """Token ranges of the words whose first character lies in one of the spans."""
+    for start, end in spans:
+        inside = [(first, stop) for char, first, stop in bounds if start <= char < end]
+        if inside:
+            yield inside[0][0], inside[-1][1]
 
 
 def _part(array: np.ndarray | None, start: int, end: int) -> np.ndarray | None:
