@@ -11,8 +11,9 @@ model over these similarities, the length ratio and the missing anchors
 encoder and language pair by `benchmarks/partial.py` and stored under the
 key "partial" of the calibration file.
 
-Only beads whose translation is shorter than usual are examined, and their
-texts are encoded in one batch per document, so the cost stays small.
+Only beads whose translation is shorter than usual are examined, and the
+parts of each original are composed from one forward pass over it
+(`embed_parts`), so the cost stays small.
 """
 
 from __future__ import annotations
