@@ -76,3 +76,42 @@ def test_text_whose_words_do_not_map_to_tokens_is_left_to_the_caller(encoder):
     assert encoder.embed_parts([odd], [[((0, len(odd)),)]]) == [None]
     (vectors,) = embed_parts(encoder, [odd], [[((0, len(odd)),)]])
     np.testing.assert_allclose(vectors, encoder.encode([odd]), atol=1e-6)
+
+
+def _loadavg(tmp_path, monkeypatch, running: int):
+    from provenance.embed import use
+
+    path = tmp_path / "loadavg"
+    path.write_text(f"1.00 1.00 1.00 {running}/300 12345\n")
+    monkeypatch.setattr(use, "LOADAVG", path)
+    monkeypatch.setattr(use, "available_cores", lambda: 2)
+    monkeypatch.setattr(use.os, "cpu_count", lambda: 2)
+    monkeypatch.delenv(use.THREADS_ENV, raising=False)
+    return use
+
+
+def test_a_quiet_machine_gives_the_encoder_every_core(tmp_path, monkeypatch):
+    use = _loadavg(tmp_path, monkeypatch, running=1)  # only this process
+    assert use.others_running() == 0
+    assert use.default_threads() == 2
+
+
+def test_cores_other_processes_are_running_on_are_left_to_them(tmp_path, monkeypatch):
+    use = _loadavg(tmp_path, monkeypatch, running=2)
+    assert use.default_threads() == 1
+    use = _loadavg(tmp_path, monkeypatch, running=9)
+    assert use.default_threads() == 1  # never fewer than one
+
+
+def test_threads_can_be_set_by_environment(tmp_path, monkeypatch):
+    use = _loadavg(tmp_path, monkeypatch, running=9)
+    monkeypatch.setenv(use.THREADS_ENV, "2")
+    assert use.default_threads() == 2
+    monkeypatch.setenv(use.THREADS_ENV, "lots")  # not a number: ignored
+    assert use.default_threads() == 1
+
+
+def test_an_unreadable_load_counts_as_quiet(tmp_path, monkeypatch):
+    use = _loadavg(tmp_path, monkeypatch, running=1)
+    monkeypatch.setattr(use, "LOADAVG", tmp_path / "missing")
+    assert use.others_running() == 0

@@ -34,7 +34,7 @@ from typing import Any, Iterator, Sequence
 import numpy as np
 
 from ..errors import EncoderError
-from .use import available_cores
+from .use import default_threads
 
 log = logging.getLogger("provenance.embed")
 
@@ -166,7 +166,7 @@ class LocalEncoder:
         self.name = layout.root.resolve().name
         self._torch = torch
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
-        self.threads = threads or available_cores()
+        self.threads = threads or default_threads()
         with _quiet(transformers):
             self._tokenizer, self._model, config = _load_model(layout, transformers, torch, self.device)
         self._head = [_load_step(step, torch, self.device) for step in layout.steps]
