@@ -140,3 +140,105 @@ def test_relative_dates_one_step_apart_are_info(ko_text, en_text, severity):
 def test_days_of_month_and_durations(text, days, durations):
     assert [d.day for d in ko.dates(text) if d.day] == days
     assert [q.value for q in ko.quantities(text) if q.unit == "day"] == durations
+
+
+@pytest.mark.parametrize(
+    ("module", "text", "expected"),
+    [
+        (en, "the 2001-2004 term", [{"year": 2001}, {"year": 2004}]),
+        (en, "from 1950–1953", [{"year": 1950}, {"year": 1953}]),
+        (en, "more than 2000 were hurt", []),  # a hedged count, not a year
+        (en, "the April 310 vote", [{"month": 4, "day": 310}]),  # a slipped day, still a date
+        (en, "since April 2004.", [{"year": 2004, "month": 4}]),
+        (en, "at 70:00 sharp", [{"hour": 70}]),  # a clock time gone wrong, compared as one
+        (en, "a 25:75 split", []),  # a ratio, not a clock
+        (ko, "3/1 운동 기념식", [{"month": 3, "day": 1}]),
+        (ko, "전체의 1/3 정도", []),  # a share, not January 3rd
+        (ko, "최소 4일이 더 걸린다", []),  # at least four days: a length of time
+    ],
+)
+def test_more_date_shapes(module, text, expected):
+    assert extracted(module, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("ko_text", "en_text", "flagged"),
+    [
+        ("그는 2001년부터 2004년까지 재임했다.", "He served during the 2001-2004 term.", False),
+        ("그는 2001년부터 2004년까지 재임했다.", "He served during the 1998-2004 term.", True),
+        ("그는 2001년부터 2004년까지 재임했다.", "He served during the 2004-2004 term.", True),
+        ("토요일은 쉬고, 토요일 밤에 떠난다.", "Saturday is free and they leave on Saturday night.", False),
+        ("토요일은 쉬고, 토요일 밤에 떠난다.", "Saturday is free and they leave on Thursday night.", True),
+        ("토요일은 쉬고, 토요일 밤에 떠난다.", "Saturday is free, and on Saturday they leave.", False),
+        ("2019년에 시작됐고 2019년에 끝났다.", "It began in 2019 and ended the same year.", False),
+    ],
+)
+def test_repeated_and_ranged_dates(ko_text, en_text, flagged):
+    found = check_pair(ko_text, en_text, enabled=["date"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("ko_text", "en_text", "flagged"),
+    [
+        ("경기가 열린다.", "The games open on April 8.", False),  # a date the original leaves out: a note
+        ("경기가 열린다.", "The games open on April 80.", True),  # no such day
+        ("경기가 열린다.", "The games open at 50:00.", True),  # no such hour
+        ("3/1 운동 기념일이다.", "It is the anniversary of the March 10 movement.", True),
+    ],
+)
+def test_dates_that_cannot_be(ko_text, en_text, flagged):
+    found = check_pair(ko_text, en_text, enabled=["date"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("home at half past two", [{"hour": 2, "minute": 30}]),
+        ("at a quarter to six", [{"hour": 5, "minute": 45}]),
+        ("left at seven-thirty", [{"hour": 7, "minute": 30}]),
+        ("at nine o'clock", [{"hour": 9}]),
+        ("five to ten people", []),  # a range, not a clock
+        ("talks on June 21-24", [{"month": 6, "day": 21}, {"month": 6, "day": 24}]),
+        ("opens on August 0", [{"month": 8}]),  # day 0: extracted, and the check calls it impossible
+        ("held on 140 July", [{"month": 7, "day": 140}]),
+        ("won the March 45 vote", [{"month": 3, "day": 45}]),
+        ("March 45 times", []),  # at the start "March" may be the verb
+    ],
+)
+def test_english_clock_words_ranges_and_slips(text, expected):
+    assert extracted(en, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("ko_text", "en_text", "flagged"),
+    [
+        ("3시 반에 집에 왔다.", "I came home at half past three.", False),
+        ("3시 반에 집에 왔다.", "I came home at half past four.", True),
+        ("10시에 문을 연다.", "It opens at 10:00.", False),
+        ("10시에 문을 연다.", "It opens at 10:20.", True),  # 10시 says the minutes are zero
+        ("10시쯤 문을 연다.", "It opens at 10:20.", False),  # about ten
+        ("6월 21~24일 열린다.", "It is held June 21-24.", False),
+        ("6월 21~24일 열린다.", "It is held June 21-27.", True),
+        ("행사가 열린다.", "It opens on August 0.", True),
+    ],
+)
+def test_times_and_day_ranges_are_compared(ko_text, en_text, flagged):
+    found = check_pair(ko_text, en_text, enabled=["date"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("ko_text", "en_text", "flagged"),
+    [
+        ("8시 직전에 왔다.", "She came just before 8 a.m.", False),
+        ("8시 직전에 왔다.", "She came just before 80 a.m.", True),
+        ("오후 6시까지 일한다.", "She works until 60:00 p.m.", True),
+        ("6시에 상영된다.", "It is shown at 6:00 and at 8:75.", True),  # no such minute
+        ("사망자는 30명이다.", "45 a.m. local time), the toll was 30.", False),  # a time cut off at "9:", not a slip
+    ],
+)
+def test_clock_times_that_cannot_be(ko_text, en_text, flagged):
+    found = check_pair(ko_text, en_text, enabled=["date"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged

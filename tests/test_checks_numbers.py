@@ -291,3 +291,189 @@ def test_hedges_bound_and_small_numbers_are_exact(original, translation, flagged
 def test_scores_compare_by_their_digits(translation, flagged):
     found = check_pair("나달이 키퍼를 2-0(6-36-2)으로 꺾었다.", translation)
     assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("module", "text", "value"),
+    [
+        (en, "roughly a third of the staff", 1 / 3),
+        (en, "two-thirds of the members", 2 / 3),
+        (en, "paid a quarter as much", 0.25),
+        (ko, "직원의 3분의 1이", 1 / 3),
+        (ko, "삼분의 이가 찬성했다", 2 / 3),
+        (ko, "예산의 절반을 썼다", 0.5),
+    ],
+)
+def test_shares_are_fractions(module, text, value):
+    found = [q for q in module.quantities(text) if not q.weak]
+    assert [(q.value, q.unit) for q in found] == [(pytest.approx(value), "fraction")]
+
+
+@pytest.mark.parametrize("text", ["the third round begins", "his third term in office"])
+def test_a_third_of_something_is_not_an_ordinal_but_the_third_is(text):
+    assert [q.unit for q in en.quantities(text)] == ["ordinal"]
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("응답자의 30%가 찬성했다", "About a third of those asked agreed.", False),
+        ("응답자의 50%가 찬성했다", "About a third of those asked agreed.", True),
+        ("임금은 남성의 절반 수준이다", "Their pay is half that of men.", False),
+        ("임금은 남성의 절반 수준이다", "Their pay is a quarter of that of men.", True),
+        ("직원의 3분의 2가 떠났다", "Two-thirds of the staff left.", False),
+        ("직원의 3분의 2가 떠났다", "Three-quarters of the staff left.", True),
+    ],
+)
+def test_shares_compare_with_percentages_and_each_other(original, translation, flagged):
+    found = check_pair(original, translation, enabled=["number"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("계획은 네 단계로 나뉜다", "The plan has four stages.", False),
+        ("계획은 네 단계로 나뉜다", "The plan has three stages.", True),
+        ("새는 두 종류다", "There are five kinds of bird.", True),
+    ],
+)
+def test_native_numerals_before_counting_nouns(original, translation, flagged):
+    found = check_pair(original, translation, enabled=["number"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("translation", "flagged"),
+    [
+        ("They shipped 300,000 tons of rice.", False),
+        ("They shipped 300,004 tons of rice.", True),  # a digit stuck on the round figure
+        ("They shipped 301,200 tons of rice.", False),  # a precise count the original rounded
+    ],
+)
+def test_rounding_is_not_a_digit_added_after_zeros(translation, flagged):
+    found = check_pair("쌀 30만 톤을 보냈다", translation, enabled=["number"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("translation", "flagged"),
+    [
+        ("about 48 percent of the vote", False),
+        ("about 47 percent of the vote", True),  # both hedged, both to the unit: two figures
+        ("about 50 percent of the vote", False),  # a round figure may be the hedge's rounding
+    ],
+)
+def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged):
+    found = check_pair("약 48%를 득표했다", translation, enabled=["number"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        # a weak native amount of time against a changed one
+        ("회담 하루 전에 폭발이 있었다", "The blast came 24 hours before the talks.", False),
+        ("회담 하루 전에 폭발이 있었다", "The blast came 72 hours before the talks.", True),
+        # a count the translation states as a bare four-digit number, read as a year
+        ("명단에는 180명이 올라 있다", "The list names 180 suspects.", False),
+        ("명단에는 180명이 올라 있다", "The list names 1800 possible suspects.", True),
+        ("부상자는 300명이었다", "It injured more than 3000.", True),
+        # the one number each side has left, when the bare one may leave its unit unsaid
+        ("그 아이는 당시 5살이었다", "The child was five at the time.", False),
+        ("그 아이는 당시 5살이었다", "The child was nearly four at the time.", True),
+        ("그 아이는 당시 5살이었다", "The child had 40 toys at the time.", False),  # not a plausible age slip
+        ("수색에는 최소 5일이 걸린다", "The search will take at least five days.", False),
+        ("수색에는 최소 5일이 걸린다", "The search will take at least four days.", True),
+    ],
+)
+def test_numbers_left_over_in_other_shapes(original, translation, flagged):
+    found = check_pair(original, translation, enabled=["number", "date"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("1급 태풍으로 약해졌다", "It weakened to a Category 1 storm.", False),
+        ("1급 태풍으로 약해졌다", "It weakened to a Category 3 storm.", True),
+        ("3급 허리케인이 접근한다", "A Category 3 hurricane approaches.", False),
+        ("3급 허리케인이 접근한다", "A Category 5 hurricane approaches.", True),
+    ],
+)
+def test_storm_categories(original, translation, flagged):
+    found = check_pair(original, translation, enabled=["number"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+def test_same_value_with_the_same_unit_is_matched_first():
+    # 두 시간 must not be used up by "second", leaving 두 번째 over and the hours unnoticed
+    original = "두 시간 뒤 두 번째 신고가 들어왔다"
+    assert [r for r in check_pair(original, "Two hours later came a second report.", enabled=["number"]) if r.severity is not Severity.INFO] == []
+    changed = [r for r in check_pair(original, "Five hours later came a second report.", enabled=["number"]) if r.severity is Severity.ERROR]
+    assert len(changed) == 1 and '"두 시간"' in changed[0].message
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("3천여 가구가 피해를 입었다", "About 3,000 homes were damaged.", False),
+        ("3천여 가구가 피해를 입었다", "About 3,005 homes were damaged.", True),  # no hedge rounds to that
+        ("3천여 가구가 피해를 입었다", "About 3,200 homes were damaged.", False),
+        ("1,300년 된 사원이다", "It is a 1,300-year-old temple.", False),
+        ("1,300년 된 사원이다", "It is a 1,800-year-old temple.", True),  # years of age, said as a length of time
+        ("총 2억 유로를 제시했다", "It offered 200 million euros in all.", False),
+        ("총 2억 유로를 제시했다", "It offered 2000 million euros in all.", True),  # not the year 2000
+    ],
+)
+def test_more_number_shapes(original, translation, flagged):
+    found = check_pair(original, translation, enabled=["number", "date"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("그는 7차전에서 이겼다", "He won Game 7.", False),
+        ("그는 7차전에서 이겼다", "He won Game 6.", True),  # an ordinal the translation says as a label
+        ("그는 7차전에서 이겼다", "He won all 20 games.", False),  # too far apart to be the same one
+    ],
+)
+def test_an_ordinal_may_be_said_as_a_bare_number(original, translation, flagged):
+    found = check_pair(original, translation, enabled=["number"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("회의는 30분 동안 이어졌다", "The meeting went on for half an hour.", False),
+        ("회의는 30분 동안 이어졌다", "The meeting went on for a quarter an hour.", True),
+        ("삼백여 년 전에 지어졌다", "It was built more than three hundred years ago.", False),
+        ("삼백여 년 전에 지어졌다", "It was built more than five hundred years ago.", True),
+        ("경찰 600명이 투입됐다", "Up to 600 police were sent in.", False),
+        ("경찰 600명이 투입됐다", "Up to 604 police were sent in.", True),  # a hedge does not round to 604
+        ("시속 90km에서 약 130km의 바람", "winds of 56 to 81 mph", False),
+        ("시속 90km에서 약 130km의 바람", "winds of 56 to 40 mph", True),  # the second speed is a speed too
+    ],
+)
+def test_shares_of_time_tilde_counters_and_slips(original, translation, flagged):
+    found = check_pair(original, translation, enabled=["number"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+
+
+@pytest.mark.parametrize(("coarse", "fine", "same"), [(300_000, 300_004, False), (1_500, 1_507, False), (1_300_000, 1_304_000, True), (1_300_000, 1_300_683, True)])
+def test_a_digit_stuck_on_a_round_figure_is_not_rounding(coarse, fine, same):
+    assert same_number(coarse, fine) is same
+
+
+@pytest.mark.parametrize(
+    ("translation", "flagged"),
+    [
+        ("On Friday the 17th, the 17th floor was shut, so 17 is feared.", False),
+        ("On Friday the 17th, the 17th floor was shut, so 170 is feared.", True),  # the day does not also answer the number
+    ],
+)
+def test_a_date_answers_one_number_only(translation, flagged):
+    found = check_pair("17일 금요일에 17층이 폐쇄되어 17이란 숫자를 꺼린다", translation, enabled=["number"])
+    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged

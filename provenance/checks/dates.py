@@ -76,7 +76,8 @@ def _same(a: Part, b: Part) -> bool:
     if a.kind == "weekday":
         return x.weekday == y.weekday
     if a.kind == "time":
-        hours_agree = x.hour == y.hour or ((x.hour12 or y.hour12) and x.hour % 12 == y.hour % 12)
+        twelve_hour = (x.hour12 or y.hour12) and max(x.hour, y.hour) <= 24
+        hours_agree = x.hour == y.hour or (twelve_hour and x.hour % 12 == y.hour % 12)
         return hours_agree and (x.minute is None or y.minute is None or x.minute == y.minute)
     return x.relative == y.relative
 
@@ -89,7 +90,26 @@ def _matched_by_number(part: Part, numbers: set[float]) -> bool:
 
 
 def leftovers(mine: list[Part], theirs: list[Part], numbers: set[float]) -> list[Part]:
-    return [p for p in mine if not any(p.kind == q.kind and _same(p, q) for q in theirs) and not _matched_by_number(p, numbers)]
+    """Parts of `mine` with no counterpart; each of `theirs` answers one part of a kind
+    it is stated for, so "Friday … Friday" against 금요일 … 월요일 leaves a Friday over."""
+    used: set[int] = set()
+    left: list[Part] = []
+    for p in mine:
+        match = next((i for i, q in enumerate(theirs) if i not in used and p.kind == q.kind and _same(p, q)), None)
+        if match is not None:
+            used.add(match)
+        elif any(p.kind == q.kind and _same(p, q) for q in theirs):
+            if _repeated(p, mine, theirs):
+                left.append(p)
+        elif not _matched_by_number(p, numbers):
+            left.append(p)
+    return left
+
+
+def _repeated(p: Part, mine: list[Part], theirs: list[Part]) -> bool:
+    """A value said more often on this side only counts as left over when the other
+    side has a value of the kind that this side lacks (a changed copy, not a repeat)."""
+    return any(q.kind == p.kind and not any(_same(q, r) for r in mine if r.kind == q.kind) for q in theirs)
 
 
 def check_dates(src: Side, tgt: Side) -> list[CheckResult]:
@@ -110,18 +130,34 @@ def check_dates(src: Side, tgt: Side) -> list[CheckResult]:
             continue
         if _worth_noting(part):
             out.append(CheckResult(
-                CODE, Severity.INFO,
-                f"date {part.describe()} in the original ({quote(part.mention.span)}) is not in the translation",
+                CODE, _lone_severity(part),
+                f"date {part.describe()} in the original ({quote(part.mention.span)}) is not in the translation{_no_such(part)}",
                 (part.mention.span,), (),
             ))
     for part in extra:
         if not any(p.kind == part.kind for p in lost) and _worth_noting(part):
             out.append(CheckResult(
-                CODE, Severity.INFO,
-                f"date {part.describe()} in the translation ({quote(part.mention.span)}) is not in the original",
+                CODE, _lone_severity(part),
+                f"date {part.describe()} in the translation ({quote(part.mention.span)}) is not in the original{_no_such(part)}",
                 (), (part.mention.span,),
             ))
     return out
+
+
+def _impossible(part: Part) -> bool:
+    """"August 80", "90:00", "9:70": no calendar or clock has it, so one side was mistyped."""
+    d = part.mention
+    if part.kind == "time":
+        return d.hour > 24 or (d.minute is not None and d.minute > 59)
+    return part.kind == "day" and not 1 <= d.day <= 31
+
+
+def _lone_severity(part: Part) -> Severity:
+    return Severity.WARNING if _impossible(part) else Severity.INFO
+
+
+def _no_such(part: Part) -> str:
+    return ", and there is no such date" if _impossible(part) else ""
 
 
 def _change_severity(a: Part, b: Part) -> Severity:

@@ -3,9 +3,12 @@
 Compatible means equal once normalised (120만 = 1.2 million), equal up to the
 rounding the other side shows (1,187,000 ≈ "1.2 million"), within 15% when
 either side hedges (1천여 ≈ "about 1,000"), or equal after converting units
-(120 km/h ≈ 75 mph). A value left over on both sides, in convertible units,
-is a changed number (error); a value left over on one side only is an
-omission the translator may have meant (info).
+(120 km/h ≈ 75 mph, 30% ≈ "a third"). A value left over on both sides, in
+convertible units, is a changed number (error); so is a weak amount of time
+or category (하루, 1급) against a left-over one, a count the translation
+writes as a bare year-like number, and the single number each side has over
+when the bare one may leave its unit unsaid (4살 ↔ "three"). A value left
+over on one side only is an omission the translator may have meant (info).
 """
 
 from __future__ import annotations
@@ -75,7 +78,26 @@ def same_number(a: float, b: float) -> bool:
     coarse, fine = (a, b) if sig_a < sig_b else (b, a)
     if abs(coarse) < ROUNDED_FROM:
         return False  # 80 is not 75 rounded: a trailing zero in a small number is a digit
-    return math.isclose(round_to(fine, min(sig_a, sig_b)), coarse, rel_tol=1e-9)
+    return math.isclose(round_to(fine, min(sig_a, sig_b)), coarse, rel_tol=1e-9) and not _padded(coarse, fine)
+
+
+def _padded_either(a: float, b: float) -> bool:
+    """"about 2,006" against 2천여: no hedge rounds to a figure like that."""
+    return _padded(a, b) or _padded(b, a)
+
+
+def _padded(coarse: float, fine: float) -> bool:
+    """200,002, 2,006 or 507 against 20만, 2천여 or 500: the round figure with one digit
+    stuck on after its zeros is a slip, not a precise count someone rounded (1,203,000
+    against 120만 is rounding; so is 1,200,457, whose tail is a count of its own)."""
+    head, digits = _digits(coarse).rstrip("0"), _digits(fine).rstrip("0")
+    if not head or not digits.startswith(head):
+        return False
+    zeros = _SLIPPED_TAIL.fullmatch(digits[len(head) :])
+    return bool(zeros) and (len(zeros.group(1)) >= 2 or fine % 10 != 0)
+
+
+_SLIPPED_TAIL = re.compile(r"(0+)[1-9]")
 
 
 def compatible(a: Value, b: Value) -> bool:
@@ -83,7 +105,7 @@ def compatible(a: Value, b: Value) -> bool:
         return _within_magnitude(a, b)
     if same_number(a.value, b.value) or _scale_dropped(a, b):
         return True
-    if (a.approx or b.approx) and _roughly(a.value, b.value) and _bounds_hold(a, b):
+    if (a.approx or b.approx) and _roughly(a.value, b.value) and _bounds_hold(a, b) and not _padded_either(a.value, b.value):
         return True
     if a.unit and b.unit and a.unit != b.unit and units.dimension(a.unit) == units.dimension(b.unit):
         return _close(units.in_base(a.value, a.unit), units.in_base(b.value, b.unit), CONVERSION_TOLERANCE)
@@ -110,8 +132,9 @@ def _scale_dropped(a: Value, b: Value) -> bool:
 def _roughly(a: float, b: float) -> bool:
     """A hedge ("about", 1천여) covers rounding, not a different precise figure:
     "about 277,000" against 27만5000 states three digits and gets them wrong."""
-    if min(significant_digits(a), significant_digits(b)) > 2:
-        return False
+    sig_a, sig_b = significant_digits(a), significant_digits(b)
+    if min(sig_a, sig_b) > 2 or sig_a == sig_b == 2:
+        return False  # "nearly 66%" against "nearly 65 percent": two figures, both stated to the unit
     return _close(a, b, APPROX_TOLERANCE)
 
 
@@ -158,26 +181,24 @@ def match_one_to_one(src: Side, tgt: Side) -> tuple[list[Quantity], list[Quantit
     leaves a number over. Exact values are matched before approximate ones.
     """
     mine = [q for q in src.quantities if not q.weak]
-    theirs = [Value.of(q) for q in tgt.quantities] + _date_values(tgt)
+    theirs = [Value.of(q) for q in tgt.quantities] + _date_values(tgt, src)
     left_src, used = _match(mine, theirs)
     their_own = [q for q in tgt.quantities if not q.weak]
-    back = [Value.of(q) for q in src.quantities] + _date_values(src)
+    back = [Value.of(q) for q in src.quantities] + _date_values(src, tgt)
     left_tgt, _ = _match(their_own, back)
     return left_src, left_tgt
 
 
 def _match(quantities: list[Quantity], others: list[Value]) -> tuple[list[Quantity], set[int]]:
+    """Same value and unit first, then same value, then compatible: 두 시간 … 두 번째
+    against "three hours … second" leaves the hours over, not the ordinal."""
     used: set[int] = set()
-    left: list[Quantity] = []
-    for exact in (True, False):
-        pending = quantities if exact else left
-        left = []
+    left = list(quantities)
+    for rule in (_same_value_and_unit, _same_value, compatible):
+        pending, left = left, []
         for q in pending:
             value = Value.of(q)
-            index = next(
-                (i for i, o in enumerate(others) if i not in used and (o.value == q.value if exact else compatible(value, o))),
-                None,
-            )
+            index = next((i for i, o in enumerate(others) if i not in used and rule(value, o)), None)
             if index is None:
                 left.append(q)
             else:
@@ -185,12 +206,26 @@ def _match(quantities: list[Quantity], others: list[Value]) -> tuple[list[Quanti
     return left, used
 
 
-def _date_values(side: Side) -> list[Value]:
+def _same_value_and_unit(a: Value, b: Value) -> bool:
+    return a.value == b.value and a.unit == b.unit
+
+
+def _same_value(a: Value, b: Value) -> bool:
+    return a.value == b.value
+
+
+DATE_FIELDS = ("year", "day", "hour", "minute")
+
+
+def _date_values(side: Side, other: Side) -> list[Value]:
+    """Date parts a number may be matched with ("10일만에" ↔ "in 10 days"), less those the
+    other side's dates already answer: "Friday the 13th" is 13일, not also "the number 13"."""
+    answered = {(field, getattr(d, field)) for d in other.dates for field in DATE_FIELDS}
     return [
-        Value(float(part), None, False)
+        Value(float(getattr(date, field)), None, False)
         for date in side.dates
-        for part in (date.year, date.day, date.hour, date.minute)
-        if part is not None
+        for field in DATE_FIELDS
+        if getattr(date, field) is not None and (field, getattr(date, field)) not in answered
     ]
 
 
@@ -198,7 +233,7 @@ def pair_up(left: list[Quantity], right: list[Quantity]) -> tuple[list[tuple[Qua
     """Pair leftovers of the two sides: same unit, then units that convert, then look-alikes."""
     pairs: list[tuple[Quantity, Quantity]] = []
     left, right = list(left), list(right)
-    for rule in (_same_unit, _same_dimension, _edited):
+    for rule in (_same_unit, _same_dimension, _years_and_age, _edited):
         for q in list(left):
             match = next((r for r in right if rule(q, r)), None)
             if match is not None:
@@ -214,6 +249,11 @@ def _same_unit(a: Quantity, b: Quantity) -> bool:
 
 def _same_dimension(a: Quantity, b: Quantity) -> bool:
     return a.unit is not None and units.dimension(a.unit) == units.dimension(b.unit)
+
+
+def _years_and_age(a: Quantity, b: Quantity) -> bool:
+    """4,500년 된 against "4,600-year-old": years of age, said as a length of time."""
+    return {a.unit, b.unit} == {"year", "age"}
 
 
 def _edited(a: Quantity, b: Quantity) -> bool:
@@ -287,6 +327,70 @@ def _same_scores(lost: list[Quantity], src_text: str, extra: list[Quantity], tgt
     return [q for q in lost if not inside(q, src_runs)], [q for q in extra if not inside(q, tgt_runs)]
 
 
+#: dimensions in which a weak number (1, 하루) still says something definite
+WEAK_BUT_DEFINITE = frozenset({"time", "category"})
+
+
+def _weak_pairs(src: Side, tgt: Side, lost: list[Quantity], extra: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """하루 ("a day", weak) against "240 hours", 1급 태풍 against "a Category 4 storm": a weak
+    amount of time or category still pairs with a left-over one it does not match."""
+    found = []
+    for weak, others, flip in ((_weak_definite(src, tgt), extra, False), (_weak_definite(tgt, src), lost, True)):
+        for w in weak:
+            match = next((o for o in others if _same_dimension(o, w)), None)
+            if match is not None:
+                others.remove(match)
+                found.append((match, w) if flip else (w, match))
+    return found
+
+
+def _weak_definite(side: Side, other: Side) -> list[Quantity]:
+    weak = [q for q in side.quantities if q.weak and units.dimension(q.unit) in WEAK_BUT_DEFINITE]
+    if not weak:
+        return []
+    theirs = stated_values(other)
+    return [q for q in weak if not any(compatible(Value.of(q), o) for o in theirs)]
+
+
+def _year_pairs(lost: list[Quantity], tgt: Side, src: Side) -> list[tuple[Quantity, Quantity]]:
+    """170명 against "a list of 1700 co-conspirators": a count the translation states
+    as a bare four-digit number, read there as a year the original does not have."""
+    known = {d.year for d in src.dates if d.year} | {q.value for q in src.quantities}
+    years = [
+        Quantity(float(d.year), None, False, d.span)
+        for d in tgt.dates
+        if d.year and d.month is None and d.day is None and not d.decade and d.year not in known
+    ]
+    found = []
+    for q in list(lost):
+        match = next((y for y in years if q.unit is None and looks_edited(q.value, y.value)), None)
+        if match is not None:
+            years.remove(match)
+            lost.remove(q)
+            found.append((q, match))
+    return found
+
+
+#: units a translation often leaves unsaid: "she was three" for 3살, "up 5" for 5%, "Game 7" for 7차전
+IMPLIED_UNITS = frozenset({"age", "percent", "times", "ordinal", "category"})
+
+
+def _last_pair(lost: list[Quantity], extra: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """4살 against "nearly three" when nothing else is left on either side: the one number
+    each side has over is one number changed, if the bare one may leave its unit unsaid."""
+    if len(lost) != 1 or len(extra) != 1:
+        return []
+    a, b = lost[0], extra[0]
+    units_said = {a.unit, b.unit} - {None}
+    if a.magnitude or b.magnitude or len(units_said) != 1 or not units_said <= IMPLIED_UNITS:
+        return []
+    if not (a.value and b.value and 0.5 <= a.value / b.value <= 2):
+        return []
+    lost.clear()
+    extra.clear()
+    return [(a, b)]
+
+
 def show(q: Quantity) -> str:
     if q.magnitude:
         return f"{q.value:,.0f}s"
@@ -300,6 +404,9 @@ def check_numbers(src: Side, tgt: Side) -> list[CheckResult]:
     lost, extra = match_one_to_one(src, tgt)
     lost, extra = _same_scores(lost, src.text, extra, tgt.text)
     pairs, lost, extra = pair_up(lost, extra)
+    pairs += _weak_pairs(src, tgt, lost, extra)
+    pairs += _year_pairs(lost, tgt, src)
+    pairs += _last_pair(lost, extra)
     out = [
         CheckResult(
             CODE, Severity.ERROR,

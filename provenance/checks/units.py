@@ -10,8 +10,10 @@ from __future__ import annotations
 #: unit -> (dimension, size in the dimension's base unit)
 UNITS: dict[str, tuple[str, float]] = {
     "percent": ("percent", 1.0),
+    "fraction": ("percent", 100.0),  # "a third", 3분의 1, 절반: a share, as 33.3%, 50%
     "times": ("times", 1.0),
     "ordinal": ("ordinal", 1.0),
+    "category": ("category", 1.0),  # a storm's category, 1급 태풍
     "age": ("age", 1.0),
     "USD": ("money:USD", 1.0),
     "KRW": ("money:KRW", 1.0),

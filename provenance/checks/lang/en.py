@@ -28,7 +28,7 @@ ORDINALS = {
     "hundredth": 100, "thousandth": 1000,
 }
 #: words that are numbers without digits: "twice", "a couple"
-MULTIPLES = {"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "once": 1, "half": 0.5}
+MULTIPLES = {"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "once": 1}
 #: words that often are not numbers at all ("one of", "at first", "a second")
 WEAK_WORDS = {"one", "first", "second", "once", "half", "double", "doubled"}
 
@@ -100,6 +100,15 @@ _MAGNITUDE = re.compile(
 
 
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
+#: shares: "a third of", "two-thirds", "a quarter as much"; "half" alone is weak (half an hour, second half)
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+_FRACTION = re.compile(
+    r"\b(?:(a|an|one|two|three|four|nine)[\s-])?(half|halves|thirds?|quarters?|fifths?|tenths?)\b"
+    r"(?=\s+(?:of|as|to|the|a|an)\b|\s*[,.;:)]|\s*$)",
+    re.IGNORECASE,
+)
+_FRACTION_HINTS = ("half", "halves", "third", "quarter", "fifth", "tenth")
 _RATE = re.compile(r"(?<![\w.,$])\.\d{3}\b")
 
 
@@ -128,9 +137,14 @@ def parse_number(text: str) -> float | None:
 def quantities(text: str) -> list[Quantity]:
     """Every number in `text` that is not part of a date (see `dates`)."""
     taken = [(d.span.start, d.span.end) for d in _dates_cached(text) if d.relative is None]
-    found: list[Quantity] = []
+    shares = [
+        q for m in _scan(_FRACTION, text, _FRACTION_HINTS)
+        if not any(a <= m.start() < b for a, b in taken) and (q := _fraction(text, m))
+    ]
+    shared = [(q.span.start, q.span.end) for q in shares]
+    found: list[Quantity] = list(shares)
     for match in _NUMBER.finditer(text):
-        if any(a <= match.start("num") < b for a, b in taken):
+        if any(a <= match.start("num") < b for a, b in taken + shared):
             continue
         for piece_start, piece_end in _split_run(text, match.start("num"), match.end("num")):
             quantity = _quantity(text, match, piece_start, piece_end)
@@ -143,6 +157,8 @@ def quantities(text: str) -> list[Quantity]:
     for match in _BOTH.finditer(text):  # "both sides" answers 양측 without being a number to report
         found.append(Quantity(2.0, None, False, _span(match), weak=True))
     for match in _ORDINAL.finditer(text):
+        if any(a <= match.start() < b for a, b in shared):
+            continue
         word = match.group().lower()
         value = ORDINALS[word.split("-")[-1]] + (SMALL[word.split("-")[0]] if "-" in word else 0)
         found.append(Quantity(value, "ordinal", False, _span(match), weak=word in WEAK_WORDS))
@@ -152,6 +168,31 @@ def quantities(text: str) -> list[Quantity]:
         found.append(Quantity(value, "times", word.startswith("a couple"), _span(match), weak=True))
     found.sort(key=lambda q: q.span.start)
     return found
+
+
+def _scan(pattern: re.Pattern[str], text: str, hints: tuple[str, ...]) -> list[re.Match[str]]:
+    """Run a rarely matching pattern only over text with one of its words in it (speed)."""
+    lowered = text.lower()
+    return list(pattern.finditer(text)) if any(h in lowered for h in hints) else []
+
+
+def _fraction(text: str, match: re.Match[str]) -> Quantity | None:
+    """'a third' = 1/3, 'two-thirds' = 2/3; 'half' alone is weak, 'third' alone an ordinal."""
+    numerator, denominator = (g.lower() if g else g for g in match.groups())
+    if numerator is None and denominator != "half":
+        return None
+    value = NUMERATORS.get(numerator or "a", 1) / DENOMINATORS[denominator]
+    approx = bool(_APPROX_BEFORE.search(text, max(0, match.start() - 24), match.start()))
+    weak = denominator == "half" and numerator in (None, "a", "one")
+    bound = _bound(text, match.start(), match.end()) if approx else None
+    of_time = _SHARE_OF_TIME.match(text, match.end())
+    if of_time:  # "half an hour" = 0.5 hours, against 30분
+        span = Span(match.start(), of_time.end(), text[match.start() : of_time.end()])
+        return Quantity(value, UNIT_WORDS[of_time.group(1).lower()], approx, span, weak=weak, bound=bound)
+    return Quantity(value, "fraction", approx, _span(match), weak=weak, bound=bound)
+
+
+_SHARE_OF_TIME = re.compile(r"\s+an?\s+(hour|day|week|month|year|minute|decade|century)\b", re.IGNORECASE)
 
 
 def _magnitude(text: str, match: re.Match[str]) -> Quantity:
@@ -197,6 +238,8 @@ def _quantity(text: str, match: re.Match[str], start: int, end: int) -> Quantity
     currency = CURRENCY_SIGNS.get(match.group("cur") or "") if start == match.start("num") else None
     unit_match = _UNIT_AFTER.match(text, end)
     unit = currency or (UNIT_WORDS[unit_match.group(1).lower()] if unit_match else None)
+    if unit is None and _CATEGORY_BEFORE.search(text, max(0, span_start - 10), span_start):
+        unit = "category"
     if match.group("ord") and end == match.end("num"):
         unit = "ordinal"
         end = match.end()
@@ -209,6 +252,8 @@ def _quantity(text: str, match: re.Match[str], start: int, end: int) -> Quantity
     return Quantity(value, unit, approx, Span(span_start, stop, text[span_start:stop]), weak=weak, bound=bound)
 
 
+#: "a Category 4 storm": the number is the storm's category (1급 태풍)
+_CATEGORY_BEFORE = re.compile(r"\bCategory[\s-]$", re.IGNORECASE)
 #: hedges that bound the number from below ("more than 80") or above ("almost 350")
 _AT_LEAST = re.compile(r"\b(?:over|more than|at least|upwards of|in excess of|above)\s*$", re.IGNORECASE)
 _AT_LEAST_AFTER = re.compile(r"\s?(?:or more|-plus|\+|and up)", re.IGNORECASE)
@@ -249,18 +294,53 @@ _MONTH_CONTEXT = re.compile(r"(?:in|of|on|since|until|till|by|early|late|mid|las
 _MONTH_ALT = "|".join(sorted((re.escape(m.capitalize()) for m in MONTHS), key=len, reverse=True))
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(\d{4})"
-_MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})(?!\w)\s*{_DAY}(?![\d,]\d)(?:,?\s+{_YEAR}\b)?")
-_DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?({_MONTH_ALT})(?!\w)(?:,?\s+{_YEAR}\b)?")
+#: up to three digits: "September 110" is a slipped day, still compared as one (see `_slipped_day`);
+#: "June 21-24" gives its second day too
+_MONTH_DAY = re.compile(
+    rf"\b({_MONTH_ALT})(?!\w)\s*(\d{{1,3}})(?!\d)(?:st|nd|rd|th)?(?![\d,]\d)(?:,?\s+{_YEAR}\b)?(?:\s?[-–]\s?(\d{{1,3}})\b(?![-–.,]?\d))?"
+)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})(?!\w)(?:,?\s+{_YEAR}\b)?")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})(?!\w),?\s+{_YEAR}\b")
 _MONTH = re.compile(rf"\b({_MONTH_ALT})(?!\w)")
 _THE_DAY = re.compile(r"\b(?:(on|[A-Z][a-z]+day),?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[.,;:)\"']|of\b|and\b|when\b|at\b|in\b|to\b))")
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
-_YEAR_ALONE = re.compile(r"(?<![\d,.$€£¥₩#-])(?:'(\d0)s|(1[5-9]\d{2}|20\d{2})(s)?)(?!\d|,\d|%|\.\d|-(?!year)|\s?(?:percent|per cent|people|persons|troops|soldiers|workers|units|times|[a-z]+s\b))")
+#: "the 1992-1995 war": both ends are years
+_YEAR_RANGE = re.compile(r"(?<![\d,.$€£¥₩#-])(1[5-9]\d{2}|20\d{2})\s?[-–]\s?(1[5-9]\d{2}|20\d{2})(?![\d%])")
+#: a hedge before a four-digit number makes it a count: "more than 2000", "about 1500"
+_HEDGED = re.compile(r"\b(?:more than|fewer than|less than|about|nearly|almost|over|some|at least|up to|around|roughly|approximately)\s+$", re.IGNORECASE)
+_YEAR_ALONE = re.compile(r"(?<![\d,.$€£¥₩#-])(?:'(\d0)s|(1[5-9]\d{2}|20\d{2})(s)?)(?!\d|,\d|%|\.\d|-(?!year)|\s?(?:percent|per cent|hundred|thousand|million|billion|trillion|people|persons|troops|soldiers|workers|units|times|[a-z]+s\b))")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _RELATIVE = re.compile(r"\b(?:" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b([01]\d|2[0-3])([0-5]\d)\s?(?=GMT|UTC|hours|hrs|local time)|(?<=at )(0\d)([0-5]\d)\b|\b(\d{1,2})(?::(\d{2}))?\s?(a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b|o'clock)|\b(noon|midnight)\b|\b(\d{1,2}):(\d{2})\b"
 )
+
+_HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+#: a clock in words: "half past two", "a quarter to six", "seven o'clock", "at seven-thirty", "at nine forty"
+_WORD_TIME = re.compile(
+    rf"\b(?:(half|(?:a )?quarter|twenty-five|twenty|ten|five) (past|after|(?<=quarter )to) ({_HOUR_WORDS}|\d{{1,2}})\b(?![\s-]+[a-z]+s\b)"
+    rf"|({_HOUR_WORDS}) o'clock\b"
+    rf"|(?<=\bat )({_HOUR_WORDS})[\s-](fifteen|thirty|forty-five|forty|twenty|fifty|ten)\b)",
+    re.IGNORECASE,
+)
+_WORD_TIME_HINTS = ("past", "after", "o'clock", "quarter", "fifteen", "thirty", "forty", "fifty", "twenty", "ten")
+_CLOCK_MINUTES = {"half": 30, "quarter": 15, "a quarter": 15, "twenty-five": 25, "twenty": 20, "ten": 10, "five": 5,
+                  "fifteen": 15, "thirty": 30, "forty-five": 45, "forty": 40, "fifty": 50}
+
+
+def _word_time(m: re.Match[str]) -> DateMention | None:
+    """'half past two' = 2:30, 'a quarter to six' = 5:45; twelve-hour, as said."""
+    minutes, direction, hour, whole, hour_at, minutes_at = (g.lower() if g else g for g in m.groups())
+    if whole:
+        return DateMention(_span(m), hour=SMALL[whole], minute=0, hour12=True)
+    if hour_at:
+        return DateMention(_span(m), hour=SMALL[hour_at], minute=_CLOCK_MINUTES[minutes_at], hour12=True)
+    h = SMALL.get(hour) or int(hour)
+    if not 1 <= h <= 12:
+        return None
+    if direction == "to":
+        return DateMention(_span(m), hour=h - 1 or 12, minute=60 - _CLOCK_MINUTES[minutes], hour12=True)
+    return DateMention(_span(m), hour=h, minute=_CLOCK_MINUTES[minutes], hour12=True)
 
 
 def dates(text: str) -> list[DateMention]:
@@ -280,10 +360,12 @@ def _find_dates(text: str) -> list[DateMention]:
         return not any(a < m.end() and m.start() < b for a, b in taken)
 
     for m in _MONTH_DAY.finditer(text):
-        if 1 <= int(m.group(2)) <= 31 or _slipped_day(m):
+        if 1 <= int(m.group(2)) <= 31 or _slipped_day(m, m.group(1), m.group(2)):
             add(DateMention(_span(m), month=_month(m.group(1)), day=int(m.group(2)), year=_int(m.group(3))))
+            if m.group(4):  # June 21-24: the 24th as well
+                found.append(DateMention(_span(m), month=_month(m.group(1)), day=int(m.group(4))))
     for m in _DAY_MONTH.finditer(text):
-        if free(m) and 1 <= int(m.group(1)) <= 31:
+        if free(m) and (1 <= int(m.group(1)) <= 31 or _slipped_day(m, m.group(2), m.group(1))):
             add(DateMention(_span(m), day=int(m.group(1)), month=_month(m.group(2)), year=_int(m.group(3))))
     for m in _MONTH_YEAR.finditer(text):
         if free(m):
@@ -298,8 +380,12 @@ def _find_dates(text: str) -> list[DateMention]:
         month, day = int(m.group(1)), int(m.group(2))
         if free(m) and 1 <= month <= 12 and 1 <= day <= 31:
             add(DateMention(_span(m), month=month, day=day))
-    for m in _YEAR_ALONE.finditer(text):
+    for m in _YEAR_RANGE.finditer(text):
         if free(m):
+            for group in (1, 2):
+                add(DateMention(Span(m.start(group), m.end(group), m.group(group)), year=int(m.group(group))))
+    for m in _YEAR_ALONE.finditer(text):
+        if free(m) and not (m.group(2) and _HEDGED.search(text, max(0, m.start() - 16), m.start())):
             add(_year(m))
     for m in _WEEKDAY.finditer(text):
         found.append(DateMention(_span(m), weekday=WEEKDAYS[m.group(1).lower()]))
@@ -310,14 +396,23 @@ def _find_dates(text: str) -> list[DateMention]:
             mention = _time(m)
             if mention:
                 add(mention)
+    for m in _scan(_WORD_TIME, text, _WORD_TIME_HINTS):
+        if free(m) and (mention := _word_time(m)):
+            add(mention)
     found.sort(key=lambda d: d.span.start)
     return found
 
 
-def _slipped_day(m: re.Match[str]) -> bool:
-    """"September 41": no such day, but a date all the same, so it is compared as one
-    (a month name in full followed by two digits is not a count of something)."""
-    return len(m.group(1)) > 4 and m.group(1).lower() not in ("march", "may") and int(m.group(2)) > 31
+def _slipped_day(m: re.Match[str], month: str, day: str) -> bool:
+    """"September 41", "August 0", "240 July": no such day, but a date all the same, so it
+    is compared as one (a month name in full beside a number is not a count of something;
+    March and May only inside a sentence, where the capital cannot be the verb's)."""
+    if month.lower() not in _FULL_MONTHS or 1 <= int(day) <= 31:
+        return False
+    return month.lower() not in ("march", "may") or not _SENTENCE_START.search(m.string, 0, m.start())
+
+
+_FULL_MONTHS = frozenset(name for name in MONTHS if len(name) > 3 and "." not in name and name != "sept")
 
 
 def _year(m: re.Match[str]) -> DateMention:
@@ -335,8 +430,12 @@ def _time(m: re.Match[str]) -> DateMention | None:
         return DateMention(_span(m), hour=12 if word == "noon" else 0, minute=0)
     if hour24:
         h = int(hour24)
-        return DateMention(_span(m), hour=h, minute=int(minute24), hour12=h <= 12) if h <= 24 else None
+        if h > 24 and minute24 != "00":
+            return None  # 25:75 is a ratio; "90:00" is a clock time gone wrong, compared as one
+        return DateMention(_span(m), hour=h, minute=int(minute24), hour12=h <= 12)
     h = int(hour)
+    if h > 24 and (minute or h > 59):  # "70 a.m.", "50:00 p.m.": a clock gone wrong, compared as one
+        return DateMention(_span(m), hour=h, minute=int(minute) if minute else None)  # ("45 a.m." is a cut "9:45")
     if not 1 <= h <= 12:
         return None
     if marker == "o'clock":

@@ -42,6 +42,7 @@ COUNTERS: dict[str, str | None] = {
     "건": None, "편": None, "장": None, "개국": None, "가구": None, "세대": None, "표": None,
     "석": None, "쌍": None, "그루": None, "병": None, "잔": None, "군데": None, "회": None,
     "층": None, "호": None, "쪽": None, "페이지": None, "개사": None, "기": None, "발": None,
+    "단계": None, "종류": None, "급": "category",
     "위": "ordinal", "번째": "ordinal", "주년": "ordinal", "회째": "ordinal", "째": "ordinal", "차": "ordinal", "등": "ordinal",
     "년": "year", "해": "year", "개월": "month", "달": "month", "주": "week", "주일": "week",
     "일": "day", "시간": "hour", "분": "minute", "초": "second", "배": "times",
@@ -79,7 +80,7 @@ _DIGIT_NUMERAL = re.compile(
 _SINO_SECTION = r"(?:[일이삼사오육칠팔구]?[십백천])+[일이삼사오육칠팔구]?"
 #: Hangul-only numerals: 삼십, 오백, 이천오백만; a bare 천/만/백 needs a space before its counter
 _HANGUL_NUMERAL = re.compile(
-    rf"(?<![가-힣0-9.,])(?:(?=[일이삼사오육칠팔구십백천만억조]{{2}}){_SINO_SECTION}(?:[만억조](?:{_SINO_SECTION})?)*(?= ?(?:{_COUNTER_ALT}))"
+    rf"(?<![가-힣0-9.,])(?:(?=[일이삼사오육칠팔구십백천만억조]{{2}}){_SINO_SECTION}(?:[만억조](?:{_SINO_SECTION})?)*(?=(?: ?여)? ?(?:{_COUNTER_ALT}))"
     rf"|[백천만억](?= (?:{_COUNTER_ALT})))"
 )
 _NATIVE_NUMERAL = re.compile(
@@ -93,6 +94,8 @@ _NUMERAL_TOKEN = re.compile(rf"{_DIGITS}|[일이삼사오육칠팔구십백천�
 _VAGUE_BEFORE = re.compile(rf"(?:{'|'.join(VAGUE_PREFIXES)})$")
 #: a rate in tenths, hundredths and thousandths (batting averages): 2할6푼8리 = .268
 _RATE = re.compile(r"(?<![0-9])(\d)할(?:\s?(\d)푼)?(?:\s?(\d)리)?")
+#: a share: 3분의 1 (one third), 삼분의 이, 절반 (half)
+_FRACTION = re.compile(r"(?<![0-9.,가-힣])(\d+|[일이삼사오육칠팔구십])\s?분의\s?(\d+(?:\.\d+)?|[일이삼사오육칠팔구])(?![0-9])|(?<![가-힣])절반")
 #: 양국, 양측, 양 후보: "the two countries, sides, candidates"
 _BOTH = re.compile(r"(?<![가-힣])양 ?(?:국|측|사|당|진영|정상|후보|팀|선수)(?=[가-힣]?(?![가-힣]))")
 #: 수백 = "hundreds", 수십만 = "hundreds of thousands": an order of magnitude in words
@@ -135,7 +138,8 @@ def _counter_after(text: str, end: int) -> tuple[str | None, int]:
 
 
 _TRILLION_AFTER = re.compile(r" ?(?:\d|[일이삼사오육칠팔구]?[십백천]|원|달러|위안|엔|유로|파운드|개|번|명|대|배|여)")
-_COUNTER_AFTER = re.compile(rf" ?({_COUNTER_ALT})")
+#: the counter may follow 여 ("20여 년", "300여명"): the unit still counts
+_COUNTER_AFTER = re.compile(rf"(?: ?여)? ?({_COUNTER_ALT})")
 _APPROX_AFTER = re.compile(rf" ?(?:{'|'.join(sorted(APPROX_AFTER, key=len, reverse=True))})")
 _APPROX_BEFORE = re.compile(rf"(?:{'|'.join(APPROX_BEFORE)}) ?$")
 
@@ -146,6 +150,7 @@ def _is_approx(text: str, start: int, end: int) -> bool:
     )
 
 
+_SPEED_BEFORE = re.compile(r"시속(?=[^.,]*$)")
 #: hedges that bound the number from below (300여명, 최소 70명) or above (100명 가까이, 최대 5명)
 _AT_LEAST = re.compile(r"(?:최소|적어도) ?$")
 _AT_LEAST_AFTER = re.compile(r" ?(?:여|이상|초과|넘)")
@@ -165,6 +170,9 @@ def quantities(text: str) -> list[Quantity]:
     """Every number in `text` that is not part of a date (see `dates`)."""
     taken = _date_spans(text)
     found: list[Quantity] = []
+    for match in _FRACTION.finditer(text):  # 3분의 1 = 1/3, not 3 minutes and 1
+        found.append(_fraction(text, match))
+        taken.append((match.start(), match.end()))
     for match in _RATE.finditer(text):  # 2할6푼8리 = .268, not 2, 6 and 8
         value = sum(int(d or 0) / 10**k for k, d in enumerate(match.groups(), start=1))
         found.append(Quantity(value, None, False, _span(match)))
@@ -201,11 +209,19 @@ def _add_numeral(text: str, start: int, end: int, taken: list[tuple[int, int]], 
     if value is None:
         return
     counter, stop = _counter_after(text, end)
-    approx = _is_approx(text, start, stop)
+    approx = _is_approx(text, start, stop) or _is_approx(text, start, end)
     unit = COUNTERS.get(counter) if counter else None
-    if text.startswith("시속", max(0, start - 3)) and unit == "km":
-        unit = "km/h"
-    out.append(Quantity(value, unit, approx, Span(start, stop, text[start:stop]), weak=value == 1, bound=_bound(text, start, stop)))
+    if unit == "km" and _SPEED_BEFORE.search(text, max(0, start - 16), start):
+        unit = "km/h"  # 시속 120km, and "시속 120km에서 약 150km" for the second too
+    bound = _bound(text, start, stop) or _bound(text, start, end)
+    out.append(Quantity(value, unit, approx, Span(start, stop, text[start:stop]), weak=value == 1, bound=bound))
+
+
+def _fraction(text: str, match: re.Match[str]) -> Quantity:
+    denominator, numerator = match.groups()
+    value = 0.5 if denominator is None else (parse_numeral(numerator) or 0) / (parse_numeral(denominator) or 1)
+    span = Span(match.start(), match.end(), match.group())
+    return Quantity(value, "fraction", _is_approx(text, match.start(), match.end()), span, bound=_bound(text, match.start(), match.end()))
 
 
 def _add_magnitude(text: str, match: re.Match[str], taken: list[tuple[int, int]], out: list[Quantity]) -> None:
@@ -245,7 +261,12 @@ RELATIVE = {
     "다음 달": "month:1", "다음달": "month:1", "내달": "month:1",
 }
 #: after "N일" these make it a number of days, not a day of the month
-DAY_COUNT_AFTER = ("앞두", "앞둔", "짜리", "간", "동안", "만", "째", "이내", "내내", "후", "뒤", "전", "이상", "여", "가량", "정도", "쯤", "연속", "내로", "이 지나")
+DAY_COUNT_AFTER = (
+    "앞두", "앞둔", "짜리", "간", "동안", "만", "째", "이내", "내내", "후", "뒤", "전", "이상", "여", "가량", "정도", "쯤",
+    "연속", "내로", "이 지나", "이 더", "이 걸", "가 걸", "씩", "에 걸쳐",
+)
+#: before "N일" these make it a number of days: 최소 3일, 불과 5일
+DAY_COUNT_BEFORE = re.compile(r"(?:최소한?|적어도|불과|무려|약|꼬박) ?$")
 YEAR_COUNT_AFTER = ("간", "동안", "만", "째", "이내", "후", "뒤", "전", "이상", "여", "가량", "정도", "쯤", "이 지나", "된", "의 역사")
 TIME_OF_DAY = {"오전": "am", "새벽": "am", "아침": "am", "오후": "pm", "저녁": "pm", "밤": "pm", "낮": "pm"}
 
@@ -255,8 +276,8 @@ _DOTTED_DATE = re.compile(r"(?<![0-9.,])((?:19|20)\d{2})\.(\d{1,2})(?:\.(\d{1,2}
 _MONTH_DAY = re.compile(r"(?<![0-9.,])(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
 _DAY = re.compile(r"(?<![0-9.,월])(\d{1,2})(?:\s?[~～∼-]\s?(\d{1,2}))?\s?일(?!본|부|반|대|정|단|시|어)")
 _WEEKDAY = re.compile(r"([월화수목금토일])요일")
-#: 6.15 공동선언, 5.18 민주화운동: events named by month.day
-_EVENT_DATE = re.compile(r"(?<![0-9.])(\d{1,2})\.(\d{1,2})(?![0-9.])(?=\s?(?:남북|공동|선언|전쟁|사태|항쟁|운동|민주|정상|합의|절|기념|테러|참사|대란))")
+#: 6.15 공동선언, 5.18 민주화운동, 9/11 테러: events named by month.day
+_EVENT_DATE = re.compile(r"(?<![0-9./])(\d{1,2})[./](\d{1,2})(?![0-9./])(?=\s?(?:남북|공동|선언|전쟁|사태|항쟁|운동|민주|정상|합의|절|기념|테러|참사|대란))")
 _RELATIVE = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True)))
 _TIME = re.compile(
     r"(?:(오전|오후|새벽|아침|저녁|밤|낮)\s?)?(?<![0-9.,])(\d{1,2})\s?시(?!간|즌|리|장|청|민|내|의회|대)(?:\s?(\d{1,2})\s?분|\s?(반))?"
@@ -294,7 +315,7 @@ def _find_dates(text: str) -> list[DateMention]:
             found.append(DateMention(_span(m), month=month, day=int(day) if day else None))
     months_end = {d.span.end for d in found if d.day is not None}
     for m in _DAY.finditer(text):
-        if m.end() in months_end or _follows(text, m.end(), DAY_COUNT_AFTER):
+        if m.end() in months_end or _follows(text, m.end(), DAY_COUNT_AFTER) or DAY_COUNT_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue
         for group in (1, 2):
             if m.group(group) and 1 <= int(m.group(group)) <= 31:
@@ -313,6 +334,15 @@ def _find_dates(text: str) -> list[DateMention]:
     return found
 
 
+#: "10시쯤", "10시께": about ten, so the minutes are not said to be zero
+_ABOUT_AFTER = re.compile(r" ?(?:쯤|께|경|무렵|가량|정도|전후|안팎)")
+
+
+def _on_the_hour(m: re.Match[str]) -> int | None:
+    """10시 is 10:00 (against "10:20"); 10시쯤 leaves the minutes unsaid."""
+    return None if _ABOUT_AFTER.match(m.string, m.end()) else 0
+
+
 def _time(m: re.Match[str]) -> list[DateMention]:
     period, hour, minute, half = m.groups()
     hour_value = int(hour)
@@ -321,7 +351,7 @@ def _time(m: re.Match[str]) -> list[DateMention]:
     if period and hour_value <= 12:
         pm = TIME_OF_DAY[period] == "pm" and not (period == "밤" and hour_value == 12)
         hour_value = hour_value % 12 + (12 if pm else 0)
-    minute_value = int(minute) if minute else 30 if half else None
+    minute_value = int(minute) if minute else 30 if half else _on_the_hour(m)
     twelve = not period and hour_value <= 12
     return [DateMention(_span(m), hour=hour_value, minute=minute_value, hour12=twelve)]
 
