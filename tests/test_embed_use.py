@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from contextlib import contextmanager
+from pathlib import Path
 
 import numpy as np
+import pytest
 
 KO = ["북한은 오늘 미사일을 발사했다.", "정부는 이를 규탄했다.", "회의는 내일 열린다."]
 EN = ["North Korea fired a missile today.", "The government condemned it."]
@@ -84,6 +86,7 @@ def _loadavg(tmp_path, monkeypatch, running: int):
     path = tmp_path / "loadavg"
     path.write_text(f"1.00 1.00 1.00 {running}/300 12345\n")
     monkeypatch.setattr(use, "LOADAVG", path)
+    monkeypatch.setattr(use, "_own_runnable", lambda: 1)  # this thread, reading
     monkeypatch.setattr(use, "available_cores", lambda: 2)
     monkeypatch.setattr(use.os, "cpu_count", lambda: 2)
     monkeypatch.delenv(use.THREADS_ENV, raising=False)
@@ -115,3 +118,16 @@ def test_an_unreadable_load_counts_as_quiet(tmp_path, monkeypatch):
     use = _loadavg(tmp_path, monkeypatch, running=1)
     monkeypatch.setattr(use, "LOADAVG", tmp_path / "missing")
     assert use.others_running() == 0
+
+
+def test_this_processs_own_threads_are_not_counted_as_others(tmp_path, monkeypatch):
+    use = _loadavg(tmp_path, monkeypatch, running=3)
+    monkeypatch.setattr(use, "_own_runnable", lambda: 3)  # two BLAS threads still spinning
+    assert use.others_running() == 0 and use.default_threads() == 2
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="Linux /proc only")
+def test_own_runnable_threads_are_read_from_proc():
+    from provenance.embed import use
+
+    assert use._own_runnable() >= 1  # at least the thread asking

@@ -65,15 +65,33 @@ def default_threads() -> int:
 
 
 def others_running() -> int:
-    """Tasks running or ready to run on the machine now, besides this one (0 when unknown).
+    """Tasks of other processes running or ready to run now (0 when unknown).
 
-    The least of three reads of Linux's /proc/loadavg, so a passing blip is not counted.
+    Linux's /proc/loadavg counts every runnable task, this process's own
+    threads too (BLAS threads spin for a while after numpy starts them), so
+    those are taken off; the least of three reads, so a passing blip is not
+    counted.
     """
     try:
-        counts = [int(LOADAVG.read_text().split()[3].split("/")[0]) for _ in range(3)]
+        samples = [_runnable() - _own_runnable() for _ in range(3)]
     except (OSError, ValueError, IndexError):
         return 0
-    return max(0, min(counts) - 1)
+    return max(0, min(samples))
+
+
+def _runnable() -> int:
+    return int(LOADAVG.read_text().split()[3].split("/")[0])
+
+
+def _own_runnable() -> int:
+    count = 0
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            stat = (task / "stat").read_text()
+        except OSError:  # the thread ended meanwhile
+            continue
+        count += stat[stat.rindex(")") + 2] == "R"
+    return count
 
 
 def cache_root() -> Path:
