@@ -199,6 +199,13 @@ def test_change_number_changes_a_number_not_a_year(text, changed, kept, seed):
         assert kept in new
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_a_half_becomes_a_third_or_a_quarter_not_a_a_third(seed):
+    new, note = change_number("Exports fell by a half in a year.", EN, random.Random(seed))
+    assert new in ("Exports fell by a third in a year.", "Exports fell by a quarter in a year.")
+    assert note.startswith("a half")
+
+
 DATES = [
     ("The talks ended on Monday.", "Monday"),
     ("The plant opened in 1998 after long delays.", "1998"),

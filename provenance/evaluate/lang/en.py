@@ -58,6 +58,7 @@ NUMBER_WORDS: dict[str, tuple[str, ...]] = {
     "million": ("billion",),
     "billion": ("million", "trillion"),
     "trillion": ("billion",),
+    "a half": ("a third", "a quarter"),  # before "half", so "a half" is not left as "a a third"
     "half": ("a third", "a quarter"),
 }
 NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b")
