@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fit and measure the lost-clause model (drift.partial, issue #4) on the dev corpora.
 
-    python benchmarks/partial.py [--false-alarms 0.003] [--json out.json] [--write]
+    python benchmarks/partial.py [--false-alarms 0.005] [--json out.json] [--write]
 
 Every pair of kpc-dev and jhe-dev is scored twice: as translated (faithful)
 and with its English cut by the evaluation's `cut_clause` (the harness's
@@ -116,9 +116,17 @@ def fitted(data: dict[str, dict], train: tuple[str, ...], rate: float) -> tuple[
     return intercept, weights, threshold_for(intercept + x @ weights, y, faithful, rate)
 
 
+#: Share of faithful pairs the shipped model may flag. Against 0.003, on generated documents
+#: (benchmarks/evaluate.py, 300 docs): lost-clause recall kpc seed 1 0.54 → 0.60, seed 2
+#: 0.53 → 0.61, jhe 0.64 → 0.77; unperturbed false alarms per 100 kpc 2.32 → 2.43 and
+#: 2.21 → 2.41, jhe unchanged (0.88).
+FALSE_ALARMS = 0.005
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--false-alarms", type=float, default=0.003, help="share of faithful pairs flagged (default 0.003)")
+    parser.add_argument("--false-alarms", type=float, default=FALSE_ALARMS,
+                        help=f"share of faithful pairs flagged (default {FALSE_ALARMS})")
     parser.add_argument("--json", dest="json_path", metavar="PATH")
     parser.add_argument("--write", action="store_true", help=f"store the model in {CALIBRATION.relative_to(ROOT)}")
     args = parser.parse_args(argv)
