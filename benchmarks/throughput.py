@@ -9,6 +9,11 @@
    encoder's speed the checker keeps (median of `--repeat` passes).
 2. Alignment alone (no encoding): synthetic 512-d embeddings for articles of
    30, 300 and 3,000 sentences per side, time and peak memory of `align`.
+3. Encoder threads: the raw encoder over kpc-dev at one BLAS thread and at
+   every core, on the machine as it is and with one spinning process per core
+   started beside it (a shared CI runner), and the count the encoder picks.
+4. `provenance check --workers N` over the documents written `--copies` times,
+   as one fresh process, against the raw encoder.
 """
 
 from __future__ import annotations
@@ -81,7 +86,7 @@ def end_to_end(docs: int, repeat: int = 3, threads: int | None = None) -> dict:
     }
 
 
-def batch_check(docs: int, workers: int = 2, copies: int = 1) -> dict:
+def batch_check(docs: int, workers: int = 2, copies: int = 1, raw_passes: int = 3) -> dict:
     """`provenance check --workers N` over the same documents written as article pairs,
     as one fresh process with caches off, beside the raw encoder (all cores) in this one.
 
@@ -102,10 +107,13 @@ def batch_check(docs: int, workers: int = 2, copies: int = 1) -> dict:
     chunks = [(ko[i : i + size], en[i : i + size]) for i in range(0, len(ko), size)] * copies
     encoder = get_encoder("use-m3")
     encoder.encode(ko[:50] + en[:50])
-    start = time.perf_counter()
-    for src, tgt in chunks:
-        encoder.encode(src + tgt)
-    raw = time.perf_counter() - start
+    passes = []
+    for _ in range(raw_passes):  # one pass varies by up to 10% run to run; the median does not
+        start = time.perf_counter()
+        for src, tgt in chunks:
+            encoder.encode(src + tgt)
+        passes.append(time.perf_counter() - start)
+    raw = statistics.median(passes)
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "articles"
         for side in ("ko", "en"):
@@ -125,6 +133,38 @@ def batch_check(docs: int, workers: int = 2, copies: int = 1) -> dict:
         "raw_sentences_per_s": round(sentences / raw, 1), "check_sentences_per_s": round(sentences / seconds, 1),
         "ratio": round(raw / seconds, 3),
     }
+
+
+def encoder_threads(busy: int) -> dict:
+    """Raw encoder time over kpc-dev at one BLAS thread and at every core, with `busy`
+    other processes spinning meanwhile (a shared CI runner), and the thread count the
+    encoder picks by itself in that situation (`provenance.embed.use.default_threads`)."""
+    import subprocess
+
+    from provenance.embed import get_encoder
+    from provenance.embed.use import available_cores, default_threads
+
+    texts = (KPC / "korean-english-park.dev.ko").read_text(encoding="utf-8").splitlines()
+    texts += (KPC / "korean-english-park.dev.en").read_text(encoding="utf-8").splitlines()
+    encoder = get_encoder("use-m3")
+    encoder.encode(texts[:100])
+    before = encoder.threads
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(busy)]
+    try:
+        time.sleep(0.5 if busy else 0.0)  # let them start
+        chosen = default_threads()
+        seconds = {}
+        for threads in sorted({1, available_cores()}):
+            encoder.threads = threads
+            start = time.perf_counter()
+            encoder.encode(texts)
+            seconds[str(threads)] = round(time.perf_counter() - start, 2)
+    finally:
+        for spinner in spinners:
+            spinner.kill()
+            spinner.wait()
+    encoder.threads = before  # the other benchmarks use the encoder as it was
+    return {"busy_processes": busy, "sentences": len(texts), "seconds_by_threads": seconds, "default_threads": chosen}
 
 
 def alignment_alone(sizes=(30, 300, 3000)) -> list[dict]:
@@ -164,6 +204,8 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=4, help="copies of each document in the batch `check` run")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    from provenance.embed.use import available_cores
+
     result = {"alignment": alignment_alone()}
     for row in result["alignment"]:
         print(f"align {row['sentences']:>5} x {row['sentences']:<5} {row['seconds']:>7.3f} s  peak {row['peak_mb']:>6.1f} MB")
@@ -175,7 +217,14 @@ def main() -> int:
             f"ratio {e2e['ratio']:.1%} [{e2e['ratio_min']:.1%}-{e2e['ratio_max']:.1%}] over {e2e['passes']} passes "
             f"({e2e['documents']} documents, {e2e['threads']} BLAS threads, {e2e['refused']} refused)"
         )
-        batch = batch_check(args.docs, args.workers, args.copies)
+        result["encoder_threads"] = []
+        for busy in (0, available_cores()):
+            row = encoder_threads(busy)
+            result["encoder_threads"].append(row)
+            timings = ", ".join(f"{t} thread(s) {s} s" for t, s in row["seconds_by_threads"].items())
+            print(f"raw encoder, {row['sentences']} sentences, {busy} busy processes: {timings}; "
+                  f"the encoder picks {row['default_threads']}")
+        batch = batch_check(args.docs, args.workers, args.copies, args.repeat)
         result["check"] = batch
         print(
             f"provenance check --workers {batch['workers']} on {batch['documents']} documents (fresh process, caches off): "

@@ -52,7 +52,7 @@ def default_threads() -> int:
     """BLAS threads for the encoder: the cores this process may use, less those busy now.
 
     On 2 cores, two BLAS threads encode 1.4x faster than one on a quiet machine
-    but 2.6x slower when other processes keep the cores busy (each thread waits
+    but 1.6-1.7x slower when other processes keep the cores busy (each thread waits
     for the other), so cores other processes are running on are left to them.
     `PROVENANCE_THREADS` overrides.
     """
