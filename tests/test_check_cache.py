@@ -93,6 +93,48 @@ def test_encode_is_cached_too(tmp_path):
     assert vectors.shape == (len(ARTICLE) + 1, HashingEncoder().dim)
 
 
+class PartsEncoder(RunsEncoder):
+    """RunsEncoder that also composes parts (here: encodes their texts), counting the texts it composes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.composed: list[str] = []
+
+    def embed_parts(self, texts, parts):
+        from provenance.embed import part_text
+
+        self.composed.extend(texts)
+        return [self.model.encode([part_text(t, spans) for spans in group]) for t, group in zip(texts, parts)]
+
+
+PARTS = [[((0, 8),), ((9, 15),), ((0, 8), (16, 40))] for _ in ARTICLE[:3]]
+
+
+def test_composed_parts_are_cached_and_a_warm_run_loads_no_model(tmp_path):
+    cold, inner = cached(tmp_path, PartsEncoder())
+    first = cold.embed_parts(ARTICLE[:3], PARTS)
+    assert inner.composed == ARTICLE[:3]
+    loads = []
+
+    def load():
+        loads.append(1)
+        return PartsEncoder()
+
+    warm = CachedEncoder(load, tmp_path, signature=RunsEncoder.signature)
+    second = warm.embed_parts(ARTICLE[:3], PARTS)
+    assert loads == [] and warm.misses == 0
+    for a, b in zip(first, second):
+        assert np.array_equal(a, b)
+    third = warm.embed_parts(ARTICLE[:4], PARTS + [[((0, 8),)]])  # one new text: only it is composed
+    assert loads == [1] and warm.inner.composed == ARTICLE[3:4] and third[3].shape == (1, HashingEncoder().dim)
+
+
+def test_parts_of_an_encoder_that_cannot_compose_are_left_to_the_caller(tmp_path):
+    encoder, inner = cached(tmp_path)  # RunsEncoder has no embed_parts
+    assert encoder.embed_parts(ARTICLE[:2], PARTS[:2]) == [None, None]
+    assert encoder.embed_parts([], []) == []
+
+
 def test_a_lazy_encoder_is_not_loaded_when_everything_is_cached(tmp_path):
     cached(tmp_path)[0].embed_runs([ARTICLE])
     loads = []

@@ -260,6 +260,33 @@ class CachedEncoder:
             )
         return out
 
+    def embed_parts(
+        self, texts: Sequence[str], parts: Sequence[Sequence[Sequence[tuple[int, int]]]]
+    ) -> list[np.ndarray | None]:
+        """Like the inner encoder's `embed_parts`, from the cache when every part of a text is there.
+
+        Texts the inner encoder cannot compose come back as None: the caller
+        then encodes their parts as texts, which `encode` caches.
+        """
+        if not texts:
+            return []
+        keys = [[self._key("part", f"{text}\x00{spans!r}") for spans in group] for text, group in zip(texts, parts)]
+        found = self._lookup([k for group in keys for k in group])
+        todo = [i for i, group in enumerate(keys) if any(k not in found for k in group)]
+        unmapped: set[int] = set()
+        if todo:
+            compose = getattr(self.inner, "embed_parts", None)
+            computed = compose([texts[i] for i in todo], [parts[i] for i in todo]) if compose else [None] * len(todo)
+            fresh = {}
+            for i, vectors in zip(todo, computed):
+                if vectors is None:
+                    unmapped.add(i)
+                else:
+                    fresh.update(zip(keys[i], vectors))
+            self._keep(fresh, found)
+        dim = self._dim(found)
+        return [None if i in unmapped else _stack([found[k] for k in group], dim) for i, group in enumerate(keys)]
+
     # -- internals ------------------------------------------------------------
     def _key(self, kind: str, text: str) -> bytes:
         data = f"{self.signature}\x00{kind}\x00{text}".encode("utf-8", "surrogatepass")
