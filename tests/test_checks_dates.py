@@ -7,6 +7,7 @@ import pytest
 from provenance.checks import check_pair
 from provenance.checks.lang import en, ko
 from provenance.types import Severity
+from .helpers import serious
 
 FIELDS = ("year", "month", "day", "weekday", "relative", "hour", "minute", "decade")
 
@@ -97,7 +98,7 @@ CHANGED = [
 @pytest.mark.parametrize(("ko_text", "en_text"), FAITHFUL)
 def test_faithful_dates_are_quiet(ko_text, en_text):
     found = check_pair(ko_text, en_text, enabled=["date"])
-    assert [r for r in found if r.severity is not Severity.INFO] == []
+    assert serious(found) == []
 
 
 @pytest.mark.parametrize(("ko_text", "en_text", "original", "translated"), CHANGED)
@@ -175,7 +176,7 @@ def test_more_date_shapes(module, text, expected):
 )
 def test_repeated_and_ranged_dates(ko_text, en_text, flagged):
     found = check_pair(ko_text, en_text, enabled=["date"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -189,7 +190,7 @@ def test_repeated_and_ranged_dates(ko_text, en_text, flagged):
 )
 def test_dates_that_cannot_be(ko_text, en_text, flagged):
     found = check_pair(ko_text, en_text, enabled=["date"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -226,7 +227,7 @@ def test_english_clock_words_ranges_and_slips(text, expected):
 )
 def test_times_and_day_ranges_are_compared(ko_text, en_text, flagged):
     found = check_pair(ko_text, en_text, enabled=["date"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -241,4 +242,4 @@ def test_times_and_day_ranges_are_compared(ko_text, en_text, flagged):
 )
 def test_clock_times_that_cannot_be(ko_text, en_text, flagged):
     found = check_pair(ko_text, en_text, enabled=["date"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged

@@ -8,6 +8,7 @@ from provenance.checks import check_pair
 from provenance.checks.lang import en, ko
 from provenance.checks.numbers import looks_edited, same_number, significant_digits
 from provenance.types import Severity
+from .helpers import serious
 
 KOREAN = [
     # text, value, unit, approx
@@ -148,7 +149,7 @@ def test_conversions_inside_the_translation(translation, flagged):
 
 
 def test_impossible_day_after_a_month_is_compared_as_a_date():
-    found = [r for r in check_pair("9월 11일 테러", "the September 41 attacks") if r.severity is not Severity.INFO]
+    found = serious(check_pair("9월 11일 테러", "the September 41 attacks"))
     assert found and "41" in found[0].message
 
 
@@ -208,7 +209,7 @@ CHANGED = [
 @pytest.mark.parametrize(("ko_text", "en_text"), FAITHFUL)
 def test_faithful_numbers_are_quiet(ko_text, en_text):
     found = check_pair(ko_text, en_text, enabled=["number"])
-    assert [r for r in found if r.severity is not Severity.INFO] == []
+    assert serious(found) == []
 
 
 @pytest.mark.parametrize(("ko_text", "en_text", "original", "translated"), CHANGED)
@@ -238,14 +239,14 @@ def test_missing_number_is_info_with_evidence():
 )
 def test_korean_two_of_a_pair(translation, flagged):
     found = check_pair("양국이 협의를 재개하기로 합의했다", translation)
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 def test_batting_average_is_one_number_on_both_sides():
     ko_text = "2할6푼8리의 타율, 홈런 3개, 타점 22개"
     assert [q.value for q in ko.quantities(ko_text)] == [pytest.approx(0.268), 3, 22]
-    assert [r for r in check_pair(ko_text, "hitting .268 with three homers and 22 RBIs") if r.severity is not Severity.INFO] == []
-    changed = [r for r in check_pair(ko_text, "hitting .268 with two homers and 22 RBIs") if r.severity is not Severity.INFO]
+    assert serious(check_pair(ko_text, "hitting .268 with three homers and 22 RBIs")) == []
+    changed = serious(check_pair(ko_text, "hitting .268 with two homers and 22 RBIs"))
     assert changed and '"3개"' in changed[0].message
 
 
@@ -259,7 +260,7 @@ def test_batting_average_is_one_number_on_both_sides():
 )
 def test_a_hedge_covers_rounding_not_a_different_figure(translation, flagged):
     found = check_pair("주민 27만5000명을 대피시켰다", translation)
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -290,7 +291,7 @@ def test_hedges_bound_and_small_numbers_are_exact(original, translation, flagged
 )
 def test_scores_compare_by_their_digits(translation, flagged):
     found = check_pair("나달이 키퍼를 2-0(6-36-2)으로 꺾었다.", translation)
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -327,7 +328,7 @@ def test_a_third_of_something_is_not_an_ordinal_but_the_third_is(text):
 )
 def test_shares_compare_with_percentages_and_each_other(original, translation, flagged):
     found = check_pair(original, translation, enabled=["number"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -340,7 +341,7 @@ def test_shares_compare_with_percentages_and_each_other(original, translation, f
 )
 def test_native_numerals_before_counting_nouns(original, translation, flagged):
     found = check_pair(original, translation, enabled=["number"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -353,7 +354,7 @@ def test_native_numerals_before_counting_nouns(original, translation, flagged):
 )
 def test_rounding_is_not_a_digit_added_after_zeros(translation, flagged):
     found = check_pair("쌀 30만 톤을 보냈다", translation, enabled=["number"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -366,7 +367,7 @@ def test_rounding_is_not_a_digit_added_after_zeros(translation, flagged):
 )
 def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged):
     found = check_pair("약 48%를 득표했다", translation, enabled=["number"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -389,7 +390,7 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
 )
 def test_numbers_left_over_in_other_shapes(original, translation, flagged):
     found = check_pair(original, translation, enabled=["number", "date"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -403,13 +404,13 @@ def test_numbers_left_over_in_other_shapes(original, translation, flagged):
 )
 def test_storm_categories(original, translation, flagged):
     found = check_pair(original, translation, enabled=["number"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 def test_same_value_with_the_same_unit_is_matched_first():
     # 두 시간 must not be used up by "second", leaving 두 번째 over and the hours unnoticed
     original = "두 시간 뒤 두 번째 신고가 들어왔다"
-    assert [r for r in check_pair(original, "Two hours later came a second report.", enabled=["number"]) if r.severity is not Severity.INFO] == []
+    assert serious(check_pair(original, "Two hours later came a second report.", enabled=["number"])) == []
     changed = [r for r in check_pair(original, "Five hours later came a second report.", enabled=["number"]) if r.severity is Severity.ERROR]
     assert len(changed) == 1 and '"두 시간"' in changed[0].message
 
@@ -428,7 +429,7 @@ def test_same_value_with_the_same_unit_is_matched_first():
 )
 def test_more_number_shapes(original, translation, flagged):
     found = check_pair(original, translation, enabled=["number", "date"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -441,7 +442,7 @@ def test_more_number_shapes(original, translation, flagged):
 )
 def test_an_ordinal_may_be_said_as_a_bare_number(original, translation, flagged):
     found = check_pair(original, translation, enabled=["number"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(
@@ -459,7 +460,7 @@ def test_an_ordinal_may_be_said_as_a_bare_number(original, translation, flagged)
 )
 def test_shares_of_time_tilde_counters_and_slips(original, translation, flagged):
     found = check_pair(original, translation, enabled=["number"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
 
 
 @pytest.mark.parametrize(("coarse", "fine", "same"), [(300_000, 300_004, False), (1_500, 1_507, False), (1_300_000, 1_304_000, True), (1_300_000, 1_300_683, True)])
@@ -476,4 +477,4 @@ def test_a_digit_stuck_on_a_round_figure_is_not_rounding(coarse, fine, same):
 )
 def test_a_date_answers_one_number_only(translation, flagged):
     found = check_pair("17일 금요일에 17층이 폐쇄되어 17이란 숫자를 꺼린다", translation, enabled=["number"])
-    assert bool([r for r in found if r.severity is not Severity.INFO]) is flagged
+    assert bool(serious(found)) is flagged
