@@ -50,10 +50,9 @@ def align(source: SideEmbeddings, target: SideEmbeddings, thresholds: Thresholds
     n, m = len(source), len(target)
     if n == 0 or m == 0:
         return _one_sided(n, m)
-    window = _full_window(n, m)
-    if (n + 1) * (m + 1) > FULL_SEARCH_CELLS:
-        window = _band_from_coarse(source, target, thresholds)
-    scorer = _reward_function(source, target, thresholds)
+    full = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS
+    window = _full_window(n, m) if full else _band_from_coarse(source, target, thresholds)
+    scorer = _reward_function(source, target, thresholds, full)
     moves = _search(n, m, window, scorer)
     return _links(moves, source, target)
 
@@ -67,7 +66,7 @@ def _full_window(n: int, m: int) -> Window:
 
 
 def _reward_function(
-    source: SideEmbeddings, target: SideEmbeddings, thresholds: Thresholds
+    source: SideEmbeddings, target: SideEmbeddings, thresholds: Thresholds, full: bool = False
 ) -> Callable[[int, int, int, np.ndarray], np.ndarray]:
     """reward(i, a, b, cols): value of a bead of a source and b target sentences
     ending at prefix lengths (i, cols); -inf where the bead does not fit.
@@ -75,8 +74,11 @@ def _reward_function(
     With margin scoring, a similarity counts for less where the sentences are
     similar to all their neighbours anyway (a short formula, a repeated name),
     relative to how similar neighbourhoods are in this article on the whole.
+    When the whole grid is searched (`full`), each move's rewards are one
+    matrix product up front instead of a product per row.
     """
     link, merge, margin = thresholds.link, thresholds.merge_penalty, thresholds.margin
+    src_context = tgt_context = None
     if margin:
         src_nb = _neighbourhood(source.single, target.single)
         tgt_nb = _neighbourhood(target.single, source.single)
@@ -84,38 +86,71 @@ def _reward_function(
         src_sum = np.concatenate([[0.0], np.cumsum(src_nb)])
         tgt_sum = np.concatenate([[0.0], np.cumsum(tgt_nb)])
 
+        def src_context(i, a):  # mean neighbourhood of the source sentences of beads ending at i
+            return (src_sum[i] - src_sum[i - a]) / a
+
+        def tgt_context(ends, b):
+            return (tgt_sum[ends] - tgt_sum[ends - b]) / b
+
+    def value(sims: np.ndarray, i, ends: np.ndarray, a: int, b: int) -> np.ndarray:
+        if margin:
+            context = 0.5 * (src_context(i, a) + tgt_context(ends, b))
+            sims = sims - margin * (context - baseline)
+        return sims - link - merge * (a + b - 2)
+
+    if full:
+        tables = _reward_tables(source, target, value)
+        return lambda i, a, b, cols: tables[a, b][i, cols]
+
     def reward(i: int, a: int, b: int, cols: np.ndarray) -> np.ndarray:
         out = np.full(len(cols), -np.inf)
         ok = cols >= b
         if i < a or not ok.any():
             return out
         ends = cols[ok]
-        sims = target.runs[b][ends - b] @ source.runs[a][i - a]
-        if margin:
-            context = 0.5 * ((src_sum[i] - src_sum[i - a]) / a + (tgt_sum[ends] - tgt_sum[ends - b]) / b)
-            sims = sims - margin * (context - baseline)
-        out[ok] = sims - link - merge * (a + b - 2)
+        out[ok] = value(target.runs[b][ends - b] @ source.runs[a][i - a], i, ends, a, b)
         return out
 
     return reward
 
 
-def _neighbourhood(rows: np.ndarray, cols: np.ndarray, k: int = 4, window: int = 24) -> np.ndarray:
+def _reward_tables(source: SideEmbeddings, target: SideEmbeddings, value) -> dict[tuple[int, int], np.ndarray]:
+    """Every bead's reward on the whole (n+1) x (m+1) grid, per linking move."""
+    n, m = len(source), len(target)
+    tables = {}
+    for a, b in MOVES:
+        if not (a and b):
+            continue
+        table = np.full((n + 1, m + 1), -np.inf)
+        if n >= a and m >= b:
+            rows = np.arange(a, n + 1)[:, None]
+            ends = np.arange(b, m + 1)[None, :]
+            table[a:, b:] = value(source.runs[a] @ target.runs[b].T, rows, ends, a, b)
+        tables[a, b] = table
+    return tables
+
+
+def _neighbourhood(rows: np.ndarray, cols: np.ndarray, k: int = 4, window: int = 24, block: int = 64) -> np.ndarray:
     """Mean of each sentence's k best similarities to nearby sentences of the other side.
 
     A sentence that resembles everything (a short formula, a name) gets a
     high neighbourhood, so its raw similarity counts for less: margin scoring.
-    Looking only within a window around the diagonal keeps this linear.
+    Looking only within a window around the diagonal keeps this linear; rows
+    are taken a block at a time, one matrix product each.
     """
     n, m = len(rows), len(cols)
+    centre = (np.arange(n) * (m / max(n, 1))).astype(np.int64)
+    lo, hi = np.maximum(0, centre - window), np.minimum(m, centre + window + 1)
+    k = max(1, min(k, int((hi - lo).min()) if n else k))
     out = np.empty(n, dtype=np.float32)
-    scale = m / max(n, 1)
-    for i in range(n):
-        centre = int(i * scale)
-        lo, hi = max(0, centre - window), min(m, centre + window + 1)
-        sims = cols[lo:hi] @ rows[i]
-        top = np.partition(sims, -min(k, len(sims)))[-min(k, len(sims)) :]
-        out[i] = top.mean()
+    for first in range(0, n, block):
+        last = min(n, first + block)
+        c0, c1 = int(lo[first:last].min()), int(hi[first:last].max())
+        sims = rows[first:last] @ cols[c0:c1].T
+        j = np.arange(c0, c1)
+        inside = (j >= lo[first:last, None]) & (j < hi[first:last, None])
+        sims = np.where(inside, sims, -np.inf)
+        out[first:last] = np.partition(sims, -k, axis=1)[:, -k:].mean(axis=1)
     return out
 
 
