@@ -71,6 +71,20 @@ def test_a_part_left_out_in_the_middle_joins_the_rest(encoder):
     assert float(vectors[0] @ own[0]) > 0.9
 
 
+def test_parts_of_sentences_just_encoded_need_no_second_forward_pass(encoder, monkeypatch):
+    comma = LONG_KO.index("야당")
+    parts = [((0, comma),), ((comma, len(LONG_KO)),)]
+    encoder.embed_runs([["다른 문장이다."]])  # forgets LONG_KO
+    cold = encoder.embed_parts([LONG_KO], [parts])[0]
+    encoder.embed_runs([[LONG_KO, KO[0]], EN])
+    passes = []
+    forward = encoder._token_features
+    monkeypatch.setattr(encoder, "_token_features", lambda group: passes.append(group) or forward(group))
+    warm = encoder.embed_parts([LONG_KO, KO[1]], [parts, [((0, 3),)]])
+    np.testing.assert_allclose(warm[0], cold, atol=1e-5)
+    assert len(passes) == 1 and len(passes[0]) == 1  # only KO[1], which embed_runs did not see
+
+
 def test_text_whose_words_do_not_map_to_tokens_is_left_to_the_caller(encoder):
     from provenance.embed import embed_parts
 

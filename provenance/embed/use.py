@@ -32,6 +32,9 @@ _CNN_DIM = 256
 _ORDERS = ((2, 0), (3, 1), (5, 2))
 _MAX_LEFT = 2
 _TOKEN_BUDGET = 384
+#: Token features of the last `embed_runs` call kept for `embed_parts`, at most this many tokens
+#: (5 KB each, so about 30 MB): the lost-clause step composes parts of sentences just encoded.
+_RECENT_TOKENS = 6_000
 _CACHE_FORMAT = 1
 _WORD = re.compile(r"\S+")
 
@@ -117,6 +120,7 @@ class UseEncoder:
         self._sp = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
         self._weights = _load_weights(resources / "weights.npz", self.version)
         self._limit = _blas_limiter()
+        self._recent: dict[str, tuple[list[int], np.ndarray]] = {}
 
     @property
     def signature(self) -> str:
@@ -136,8 +140,9 @@ class UseEncoder:
         """
         flat = [text for side in sides for text in side]
         out: list[dict[int, np.ndarray]] = []
+        self._recent = {}
         with self._limit(limits=self.threads, user_api="blas"):  # once: each limit costs ~0.1 ms
-            sums, lengths, edges = self._pooled(flat, keep_edges=True)
+            sums, lengths, edges = self._pooled(flat, keep_edges=True, keep_tokens=True)
             offset = 0
             for side in sides:
                 n = len(side)
@@ -158,12 +163,11 @@ class UseEncoder:
         words do not map one to one onto its tokens gets None, and the caller
         encodes its parts as texts.
         """
-        ids = self._sp.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
         sums: list[np.ndarray] = []
         lengths: list[float] = []
         layout: list[int | None] = []  # parts per text, None when unmapped
         with self._limit(limits=self.threads, user_api="blas"):
-            for text, row, feats, wanted in zip(texts, ids, self._each_text(ids), parts):
+            for text, (row, feats), wanted in zip(texts, self._token_rows(texts), parts):
                 bounds = self._word_tokens(text, row)
                 if bounds is None:
                     layout.append(None)
@@ -198,6 +202,14 @@ class UseEncoder:
         ends = firsts[1:] + [len(row) - 1]
         return list(zip(starts, firsts, ends))
 
+    def _token_rows(self, texts: Sequence[str]):
+        """(token ids, token features) of each text in turn: kept from `embed_runs`, or computed."""
+        missing = [text for text in texts if text not in self._recent]
+        ids = self._sp.encode(missing, out_type=int, add_bos=True, add_eos=True)
+        fresh = dict(zip(missing, zip(ids, self._each_text(ids))))
+        for text in texts:
+            yield self._recent[text] if text in self._recent else fresh[text]
+
     def _each_text(self, ids: list[list[int]]):
         """Token features of each text in turn, computed in micro-batches."""
         group: list[list[int]] = []
@@ -214,30 +226,38 @@ class UseEncoder:
 
     # -- model --------------------------------------------------------------
     def _pooled(
-        self, texts: Sequence[str], keep_edges: bool
+        self, texts: Sequence[str], keep_edges: bool, keep_tokens: bool = False
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-        """Per-text sum of token features and token count, in micro-batches (caller limits BLAS threads)."""
+        """Per-text sum of token features and token count, in micro-batches (caller limits BLAS threads).
+
+        With `keep_tokens`, each text's token features are kept in `_recent` too,
+        up to `_RECENT_TOKENS` in all.
+        """
         n = len(texts)
         dim = self._weights["feat_dim"]
         sums = np.empty((n, dim), dtype=np.float32)
         lengths = np.empty(n, dtype=np.float32)
         edges = np.empty((n, 2, dim), dtype=np.float32) if keep_edges else None
         ids = self._sp.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
+        room = _RECENT_TOKENS if keep_tokens else 0
         group: list[list[int]] = []
         first = tokens = 0
-        for i, row in enumerate(ids):
-            if group and tokens + len(row) > _TOKEN_BUDGET:
-                self._features(group, sums[first:i], lengths[first:i], _part(edges, first, i))
+        for i, row in enumerate([*ids, None]):
+            if group and (row is None or tokens + len(row) > _TOKEN_BUDGET):
+                feats, starts, lens = self._features(group, sums[first:i], lengths[first:i], _part(edges, first, i))
+                if room >= tokens:
+                    room -= tokens
+                    for text, line, start, length in zip(texts[first:i], group, starts, lens):
+                        self._recent[text] = (line, feats[start : start + length])
                 group, tokens, first = [], 0, i
-            group.append(row)
-            tokens += len(row)
-        if group:
-            self._features(group, sums[first:n], lengths[first:n], _part(edges, first, n))
+            if row is not None:
+                group.append(row)
+                tokens += len(row)
         return sums, lengths, edges
 
     def _features(
         self, group: list[list[int]], sums: np.ndarray, lengths: np.ndarray, edges: np.ndarray | None
-    ) -> None:
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Pooled (summed) token features of each text in `group`, and its BOS/EOS rows when asked."""
         feats, starts, lens = self._token_features(group)
         sums[:] = np.add.reduceat(feats, starts, axis=0)
@@ -245,6 +265,7 @@ class UseEncoder:
         if edges is not None:  # BOS and EOS rows, taken out when runs are joined
             edges[:, 0] = feats[starts]
             edges[:, 1] = feats[starts + lens - 1]
+        return feats, starts, lens
 
     def _token_features(self, group: list[list[int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The package's flat-batch forward pass, stopped before pooling: (tokens, dim), starts, lengths."""
