@@ -1,6 +1,6 @@
 """Peak memory (RSS) of `provenance compare` and of `provenance check` on 1,000 pairs.
 
-    python benchmarks/memory.py [--pairs 1000] [--runs 3] [--workers N] [--json out.json]
+    python benchmarks/memory.py [--pairs 1000] [--runs 3] [--workers N] [--corpus kpc|jhe|SRC TGT] [--json out.json]
 
 Each command runs as a fresh process. Two figures per run: the peak RSS of
 the command's own process (the kernel's high-water mark, from `wait4`), and
@@ -8,7 +8,7 @@ the peak of the sum over it and its worker processes, sampled every 20 ms
 from /proc (what the machine must hold at once when `check` forks workers).
 
 The pairs for `check` are built at run time in a temporary folder, never in
-the repository: ../shared/data/kpc-dev read as a ring of sentences and cut
+the repository: ../shared/data/kpc-dev (or `--corpus`) read as a ring of sentences and cut
 into small articles (`NNNN.ko.txt` ↔ `NNNN.en.txt`, 4 to 12 sentences each,
 presegmented), so 1,000 pairs need no more corpus than the dev set. The
 embedding and result caches are off, so every pair is really compared.
@@ -26,11 +26,11 @@ import threading
 import time
 from pathlib import Path
 
-from _output import emit  # benchmarks/ is the running script's own folder
+from _corpus import add_corpus_option, corpus_lines  # benchmarks/ is the running script's own folder
+from _output import emit
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIR = [str(ROOT / "fixtures/nk-workers/ko.txt"), str(ROOT / "fixtures/nk-workers/en.txt")]
-KPC = ROOT.parent / "shared" / "data" / "kpc-dev"
 SAMPLE_S = 0.02
 
 
@@ -38,10 +38,8 @@ def command() -> list[str]:
     return [sys.executable, "-m", "provenance"]
 
 
-def write_pairs(folder: Path, count: int) -> int:
-    """`count` small article pairs cut from the dev corpus; returns the sentences per side."""
-    ko = (KPC / "korean-english-park.dev.ko").read_text(encoding="utf-8").splitlines()
-    en = (KPC / "korean-english-park.dev.en").read_text(encoding="utf-8").splitlines()
+def write_pairs(folder: Path, count: int, ko: list[str], en: list[str]) -> int:
+    """`count` small article pairs cut from the corpus; returns the sentences per side."""
     at = total = 0
     for index in range(count):
         size = 4 + index % 9
@@ -130,20 +128,22 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", default=None, help="passed to `check -j` (default: the tool's choice)")
     parser.add_argument("--json", type=Path)
+    add_corpus_option(parser)
     args = parser.parse_args()
     measure(["compare", *PAIR])  # fill the encoder's weight cache, as a user's first run would
     result: dict = {"compare": summary([measure(["compare", *PAIR]) for _ in range(args.runs)])}
-    if KPC.is_dir():
+    corpus = corpus_lines(args.corpus)
+    if corpus is not None:
         with tempfile.TemporaryDirectory(prefix="provenance-memory-") as tmp:
             folder = Path(tmp)
-            sentences = write_pairs(folder, args.pairs)
+            sentences = write_pairs(folder, args.pairs, *corpus)
             check = ["check", ".", "--no-cache", "--no-baseline", "--format", "json", "--no-progress"]
             if args.workers:
                 check += ["--workers", args.workers]
             result["check"] = summary([measure(check, cwd=folder) for _ in range(args.runs)])
             result["check"].update(pairs=args.pairs, sentences_per_side=sentences, workers=args.workers or "default")
     else:
-        print(f"skipped check: {KPC} is absent")
+        print(f"skipped check: corpus {args.corpus[0]} is absent (../shared/data)")
     keys = ("process_peak_mb", "tree_rss_peak_mb", "tree_pss_peak_mb")
     print(f"{'MB, median [min-max]':<32}{'own RSS':>14}{'tree RSS':>14}{'tree PSS':>14}{'seconds':>9}")
     labels = {"compare": "provenance compare (fixture)", "check": f"provenance check ({args.pairs} pairs)"}

@@ -1,8 +1,8 @@
 """Throughput of the whole checker against the raw encoder, and alignment alone.
 
-    python benchmarks/throughput.py [--docs 50] [--repeat 3] [--threads N] [--json out.json]
+    python benchmarks/throughput.py [--corpus kpc|jhe|SRC TGT] [--docs 50] [--repeat 3] [--threads N] [--json out.json]
 
-1. End to end: all of ../shared/data/kpc-dev cut into `--docs` documents, each
+1. End to end: all of ../shared/data/kpc-dev (or `--corpus`) cut into `--docs` documents, each
    compared through `compare_texts(..., presegmented=True)`, against the
    encoder's forward pass over the same sentences in the same process,
    document by document in alternation. The ratio is the share of the
@@ -27,13 +27,11 @@ from pathlib import Path
 
 import numpy as np
 
-from _output import emit  # benchmarks/ is the running script's own folder
-
-ROOT = Path(__file__).resolve().parents[1]
-KPC = ROOT.parent / "shared" / "data" / "kpc-dev"
+from _corpus import add_corpus_option, corpus_lines  # benchmarks/ is the running script's own folder
+from _output import emit
 
 
-def end_to_end(docs: int, repeat: int = 3, threads: int | None = None) -> dict:
+def end_to_end(ko: list[str], en: list[str], docs: int, repeat: int = 3, threads: int | None = None) -> dict:
     """Raw encoder and checker timed document by document, alternately, `repeat` times.
 
     Alternating puts both under the same load when the machine is shared (a
@@ -43,8 +41,6 @@ def end_to_end(docs: int, repeat: int = 3, threads: int | None = None) -> dict:
     from provenance.api import compare_texts
     from provenance.embed import get_encoder
 
-    ko = (KPC / "korean-english-park.dev.ko").read_text(encoding="utf-8").splitlines()
-    en = (KPC / "korean-english-park.dev.en").read_text(encoding="utf-8").splitlines()
     encoder = get_encoder("use-m3")
     if threads:
         encoder.threads = threads
@@ -86,7 +82,7 @@ def end_to_end(docs: int, repeat: int = 3, threads: int | None = None) -> dict:
     }
 
 
-def batch_check(docs: int, workers: int = 2, copies: int = 1, raw_passes: int = 3) -> dict:
+def batch_check(ko: list[str], en: list[str], docs: int, workers: int = 2, copies: int = 1, raw_passes: int = 3) -> dict:
     """`provenance check --workers N` over the same documents written as article pairs,
     as one fresh process with caches off, beside the raw encoder (all cores) in this one.
 
@@ -101,8 +97,6 @@ def batch_check(docs: int, workers: int = 2, copies: int = 1, raw_passes: int = 
 
     from provenance.embed import get_encoder
 
-    ko = (KPC / "korean-english-park.dev.ko").read_text(encoding="utf-8").splitlines()
-    en = (KPC / "korean-english-park.dev.en").read_text(encoding="utf-8").splitlines()
     size = -(-len(ko) // docs)
     chunks = [(ko[i : i + size], en[i : i + size]) for i in range(0, len(ko), size)] * copies
     encoder = get_encoder("use-m3")
@@ -135,8 +129,8 @@ def batch_check(docs: int, workers: int = 2, copies: int = 1, raw_passes: int = 
     }
 
 
-def encoder_threads(busy: int) -> dict:
-    """Raw encoder time over kpc-dev at one BLAS thread and at every core, with `busy`
+def encoder_threads(texts: list[str], busy: int) -> dict:
+    """Raw encoder time over the corpus at one BLAS thread and at every core, with `busy`
     other processes spinning meanwhile (a shared CI runner), and the thread count the
     encoder picks by itself in that situation (`provenance.embed.use.default_threads`)."""
     import subprocess
@@ -144,8 +138,6 @@ def encoder_threads(busy: int) -> dict:
     from provenance.embed import get_encoder
     from provenance.embed.use import available_cores, default_threads
 
-    texts = (KPC / "korean-english-park.dev.ko").read_text(encoding="utf-8").splitlines()
-    texts += (KPC / "korean-english-park.dev.en").read_text(encoding="utf-8").splitlines()
     encoder = get_encoder("use-m3")
     encoder.encode(texts[:100])
     before = encoder.threads
@@ -203,14 +195,17 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2, help="workers of the batch `check` run")
     parser.add_argument("--copies", type=int, default=4, help="copies of each document in the batch `check` run")
     parser.add_argument("--json", type=Path)
+    add_corpus_option(parser)
     args = parser.parse_args()
     from provenance.embed.use import available_cores
 
     result = {"alignment": alignment_alone()}
     for row in result["alignment"]:
         print(f"align {row['sentences']:>5} x {row['sentences']:<5} {row['seconds']:>7.3f} s  peak {row['peak_mb']:>6.1f} MB")
-    if KPC.is_dir():
-        e2e = end_to_end(args.docs, args.repeat, args.threads)
+    corpus = corpus_lines(args.corpus)
+    if corpus is not None:
+        ko, en = corpus
+        e2e = end_to_end(ko, en, args.docs, args.repeat, args.threads)
         result["end_to_end"] = e2e
         print(
             f"end to end: {e2e['checker_sentences_per_s']} sentences/s; raw encoder {e2e['raw_sentences_per_s']}/s; "
@@ -219,12 +214,12 @@ def main() -> int:
         )
         result["encoder_threads"] = []
         for busy in (0, available_cores()):
-            row = encoder_threads(busy)
+            row = encoder_threads(ko + en, busy)
             result["encoder_threads"].append(row)
             timings = ", ".join(f"{t} thread(s) {s} s" for t, s in row["seconds_by_threads"].items())
             print(f"raw encoder, {row['sentences']} sentences, {busy} busy processes: {timings}; "
                   f"the encoder picks {row['default_threads']}")
-        batch = batch_check(args.docs, args.workers, args.copies, args.repeat)
+        batch = batch_check(ko, en, args.docs, args.workers, args.copies, args.repeat)
         result["check"] = batch
         print(
             f"provenance check --workers {batch['workers']} on {batch['documents']} documents (fresh process, caches off): "
@@ -233,7 +228,7 @@ def main() -> int:
             f"(exit code {batch['exit_code']})"
         )
     else:
-        print(f"skipped end to end: {KPC} is absent")
+        print(f"skipped end to end: corpus {args.corpus[0]} is absent (../shared/data)")
     return emit(result, args.json)
 
 

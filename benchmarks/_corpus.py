@@ -1,0 +1,47 @@
+"""The line-aligned corpus the speed and memory benchmarks read.
+
+kpc-dev from ../shared/data by default; `--corpus jhe`, or `--corpus SRC TGT`
+(two files, line i of one the translation of line i of the other) to measure
+on other articles. Lines are read as they are: no noise filtering, unlike the
+evaluation harness, since speed does not depend on whether a pair is clean.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_corpus_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus", nargs="+", default=["kpc"], metavar="NAME|SRC TGT",
+        help="kpc or jhe (in ../shared/data), or a source and a target file (default: kpc)",
+    )
+
+
+def corpus_lines(choice: list[str]) -> tuple[list[str], list[str]] | None:
+    """(source lines, target lines), or None when a named corpus is absent."""
+    from provenance.evaluate.corpus import CorpusMissing, named_paths
+
+    if len(choice) == 1:
+        try:
+            src, tgt, *_ = named_paths(choice[0])
+        except CorpusMissing:
+            return None
+        except KeyError:
+            raise SystemExit(f"--corpus: {choice[0]!r} is not kpc or jhe; give a name or two files") from None
+    elif len(choice) == 2:
+        src, tgt = (Path(p) for p in choice)
+    else:
+        raise SystemExit("--corpus takes a name (kpc, jhe) or a source and a target file")
+    source, target = (_lines(path) for path in (src, tgt))
+    if len(source) != len(target):
+        raise SystemExit(f"--corpus: {src} has {len(source)} lines but {tgt} has {len(target)}")
+    return source, target
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SystemExit(f"--corpus: cannot read {path}: {exc}") from None
