@@ -101,3 +101,71 @@ def test_token_starts_a_word(token, text, found):
     from provenance.checks.names import _starts_a_word
 
     assert _starts_a_word(token, text) is found
+
+
+def _skeleton_step_by_step(latin: str, silent_r: bool) -> str:
+    """The skeleton as first written, every step on every word: what the fast path must equal."""
+    import re
+
+    from provenance.checks import phonetic
+
+    word = re.sub(r"[^a-z]", "", latin.lower())
+    word = re.sub(r"^x(?=[iu])", "s", word)
+    word = re.sub(r"^ts", "j", word)
+    if silent_r:
+        word = re.sub(r"(?<=[aeiou])r(?=[^aeiouy]|e?$)", "", word)
+    word = re.sub(r"c(?=[eiy])", "s", word)
+    word = re.sub(r"ng(?![aeiou])", "n", word)
+    for digraph, sound in phonetic._DIGRAPHS:
+        word = word.replace(digraph, sound)
+    word = re.sub(r"[aeiouwyh]", "", word.translate(phonetic._FOLD))
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Xinhua", "Tsvangirai", "Livermore", "Hermas", "McCain", "O'Neill", "Schröder", "Khabarovsk", "ssangyong",
+     "jjigae", "Thatcher", "Quixote", "ckh", "TSCHAIKOVSKY", "Cyrus", "Ng", "", "1984", romanize("블라디보스토크")],
+)
+def test_skeleton_skips_only_steps_that_cannot_apply(word):
+    for silent_r in (True, False):
+        assert skeleton(word, silent_r=silent_r) == _skeleton_step_by_step(word, silent_r)
+
+
+def test_romanize_by_table_is_syllable_by_syllable():
+    from provenance.romanize import syllable
+
+    text = "김정은 met IBM社 3번, 똠얌꿍!"
+    assert romanize(text) == "".join(syllable(char) for char in text)
+    assert romanize("김지은", sep="-") == "gim-ji-eun"
+
+
+def test_the_first_listed_particle_is_stripped():
+    from provenance.checks.lang import ko
+
+    def first_listed(word: str) -> str:
+        for particle in ko.PARTICLES:
+            if word.endswith(particle) and len(word) - len(particle) >= 2:
+                return word[: -len(particle)]
+        return word
+
+    words = [stem + particle + more for stem in ("서울", "미", "블라디보") for particle in ko.PARTICLES for more in ("", "는", "의")]
+    assert [ko._strip_particle(w) for w in words] == [first_listed(w) for w in words]
+
+
+@pytest.mark.parametrize("key", ["pltpstk", "pltp", "stk", "pltpsk", "kmjn", "sl", "", "ltpstkpl"])
+def test_sounds_like_any_word_as_word_by_word(key):
+    from rapidfuzz import fuzz
+
+    words = _Words(Side("그는 블라디보스토크와 서울, 김정은을 이야기했다.", "ko"))
+
+    def word_by_word(key: str) -> bool:
+        return bool(key) and any(
+            word_key == key
+            or (len(key) >= 3 and word_key.startswith(key))
+            or (len(key) >= 4 and key in word_key)
+            or (len(key) >= 3 and fuzz.ratio(key, word_key) >= 80)
+            for _, word_key in words.skeletons
+        )
+
+    assert words._sounds_like(key) == word_by_word(key)

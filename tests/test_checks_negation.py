@@ -109,3 +109,73 @@ def test_idioms_that_assert_are_not_negations(en_text, negated):
     from provenance.checks.lang import en
 
     assert bool([m for m in en.negations(en_text) if m.kind == "negation"]) is negated
+
+
+def _alternatives(pattern):
+    """The top-level alternatives of a compiled pattern, parsed (zero-width asserts kept)."""
+    from re import _constants as sre, _parser
+
+    items = [item for item in _parser.parse(pattern.pattern, pattern.flags).data if item[0] not in (sre.AT, sre.ASSERT)]
+    (op, (_, branches)), *_ = items
+    assert op is sre.BRANCH
+    return branches
+
+
+def _leading_literals(branch) -> str:
+    """The literal text every match of `branch` starts with, past its lookarounds."""
+    from re import _constants as sre
+
+    out = ""
+    for op, av in branch:
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        if op is not sre.LITERAL:
+            break
+        out += chr(av)
+    return out
+
+
+def _first_characters(branch) -> set[str]:
+    """The characters a match of `branch` can begin with, past lookarounds and optional spaces."""
+    from re import _constants as sre
+
+    for op, av in branch:
+        if op in (sre.ASSERT, sre.ASSERT_NOT) or (op is sre.MAX_REPEAT and av[0] == 0):
+            continue
+        if op is sre.LITERAL:
+            return {chr(av)}
+        if op is sre.BRANCH:
+            return set().union(*(_first_characters(b) for b in av[1]))
+        if op is sre.SUBPATTERN:
+            return _first_characters(av[3])
+        raise AssertionError(f"cannot tell how {op} begins")
+    raise AssertionError("an empty alternative")
+
+
+def test_every_negative_word_begins_as_listed():
+    """English negative words are only looked for in sentences with a word that begins
+    like one of them (and behind a first-letter lookahead): a new word must be listed."""
+    for branch in _alternatives(en._NEGATIVE_WORDS):
+        assert _leading_literals(branch).lower().startswith(en._NEGATIVE_STARTS)
+
+
+def test_every_korean_negation_begins_with_a_listed_syllable():
+    for branch in _alternatives(ko._NEGATION):
+        assert _first_characters(branch) <= set(ko.NEGATION_SYLLABLES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He did not go.", "She won’t say.", "No one came, and none left.", "Nobody is unaware of it.", "They dismissed it.", "A NON-STARTER."],
+)
+def test_skipped_patterns_could_not_have_matched(monkeypatch, text):
+    """A pattern the text's clues rule out finds nothing when run anyway."""
+    found = (en.negations(text), en.affirmed_reports(text), en.denied_reports(text))
+    en._clues.cache_clear()
+    monkeypatch.setattr(en, "_finditer", lambda pattern, text, possible: pattern.finditer(text))
+    assert (en.negations(text), en.affirmed_reports(text), en.denied_reports(text)) == found
+
+
+def test_a_case_fold_lower_misses_still_counts():
+    """"ſeldom" is "seldom" to a case-insensitive pattern though not to str.lower()."""
+    assert [m.span.text for m in en.negations("They ſeldom agree.")] == ["ſeldom"]

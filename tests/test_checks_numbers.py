@@ -478,3 +478,26 @@ def test_a_digit_stuck_on_a_round_figure_is_not_rounding(coarse, fine, same):
 def test_a_date_answers_one_number_only(translation, flagged):
     found = check_pair("17일 금요일에 17층이 폐쇄되어 17이란 숫자를 꺼린다", translation, enabled=["number"])
     assert bool(serious(found)) is flagged
+
+
+CLUE_TEXTS = [
+    (en, "Twice, a couple of dozen people came on March 3, 1999 at noon."),
+    (en, "Hundreds of thousands left at half past two on the 21st."),
+    (en, "He came TWICE in the seventh week of LAST YEAR, Monday."),
+    (en, "Three-fourths of both teams won ٣ games."),
+    (en, "The talks resumed."),
+    (ko, "양측은 3분의 1과 절반, 수백 명을 두고 이틀 동안 2008년 6월 15일 오후 3시에 만났다."),
+    (ko, "수천 명이 모였다."),
+    (ko, "회의는 조용히 끝났다."),
+]
+
+
+@pytest.mark.parametrize(("module", "text"), CLUE_TEXTS)
+def test_skipped_patterns_could_not_have_matched(monkeypatch, module, text):
+    """Numbers and dates are the same when every pattern runs, clues or not."""
+    found = (module.quantities(text), module.dates(text))
+    module._dates_cached.cache_clear()
+    monkeypatch.setattr(module, "_finditer", lambda pattern, text, possible: pattern.finditer(text))
+    assert (module.quantities(text), module.dates(text)) == found
+    module._dates_cached.cache_clear()
+

@@ -13,14 +13,14 @@ translators add titles, datelines and explanations.
 from __future__ import annotations
 
 import re
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..types import Severity
 from .phonetic import skeleton, skeletons
 from .result import CheckResult, quote
-from .side import Side
+from .side import Side, cached
 from .values import Name
 
 CODE = "drift.name"
@@ -80,24 +80,32 @@ class _Words:
     def __init__(self, side: Side) -> None:
         self.side = side
 
-    @cached_property
+    @cached
     def words(self) -> list[Name]:
         return self.side.names
 
-    @cached_property
+    @cached
     def latin(self) -> set[str]:
         return {w.text.lower().rstrip(".") for w in self.words if w.text.isascii()}
 
-    @cached_property
+    @cached
     def latin_text(self) -> str:
         return self.side.text.lower()
 
-    @cached_property
+    @cached
     def skeletons(self) -> list[tuple[Name, str]]:
         # romanised Hangul has no silent r: 헤르마스 keeps it
         return [(w, skeleton(w.key, silent_r=False)) for w in self.words if not w.text.isascii()]
 
-    @cached_property
+    @cached
+    def skeleton_keys(self) -> list[str]:
+        return [word_key for _, word_key in self.skeletons]
+
+    @cached
+    def skeleton_set(self) -> frozenset[str]:
+        return frozenset(self.skeleton_keys)
+
+    @cached
     def exonym_tokens(self) -> dict[str, str]:
         return _exonym_tokens(self.side.module, tuple(w.text for w in self.words))
 
@@ -119,18 +127,21 @@ class _Words:
         return any(self._sounds_like(key) for key in skeletons(token))
 
     def _sounds_like(self, key: str) -> bool:
+        """Some word's skeleton is `key`, starts with it, contains it, or is close to it.
+
+        Each test runs over all words before the next, dearest last: the
+        answer is the same as word by word, and the edit distance is one C call.
+        """
         if not key:
             return False
-        for _, word_key in self.skeletons:
-            if word_key == key:
-                return True
-            if len(key) >= MIN_PREFIX and word_key.startswith(key):
-                return True
-            if len(key) >= MIN_CONTAINED and key in word_key:
-                return True  # 이스트예루살렘 ↔ "East Jerusalem"
-            if len(key) >= 3 and fuzz.ratio(key, word_key) >= MIN_RATIO:
-                return True
-        return False
+        keys = self.skeleton_keys
+        if key in self.skeleton_set:
+            return True
+        if len(key) >= MIN_PREFIX and any(word_key.startswith(key) for word_key in keys):
+            return True
+        if len(key) >= MIN_CONTAINED and any(key in word_key for word_key in keys):
+            return True  # 이스트예루살렘 ↔ "East Jerusalem"
+        return len(key) >= 3 and process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=MIN_RATIO) is not None
 
     def orphans(self, other: Side) -> list[Name]:
         """Name-like words here that sound like no word at all of the other side."""
@@ -176,18 +187,25 @@ def _similar(a: str, b: str) -> bool:
 _LATIN_WORDS = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
-@lru_cache(maxsize=512)
 def _exonym_tokens(module, words: tuple[str, ...]) -> dict[str, str]:
     """English tokens the exonym table gives for these words (미국인 → us, america …)."""
-    table = getattr(module, "EXONYMS", {})
     tokens: dict[str, str] = {}
     for word in words:
-        for end in range(len(word), 1, -1):
-            forms = table.get(word[:end])
-            if forms:
-                for form in forms:
-                    for token in form.lower().replace(".", "").split():
-                        tokens[token] = word
-                    tokens[form.lower().replace(".", "")] = word
-                break
+        for token in _word_exonym_tokens(module, word):
+            tokens[token] = word
     return tokens
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_exonym_tokens(module, word: str) -> tuple[str, ...]:
+    """One word's exonym tokens, from its longest prefix in the table; once per word (issue #8)."""
+    table = getattr(module, "EXONYMS", {})
+    for end in range(len(word), 1, -1):
+        forms = table.get(word[:end])
+        if forms:
+            return tuple(
+                token
+                for form in forms
+                for token in (*form.lower().replace(".", "").split(), form.lower().replace(".", ""))
+            )
+    return ()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cached_property
 from types import ModuleType
 
 from .lang import language
@@ -11,6 +10,24 @@ from .lang import language
 #: (a headline pasted in English): what it asserts cannot be read, so it is not checked
 MOSTLY_FOREIGN = 0.5
 from .values import DateMention, Marker, Name, Quantity
+
+
+class cached:
+    """`functools.cached_property` without the lock Python 3.11 takes on every
+    first access: a Side is never shared between threads, and beads are many (issue #8)."""
+
+    def __init__(self, compute) -> None:
+        self.compute = compute
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance, owner: type | None = None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 class Side:
@@ -25,34 +42,34 @@ class Side:
         extractor = getattr(self.module, name, None)
         return extractor(self.text) if extractor else []
 
-    @cached_property
+    @cached
     def quantities(self) -> list[Quantity]:
         return self._call("quantities")
 
-    @cached_property
+    @cached
     def dates(self) -> list[DateMention]:
         return self._call("dates")
 
-    @cached_property
+    @cached
     def names(self) -> list[Name]:
         return self._call("names")
 
-    @cached_property
+    @cached
     def negations(self) -> list[Marker]:
         return self._call("negations")
 
-    @cached_property
+    @cached
     def reports(self) -> tuple[list, list]:
         """Reported statements: (affirmed "…고 말했다" / "said", denied "did not say")."""
         return self._call("affirmed_reports"), self._call("denied_reports")
 
-    @cached_property
+    @cached
     def foreign_share(self) -> float:
         """Share of the text written in another language's script (0 when unknown)."""
         measure = getattr(self.module, "foreign_share", None)
         return measure(self.text) if measure else 0.0
 
-    @cached_property
+    @cached
     def size(self) -> float | None:
         measure = getattr(self.module, "content_size", None)
         return measure(self.text) if measure else None

@@ -8,11 +8,13 @@ listing it here; checks that need a missing language quietly do nothing.
 from __future__ import annotations
 
 import importlib
+from functools import cache
 from types import ModuleType
 
 AVAILABLE = ("ko", "en")
 
 
+@cache  # a Side asks for every bead; importlib's lookup is not free
 def language(code: str) -> ModuleType | None:
     """The module for `code` ("ko", "en-US" → "en"), or None if there is none."""
     base = code.lower().replace("_", "-").split("-")[0]

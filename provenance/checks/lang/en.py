@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..values import DateMention, Marker, Name, Quantity, Span
@@ -97,6 +98,7 @@ _MAGNITUDE = re.compile(
     r"|\b(?:several|a few) (hundred|thousand|million|billion)\b(?! (?:and|thousand|million|billion))",
     re.IGNORECASE,
 )
+_MAGNITUDE_CUES = frozenset(MAGNITUDE_WORDS) | {"several", "few"}
 
 
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
@@ -143,26 +145,27 @@ def quantities(text: str) -> list[Quantity]:
     ]
     shared = [(q.span.start, q.span.end) for q in shares]
     found: list[Quantity] = list(shares)
-    for match in _NUMBER.finditer(text):
+    clues = _clues(text)
+    for match in _finditer(_NUMBER, text, clues.digit or clues.says(_NUMBER_WORDS)):
         if any(a <= match.start("num") < b for a, b in taken + shared):
             continue
         for piece_start, piece_end in _split_run(text, match.start("num"), match.end("num")):
             quantity = _quantity(text, match, piece_start, piece_end)
             if quantity:
                 found.append(quantity)
-    for match in _MAGNITUDE.finditer(text):
+    for match in _finditer(_MAGNITUDE, text, clues.says(_MAGNITUDE_CUES)):
         found.append(_magnitude(text, match))
-    for match in _RATE.finditer(text):  # a batting average, ".268"
+    for match in _finditer(_RATE, text, clues.digit):  # a batting average, ".268"
         found.append(Quantity(float(match.group()), None, False, _span(match)))
-    for match in _BOTH.finditer(text):  # "both sides" answers 양측 without being a number to report
+    for match in _finditer(_BOTH, text, clues.says(_BOTH_WORDS)):  # "both sides" answers 양측 without being a number to report
         found.append(Quantity(2.0, None, False, _span(match), weak=True))
-    for match in _ORDINAL.finditer(text):
+    for match in _finditer(_ORDINAL, text, clues.says(_ORDINAL_CUES)):
         if any(a <= match.start() < b for a, b in shared):
             continue
         word = match.group().lower()
         value = ORDINALS[word.split("-")[-1]] + (SMALL[word.split("-")[0]] if "-" in word else 0)
         found.append(Quantity(value, "ordinal", False, _span(match), weak=word in WEAK_WORDS))
-    for match in _MULTIPLE.finditer(text):
+    for match in _finditer(_MULTIPLE, text, clues.says(_MULTIPLE_CUES)):
         word = match.group().lower()
         value = 2 if word.startswith("a couple") else MULTIPLES[word]
         found.append(Quantity(value, "times", word.startswith("a couple"), _span(match), weak=True))
@@ -172,8 +175,55 @@ def quantities(text: str) -> list[Quantity]:
 
 def _scan(pattern: re.Pattern[str], text: str, hints: tuple[str, ...]) -> list[re.Match[str]]:
     """Run a rarely matching pattern only over text with one of its words in it (speed)."""
-    lowered = text.lower()
+    lowered = _clues(text).lowered
     return list(pattern.finditer(text)) if any(h in lowered for h in hints) else []
+
+
+# --- clues: which patterns can match at all ------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Clues:
+    """What a text contains, found once, so patterns that cannot match it are not run.
+
+    `re` tries each word of a case-insensitive alternation at every word
+    boundary; whether "million" is one of the text's words is a set lookup.
+    Most sentences have no digit, no number word, no month (issue #8).
+    """
+
+    lowered: str
+    words: frozenset[str] | None  # runs of a-z in `lowered`; None when unsure (see `_clues`)
+    digit: bool
+
+    def says(self, words: frozenset[str]) -> bool:
+        """Could a pattern that needs one of `words` (each bounded by non-letters) match?"""
+        return self.words is None or not self.words.isdisjoint(words)
+
+    def starts(self, prefixes: tuple[str, ...]) -> bool:
+        """Could a pattern whose matches begin a word with one of `prefixes` match?"""
+        return self.words is None or any(word.startswith(prefixes) for word in self.words)
+
+
+@lru_cache(maxsize=1024)
+def _clues(text: str) -> _Clues:
+    lowered = text.lower()
+    # re.IGNORECASE matches İ, ı and ſ to i and s, which lower() does not: no shortcut then
+    words = None if _ODD_FOLDS.search(text) else frozenset(_ASCII_WORD.findall(lowered))
+    return _Clues(lowered, words, _ANY_DIGIT.search(text) is not None)
+
+
+def _finditer(pattern: re.Pattern[str], text: str, possible: bool):
+    """`pattern.finditer(text)`, or nothing when the text's clues say it cannot match."""
+    return pattern.finditer(text) if possible else ()
+
+
+_ODD_FOLDS = re.compile("[\u0130\u0131\u017f]")
+_ASCII_WORD = re.compile(r"[a-z]+")
+_ANY_DIGIT = re.compile(r"\d")
+#: words one of which each pattern needs (see the patterns)
+_NUMBER_WORDS = frozenset(SMALL) | frozenset(SCALES)
+_ORDINAL_CUES = frozenset(ORDINALS)
+_MULTIPLE_CUES = frozenset(MULTIPLES) | {"couple"}
+_BOTH_WORDS = frozenset({"both"})
 
 
 def _fraction(text: str, match: re.Match[str]) -> Quantity | None:
@@ -207,7 +257,7 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """'15 19' or 'two three' are two numbers; 'twenty-five' and '1.2 million' one."""
     pieces: list[tuple[int, int]] = []
     piece_start, last_small = start, False
-    for token in re.finditer(rf"{_DIGITS}|[A-Za-z]+", text[start:end]):
+    for token in _RUN_TOKEN.finditer(text[start:end]):
         word = token.group().lower()
         small = word not in SCALES and word not in ("and", "dozen")
         if small and last_small and not _tens_then_unit(text[start:end], token):
@@ -216,6 +266,9 @@ def _split_run(text: str, start: int, end: int) -> list[tuple[int, int]]:
         last_small = small
     pieces.append((piece_start, end))
     return [(a, b - len(text[a:b]) + len(text[a:b].rstrip(" -"))) for a, b in pieces]
+
+
+_RUN_TOKEN = re.compile(rf"{_DIGITS}|[A-Za-z]+")
 
 
 def _tens_then_unit(run: str, token: re.Match[str]) -> bool:
@@ -311,6 +364,11 @@ _HEDGED = re.compile(r"\b(?:more than|fewer than|less than|about|nearly|almost|o
 _YEAR_ALONE = re.compile(r"(?<![\d,.$€£¥₩#-])(?:'(\d0)s|(1[5-9]\d{2}|20\d{2})(s)?)(?!\d|,\d|%|\.\d|-(?!year)|\s?(?:percent|per cent|hundred|thousand|million|billion|trillion|people|persons|troops|soldiers|workers|units|times|[a-z]+s\b))")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _RELATIVE = re.compile(r"\b(?:" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+#: words one of which the date patterns need (the month patterns need a month, the rest mostly a digit)
+_MONTH_WORDS = frozenset(month.rstrip(".") for month in MONTHS)
+_WEEKDAY_WORDS = frozenset(WEEKDAYS) | {f"{day}s" for day in WEEKDAYS}
+_RELATIVE_ENDS = frozenset(phrase.split()[-1] for phrase in RELATIVE)
+_CLOCK_WORDS = frozenset({"noon", "midnight"})
 _TIME = re.compile(
     r"\b([01]\d|2[0-3])([0-5]\d)\s?(?=GMT|UTC|hours|hrs|local time)|(?<=at )(0\d)([0-5]\d)\b|\b(\d{1,2})(?::(\d{2}))?\s?(a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b|o'clock)|\b(noon|midnight)\b|\b(\d{1,2}):(\d{2})\b"
 )
@@ -351,6 +409,8 @@ def dates(text: str) -> list[DateMention]:
 def _find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    clues = _clues(text)
+    digit, month = clues.digit, clues.says(_MONTH_WORDS)
 
     def add(mention: DateMention) -> None:
         found.append(mention)
@@ -359,39 +419,39 @@ def _find_dates(text: str) -> list[DateMention]:
     def free(m: re.Match[str]) -> bool:
         return not any(a < m.end() and m.start() < b for a, b in taken)
 
-    for m in _MONTH_DAY.finditer(text):
+    for m in _finditer(_MONTH_DAY, text, digit and month):
         if 1 <= int(m.group(2)) <= 31 or _slipped_day(m, m.group(1), m.group(2)):
             add(DateMention(_span(m), month=_month(m.group(1)), day=int(m.group(2)), year=_int(m.group(3))))
             if m.group(4):  # June 21-24: the 24th as well
                 found.append(DateMention(_span(m), month=_month(m.group(1)), day=int(m.group(4))))
-    for m in _DAY_MONTH.finditer(text):
+    for m in _finditer(_DAY_MONTH, text, digit and month):
         if free(m) and (1 <= int(m.group(1)) <= 31 or _slipped_day(m, m.group(2), m.group(1))):
             add(DateMention(_span(m), day=int(m.group(1)), month=_month(m.group(2)), year=_int(m.group(3))))
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _finditer(_MONTH_YEAR, text, digit and month):
         if free(m):
             add(DateMention(_span(m), month=_month(m.group(1)), year=int(m.group(2))))
-    for m in _MONTH.finditer(text):
+    for m in _finditer(_MONTH, text, month):
         if free(m) and _is_month(text, m):
             add(DateMention(_span(m), month=_month(m.group(1))))
-    for m in _THE_DAY.finditer(text):
+    for m in _finditer(_THE_DAY, text, digit):
         if free(m) and 1 <= int(m.group(2)) <= 31:
             add(DateMention(_span(m), day=int(m.group(2))))
-    for m in _SLASH_DATE.finditer(text):
+    for m in _finditer(_SLASH_DATE, text, digit):
         month, day = int(m.group(1)), int(m.group(2))
         if free(m) and 1 <= month <= 12 and 1 <= day <= 31:
             add(DateMention(_span(m), month=month, day=day))
-    for m in _YEAR_RANGE.finditer(text):
+    for m in _finditer(_YEAR_RANGE, text, digit):
         if free(m):
             for group in (1, 2):
                 add(DateMention(Span(m.start(group), m.end(group), m.group(group)), year=int(m.group(group))))
-    for m in _YEAR_ALONE.finditer(text):
+    for m in _finditer(_YEAR_ALONE, text, digit):
         if free(m) and not (m.group(2) and _HEDGED.search(text, max(0, m.start() - 16), m.start())):
             add(_year(m))
-    for m in _WEEKDAY.finditer(text):
+    for m in _finditer(_WEEKDAY, text, clues.says(_WEEKDAY_WORDS)):
         found.append(DateMention(_span(m), weekday=WEEKDAYS[m.group(1).lower()]))
-    for m in _RELATIVE.finditer(text):
+    for m in _finditer(_RELATIVE, text, clues.says(_RELATIVE_ENDS)):
         found.append(DateMention(_span(m), relative=RELATIVE[m.group().lower()]))
-    for m in _TIME.finditer(text):
+    for m in _finditer(_TIME, text, digit or clues.says(_CLOCK_WORDS)):
         if free(m):
             mention = _time(m)
             if mention:
@@ -509,6 +569,7 @@ _NAME = re.compile(
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’'(\[—–-]\s*|\n)\s*$")
 _SUFFIX = re.compile(r"-[a-z][a-z-]*$|['’]s$|['’]$")
 _CONTRACTION = re.compile(r"^I['’](?:m|ve|ll|d)$")
+_INITIAL = re.compile(r"[a-z]\.?")
 
 
 def names(text: str) -> list[Name]:
@@ -531,12 +592,17 @@ _TITLE_CASE_SMALL = frozenset("With In On At Of For To And The From By Is Are Ov
 
 def _is_headline(text: str) -> bool:
     """Title case: most words capitalised, small words included ("Car Collides With Train")."""
-    words = re.findall(r"[A-Za-z]+", text)
+    words = _LETTER_RUN.findall(text)
+    if len(words) < 4 or _TITLE_CASE_SMALL.isdisjoint(words[1:]):
+        return False  # the cheap tests first: most sentences have no capitalised small word
     capitals = sum(1 for w in words if w[0].isupper())
-    small = any(w in _TITLE_CASE_SMALL for w in words[1:])
-    return len(words) >= 4 and capitals / len(words) > 0.6 and small
+    return capitals / len(words) > 0.6
 
 
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=1 << 14)  # news names the same people bead after bead
 def name_key(name: str) -> str:
     """The words of a name that carry it: 'Prime Minister Junichiro Koizumi' → 'junichiro koizumi'."""
     kept = []
@@ -545,7 +611,7 @@ def name_key(name: str) -> str:
             continue
         word = _SUFFIX.sub("", word.strip(".,'’-"))
         lower = word.lower()
-        if not lower or lower in NOT_NAMES or re.fullmatch(r"[a-z]\.?", lower):
+        if not lower or lower in NOT_NAMES or _INITIAL.fullmatch(lower):
             continue
         kept.append(lower.replace(".", ""))
     return " ".join(kept)
@@ -563,9 +629,19 @@ _NEGATION = re.compile(
     r"|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?|\s+help\s+but\b|\s+cut\s+it\b)",
     re.IGNORECASE,
 )
+#: words one of which `_NEGATION` needs, but for "n't"
+_NEGATION_WORDS = frozenset({"not", "longer", "never", "cannot"})
+#: how each of `_NEGATIVE_WORDS` begins
+_NEGATIVE_STARTS = (
+    "no", "neither", "without", "un", "impossible", "fail", "refus", "den", "reject", "lack", "few",
+    "little", "hardly", "barely", "rarely", "seldom", "absen", "free", "instead", "prevent", "kept",
+    "keep", "illegal", "inability", "incapable", "insufficient", "ineffective", "invisible", "dis",
+)
 #: words that are negative in themselves, or negate a noun ("no connection"); weaker evidence
 _NEGATIVE_WORDS = re.compile(
-    r"\b(?:(?<!or )not|no(?!\.?\s*\d)|nobody|nothing|none|neither|nor|nowhere|"
+    # the first-letter lookahead lets `re` pass over most words at once (issue #8)
+    rf"\b(?=[{''.join(sorted({start[0] for start in _NEGATIVE_STARTS}))}])"
+    r"(?:(?<!or )not|no(?!\.?\s*\d)|nobody|nothing|none|neither|nor|nowhere|"
     r"without|unable|impossible|unlikely|fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|"
     r"den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|lack(?:s|ed|ing)?|few|little|hardly|barely|"
     r"rarely|seldom|unknown|absent|absence|free\s+of|instead|prevent(?:s|ed|ing)?|kept\s+\w+\s+from|keeps?\s+\w+\s+from|"
@@ -587,23 +663,31 @@ _DENIED_REPORT = re.compile(
 )
 
 
-_REPORT = re.compile(r"\b(?:said|says|told|tells|claimed|reported|announced|added|noted|stated|confirmed)\b")
+REPORT_VERBS = ("said", "says", "told", "tells", "claimed", "reported", "announced", "added", "noted", "stated", "confirmed")
+_REPORT = re.compile(rf"\b(?:{'|'.join(REPORT_VERBS)})\b")
+_REPORT_WORDS = frozenset(REPORT_VERBS)
 
 
 def affirmed_reports(text: str) -> list[Span]:
-    return [_span(m) for m in _REPORT.finditer(text)]
+    return [_span(m) for m in _finditer(_REPORT, text, _clues(text).says(_REPORT_WORDS))]
 
 
 def denied_reports(text: str) -> list[Span]:
-    return [_span(m) for m in _DENIED_REPORT.finditer(text)]
+    return [_span(m) for m in _finditer(_DENIED_REPORT, text, _says_not(_clues(text)))]
+
+
+def _says_not(clues: _Clues) -> bool:
+    """Could the text negate a verb with "not" or "n't" (what `_NEGATION` and `_DENIED_REPORT` need)?"""
+    return clues.says(_NEGATION_WORDS) or "n't" in clues.lowered or "n’t" in clues.lowered
 
 
 def negations(text: str) -> list[Marker]:
     """Negated predicates ("negation") and negative words ("negative")."""
-    found = [Marker("negation", _span(m)) for m in _NEGATION.finditer(text)]
+    clues = _clues(text)
+    found = [Marker("negation", _span(m)) for m in _finditer(_NEGATION, text, _says_not(clues))]
     taken = [(m.span.start, m.span.end) for m in found]
     found += [
-        Marker("negative", _span(m)) for m in _NEGATIVE_WORDS.finditer(text)
+        Marker("negative", _span(m)) for m in _finditer(_NEGATIVE_WORDS, text, clues.starts(_NEGATIVE_STARTS))
         if not any(a <= m.start() < b for a, b in taken)
     ]
     return sorted(found, key=lambda m: m.span.start)
@@ -613,7 +697,4 @@ def negations(text: str) -> list[Marker]:
 
 def content_size(text: str) -> float:
     """Letters and digits: the unit other languages' sizes are expressed in."""
-    return float(len(_ALNUM.findall(text)))
-
-
-_ALNUM = re.compile(r"[^\W_]")
+    return float(sum(map(str.isalnum, text)))  # = the characters matching [^\W_], counted without a list
