@@ -501,3 +501,17 @@ def test_skipped_patterns_could_not_have_matched(monkeypatch, module, text):
     assert (module.quantities(text), module.dates(text)) == found
     module._dates_cached.cache_clear()
 
+
+
+@pytest.mark.parametrize(
+    "english, flagged",
+    [
+        ("He came TWİCE.", False),  # dotted capital I: "twice", two times, as the original says
+        ("He came three tımes.", True),  # dotless i
+        ("He came 2 times on ſunday.", False),  # long s
+        ("A mıllion people came twice.", False),
+    ],
+)
+def test_letters_that_fold_to_i_and_s_are_read_as_those_letters(english, flagged):
+    found = check_pair("그는 두 번 왔다.", english)  # raised KeyError / ValueError before
+    assert bool([r for r in serious(found) if r.code == "drift.number"]) is flagged

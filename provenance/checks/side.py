@@ -34,9 +34,10 @@ class Side:
     """Extraction results for one text, computed lazily and shared by all checks."""
 
     def __init__(self, text: str, lang: str) -> None:
-        self.text = text
         self.lang = lang
         self.module: ModuleType | None = language(lang)
+        fold = getattr(self.module, "FOLD", None)
+        self.text = text.translate(fold) if fold else text
 
     def _call(self, name: str) -> list:
         extractor = getattr(self.module, name, None)

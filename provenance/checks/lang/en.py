@@ -10,6 +10,10 @@ from ..values import DateMention, Marker, Name, Quantity, Span
 
 CODE = "en"
 CASED_NAMES = True  # names are told by capitals, so the name check reads them here
+#: Read İ, ı and ſ as I, i and s: case-insensitive patterns match them as those letters
+#: while lower() and the word tables do not, so "TWİCE" matched a pattern and then failed
+#: its lookup. One character for one, so every span stays where it was.
+FOLD = str.maketrans({"\u0130": "I", "\u0131": "i", "\u017f": "s"})
 
 # --- numerals -------------------------------------------------------------
 
