@@ -24,6 +24,9 @@ MARKERS = [
     (ko, "그렇게 말하지 마.", ["negation"]),
     (ko, "도움이 될지도 모른다.", []),  # "might": not a negation
     (ko, "재미있을 뿐만 아니라 유익하다.", []),  # "not only … but also"
+    (ko, "파업을 계속할지 아닐지 투표로 정한다.", []),  # "whether or not"
+    (ko, "그 소문이 사실인지 아닌지 물었다.", []),
+    (ko, "그는 범인이 아닐 것이다.", ["negation"]),
     (ko, "그는 잘못을 인정했다.", []),  # 잘못 = a mistake
     (ko, "이 사건은 테러와 무관하다.", ["negative"]),
     (en, "The government did not ban the rally.", ["negation"]),

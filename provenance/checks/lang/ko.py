@@ -588,11 +588,12 @@ def strip_attribution(text: str) -> str:
 #: one of these begins every `_NEGATION` match (말 and 마 may follow a space)
 NEGATION_SYLLABLES = "않못없아안말마모몰"
 _NEGATION_SYLLABLES = re.compile(f"[{NEGATION_SYLLABLES}]")
-#: a negated predicate: 않다, 못하다, 없다, 아니다, 말다, 안 + verb, 모르다
+#: a negated predicate: 않다, 못하다, 없다, 아니다, 말다, 안 + verb, 모르다; not the
+#: "or not" of a question (계속할지 아닐지, 사실인지 아닌지 = whether or not)
 _NEGATION = re.compile(
     # the lookahead lets `re` pass over other syllables at once (issue #8)
     rf"(?=[{NEGATION_SYLLABLES}\s])(?:"
-    r"(?<!머지)않|(?<!잘)못(?!지|된|한 짓)|없(?!애|앤|이)|(?<!뿐 )(?<!뿐만 )아니(?!면|고서는)|아닌|아닐|아님|아냐|아녜"
+    r"(?<!머지)않|(?<!잘)못(?!지|된|한 짓)|없(?!애|앤|이)|(?<!뿐 )(?<!뿐만 )아니(?!면|고서는)|(?<!지 )아닌|(?<!지 )아닐|아님|아냐|아녜"
     r"|(?<![가-힣])안\s(?=[가-힣])|(?<=[지고])\s?(?:말(?:라|아|고|자|것)|마(?:라|세요|십시오|요|(?=[.!?\"”\s])))"
     r"|(?<!지도 )(?<!지도)모르|몰라|몰랐|(?<!지도 )(?<!지도)모른)"
 )
