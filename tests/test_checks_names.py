@@ -169,3 +169,32 @@ def test_sounds_like_any_word_as_word_by_word(key):
         )
 
     assert words._sounds_like(key) == word_by_word(key)
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "partner"),
+    [
+        ("그는 스트라우스를 만났다.", "He met Mendelssohn.", "스트라우스"),  # one name missing, one left over: a swap
+        ("그는 스트라우스를 만났다.", "He met Mendelssohn and Kowalski.", None),  # two missing: no telling which
+        ("그는 스트라우스와 슈베르트를 만났다.", "He met Mendelssohn.", None),  # two left over
+        ("그는 스미스를 만났다.", "He met Jones.", None),  # too short to call a swap
+    ],
+)
+def test_a_swap_names_the_one_word_left_over(original, translation, partner):
+    found = [r for r in check_pair(original, translation) if r.code == "drift.name"]
+    assert found and all(r.severity is Severity.INFO for r in found)
+    assert [s.text for r in found for s in r.src] == ([partner] if partner else [])
+
+
+def test_orphans_stop_at_the_limit_in_order():
+    words = _Words(Side("그는 스트라우스와 슈베르트, 스미스를 만났다.", "ko"))
+    other = Side("He met nobody.", "en")
+    everyone = words.orphans(other)
+    assert len(everyone) >= 2 and words.orphans(other, limit=2) == everyone[:2]
+
+
+@pytest.mark.parametrize("text", ["그는 블라디보스토크와 서울, 김정은을 이야기했다.", "IBM社가 U.S.와 A&T-Co를 샀다", "", "a b 가"])
+def test_word_keys_are_the_names_without_spans(text):
+    from provenance.checks.lang import ko
+
+    assert ko.word_keys(text) == [(n.text, n.key) for n in ko.names(text)]

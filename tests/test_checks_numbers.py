@@ -463,6 +463,12 @@ def test_shares_of_time_tilde_counters_and_slips(original, translation, flagged)
     assert bool(serious(found)) is flagged
 
 
+def test_a_conversion_of_weak_numbers_is_checked_with_nothing_else_stated():
+    """Beads with no number but weak ones skip the matching, not the conversions."""
+    found = check_pair("그것은 가까이 있다", "it is one mile (one kilometer) away", enabled=["number"])
+    assert [r.severity for r in found if "conversion" in r.message] == [Severity.WARNING]
+
+
 @pytest.mark.parametrize(("coarse", "fine", "same"), [(300_000, 300_004, False), (1_500, 1_507, False), (1_300_000, 1_304_000, True), (1_300_000, 1_300_683, True)])
 def test_a_digit_stuck_on_a_round_figure_is_not_rounding(coarse, fine, same):
     assert same_number(coarse, fine) is same
@@ -486,9 +492,14 @@ CLUE_TEXTS = [
     (en, "He came TWICE in the seventh week of LAST YEAR, Monday."),
     (en, "Three-fourths of both teams won ٣ games."),
     (en, "The talks resumed."),
+    (en, "At 10:30 p.m., 9am, 9 AM, 0900 GMT, at 0930 and seven o'clock in the 1992-1995 war, on 5/12 and the 3rd."),
+    (en, "Two-thirds left at a quarter to six, the rest at nine forty, a fifth of them at 1400 hours."),
+    (en, "In 2008 they won 3 of 5 games."),
     (ko, "양측은 3분의 1과 절반, 수백 명을 두고 이틀 동안 2008년 6월 15일 오후 3시에 만났다."),
     (ko, "수천 명이 모였다."),
     (ko, "회의는 조용히 끝났다."),
+    (ko, "2할6푼8리를 친 그는 10시쯤 5일 동안 7월의 2009년 경기를 돌아봤다."),
+    (ko, "3명이 5개를 샀다."),
 ]
 
 

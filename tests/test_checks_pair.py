@@ -94,3 +94,19 @@ def test_original_mostly_in_another_script_is_not_checked():
     assert check_pair(mixed, "they were 20-21 when it first happened") == []
     korean = "대학생 25% 이상이 성경험이 있다고 답했다."
     assert check_pair(korean, "More than 20% of students said so.") != []
+
+
+def test_folds_change_only_letters_outside_ascii():
+    """A Side leaves ASCII text unfolded, which is right only while no fold maps an ASCII letter."""
+    from provenance.checks.lang import AVAILABLE, language
+
+    for code in AVAILABLE:
+        fold = getattr(language(code), "FOLD", {})
+        assert all(key > 0x7F for key in fold)
+
+
+@pytest.mark.parametrize("text", ["He said: 'It's 3,000 won (US$2.50)!'", "Café au lait — 50¢, ½ price, ٣ days", "", "A_B c-d"])
+def test_english_size_counts_letters_and_digits(text):
+    from provenance.checks.lang import en
+
+    assert en.content_size(text) == sum(ch.isalnum() for ch in text)

@@ -116,8 +116,9 @@ def check_dates(src: Side, tgt: Side) -> list[CheckResult]:
     if not (src.known and tgt.known):
         return []
     src_parts, tgt_parts = parts(src.dates), parts(tgt.dates)
-    lost = leftovers(src_parts, tgt_parts, {v.value for v in stated_values(tgt)})
-    extra = leftovers(tgt_parts, src_parts, {v.value for v in stated_values(src)})
+    # the other side's numbers are gathered only for parts to match (most beads have none)
+    lost = leftovers(src_parts, tgt_parts, _numbers(tgt)) if src_parts else []
+    extra = leftovers(tgt_parts, src_parts, _numbers(src)) if tgt_parts else []
     out: list[CheckResult] = []
     seen_pairs: set[tuple[int, int]] = set()
     for part in lost:
@@ -142,6 +143,10 @@ def check_dates(src: Side, tgt: Side) -> list[CheckResult]:
                 (), (part.mention.span,),
             ))
     return out
+
+
+def _numbers(side: Side) -> set[float]:
+    return {v.value for v in stated_values(side)}
 
 
 def _impossible(part: Part) -> bool:

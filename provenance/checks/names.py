@@ -13,7 +13,8 @@ translators add titles, datelines and explanations.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
@@ -49,15 +50,13 @@ def _missing_names(names_side: Side, words_side: Side, names_are_src: bool) -> l
     missing = [n for n in names if not words.has_counterpart(n)]
     if not missing:
         return []
-    orphans = words.orphans(names_side) if not getattr(words_side.module, "CASED_NAMES", False) else []
+    partner = None if getattr(words_side.module, "CASED_NAMES", False) else _swap_partner(missing, words, names_side)
+    here, there = ("translation", "original") if not names_are_src else ("original", "translation")
     out = []
     for name in missing:
-        here, there = ("translation", "original") if not names_are_src else ("original", "translation")
-        strong = [o for o in orphans if len(skeleton(o.key, silent_r=False)) >= MIN_SWAP_KEY]
-        if len(orphans) == 1 and strong and len(missing) == 1 and len(skeleton(name.key.replace(" ", ""))) >= MIN_SWAP_KEY:
-            orphan = strong[0]
-            message = f"name {quote(name.span)} in the {here} has no counterpart in the {there}, which names {quote(orphan.span)}"
-            evidence = ((name.span,), (orphan.span,))
+        if partner is not None:
+            message = f"name {quote(name.span)} in the {here} has no counterpart in the {there}, which names {quote(partner.span)}"
+            evidence = ((name.span,), (partner.span,))
             # Measured on kpc/jhe: as a warning this caught 3% of swapped names
             # at 0.36 false alarms per 100 pairs, so it informs, it does not fail.
             severity = Severity.INFO
@@ -68,6 +67,20 @@ def _missing_names(names_side: Side, words_side: Side, names_are_src: bool) -> l
         src_spans, tgt_spans = (evidence[1], evidence[0]) if not names_are_src else evidence
         out.append(CheckResult(CODE, severity, message, src_spans, tgt_spans))
     return out
+
+
+def _swap_partner(missing: list[Name], words: _Words, names_side: Side) -> Name | None:
+    """The other side's one name-like word that nothing matched, when exactly one name
+    is missing: what a swapped name looks like (both need a distinctive skeleton).
+
+    Asked only then, so most beads never sound out the other side's words (issue #8).
+    """
+    if len(missing) != 1 or len(skeleton(missing[0].key.replace(" ", ""))) < MIN_SWAP_KEY:
+        return None
+    orphans = words.orphans(names_side, limit=2)  # two already rule a swap out
+    if len(orphans) != 1 or len(skeleton(orphans[0].key, silent_r=False)) < MIN_SWAP_KEY:
+        return None
+    return orphans[0]
 
 
 class _Words:
@@ -81,21 +94,25 @@ class _Words:
         self.side = side
 
     @cached
-    def words(self) -> list[Name]:
-        return self.side.names
+    def words(self) -> list[tuple[str, str]]:
+        """(text, key) of each word, as the language's `names` gives them; without the spans
+        when the language can leave them out, as only the few orphans need one."""
+        keyed = getattr(self.side.module, "word_keys", None)
+        return keyed(self.side.text) if keyed else [(w.text, w.key) for w in self.side.names]
 
     @cached
     def latin(self) -> set[str]:
-        return {w.text.lower().rstrip(".") for w in self.words if w.text.isascii()}
+        return {text.lower().rstrip(".") for text, _ in self.words if text.isascii()}
 
     @cached
     def latin_text(self) -> str:
         return self.side.text.lower()
 
     @cached
-    def skeletons(self) -> list[tuple[Name, str]]:
+    def skeletons(self) -> list[tuple[int, str]]:
+        """(place among the words, skeleton) of each word not in Latin script."""
         # romanised Hangul has no silent r: 헤르마스 keeps it
-        return [(w, skeleton(w.key, silent_r=False)) for w in self.words if not w.text.isascii()]
+        return [(place, skeleton(key, silent_r=False)) for place, (text, key) in enumerate(self.words) if not text.isascii()]
 
     @cached
     def skeleton_keys(self) -> list[str]:
@@ -107,24 +124,24 @@ class _Words:
 
     @cached
     def exonym_tokens(self) -> dict[str, str]:
-        return _exonym_tokens(self.side.module, tuple(w.text for w in self.words))
+        return _exonym_tokens(self.side.module, tuple(text for text, _ in self.words))
 
     def has_counterpart(self, name: Name) -> bool:
+        """Some token of the name is written here (or is an exonym of a word here), or the
+        name sounds like a word here; the cheap lookups go first, for all tokens (issue #8)."""
         tokens = [t for t in name.key.split() if len(t) >= 2]
         if not tokens:
             return True
-        joined = "".join(tokens)
-        return (
-            any(self._token_found(t) for t in tokens if len(t) >= 3 or len(tokens) == 1)
-            or any(self._sounds_like(key) for key in skeletons(joined))
-        )
+        looked_up = [t for t in tokens if len(t) >= 3 or len(tokens) == 1]
+        if any(self._written(t) for t in looked_up):
+            return True
+        keys = chain.from_iterable(map(skeletons, [*looked_up, "".join(tokens)]))
+        return any(self._sounds_like(key) for key in keys)
 
-    def _token_found(self, token: str) -> bool:
+    def _written(self, token: str) -> bool:
         if _starts_a_word(token, self.latin_text) or token in self.latin:  # text first: no word list needed
             return True
-        if token in self.exonym_tokens or token.rstrip("s") in self.exonym_tokens:
-            return True
-        return any(self._sounds_like(key) for key in skeletons(token))
+        return token in self.exonym_tokens or token.rstrip("s") in self.exonym_tokens
 
     def _sounds_like(self, key: str) -> bool:
         """Some word's skeleton is `key`, starts with it, contains it, or is close to it.
@@ -143,21 +160,33 @@ class _Words:
             return True  # 이스트예루살렘 ↔ "East Jerusalem"
         return len(key) >= 3 and process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=MIN_RATIO) is not None
 
-    def orphans(self, other: Side) -> list[Name]:
-        """Name-like words here that sound like no word at all of the other side."""
-        other_keys = {key for w in _LATIN_WORDS.findall(other.text) for key in skeletons(w)}
-        other_keys.discard("")
-        name_like = getattr(self.side.module, "looks_like_name", None)
-        found = []
-        for word, word_key in self.skeletons:
-            if name_like is None or len(word_key) < 2 or not _looks_like_name(self.side.module, word.text):
+    def orphans(self, other: Side, limit: int | None = None) -> list[Name]:
+        """Name-like words here (the first `limit`) that sound like no word at all of the other side."""
+        if getattr(self.side.module, "looks_like_name", None) is None:
+            return []
+        other_keys: set[str] | None = None
+        found: list[Name] = []
+        for place, word_key in self.skeletons:
+            text = self.words[place][0]
+            if len(word_key) < 2 or not _looks_like_name(self.side.module, text):
                 continue
-            if word.text in self.exonym_tokens.values():
+            if text in self.exonym_tokens.values():
                 continue  # countries and capitals are often left implicit
+            if other_keys is None:  # the other side's words are sounded out only for a candidate
+                other_keys = _sound_keys(other.text)
             if any(_similar(k, word_key) for k in other_keys):
                 continue
-            found.append(word)
+            found.append(self.side.names[place])  # the span, for the few reported
+            if len(found) == limit:
+                break
         return found
+
+
+def _sound_keys(text: str) -> set[str]:
+    """The skeletons of every Latin word in `text`."""
+    keys = {key for w in _LATIN_WORDS.findall(text) for key in skeletons(w)}
+    keys.discard("")
+    return keys
 
 
 def _starts_a_word(token: str, text: str) -> bool:
@@ -199,6 +228,8 @@ def _exonym_tokens(module, words: tuple[str, ...]) -> dict[str, str]:
 @lru_cache(maxsize=1 << 14)
 def _word_exonym_tokens(module, word: str) -> tuple[str, ...]:
     """One word's exonym tokens, from its longest prefix in the table; once per word (issue #8)."""
+    if word[:2] not in _exonym_starts(module):
+        return ()  # most words begin no exonym: no prefix of theirs need be looked up
     table = getattr(module, "EXONYMS", {})
     for end in range(len(word), 1, -1):
         forms = table.get(word[:end])
@@ -209,3 +240,9 @@ def _word_exonym_tokens(module, word: str) -> tuple[str, ...]:
                 for token in (*form.lower().replace(".", "").split(), form.lower().replace(".", ""))
             )
     return ()
+
+
+@cache
+def _exonym_starts(module) -> frozenset[str]:
+    """The first two letters of every exonym a word may start with (prefixes of two or more)."""
+    return frozenset(key[:2] for key in getattr(module, "EXONYMS", {}) if len(key) >= 2)

@@ -46,9 +46,10 @@ def check_negation(src: Side, tgt: Side) -> list[CheckResult]:
 def _denied_report(src: Side, tgt: Side) -> list[CheckResult]:
     """"…고 말했다" as "did not say": the report itself denied. Counting misses it when
     the quoted statement has a negation of its own to answer the new one."""
-    (src_said, src_denied), (tgt_said, tgt_denied) = src.reports, tgt.reports
-    if not (tgt_denied and src_said and not src_denied):
-        return []
+    tgt_denied = tgt.denied_reports
+    if not tgt_denied or src.denied_reports or not src.affirmed_reports:
+        return []  # the original's reports are read only for a denied one, which is rare (issue #8)
+    src_said = src.affirmed_reports
     return [CheckResult(
         CODE, Severity.ERROR,
         f"the translation denies a statement the original reports ({quote(src_said[-1])} → {quote(tgt_denied[0])})",

@@ -9,7 +9,7 @@ from .lang import language
 #: at or above this share of another script the original is not in its own language
 #: (a headline pasted in English): what it asserts cannot be read, so it is not checked
 MOSTLY_FOREIGN = 0.5
-from .values import DateMention, Marker, Name, Quantity
+from .values import DateMention, Marker, Name, Quantity, Span
 
 
 class cached:
@@ -30,39 +30,47 @@ class cached:
         return value
 
 
+class extracted:
+    """A list the side's language module extracts from the text (empty when it has no such
+    extractor), on first access: the descriptor calls the module itself, with no method in
+    between, as every bead reads several of these (issue #8)."""
+
+    def __init__(self, extractor: str, doc: str = "") -> None:
+        self.extractor = extractor
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, side, owner: type | None = None):
+        if side is None:
+            return self
+        extract = getattr(side.module, self.extractor, None)
+        value = side.__dict__[self.name] = extract(side.text) if extract else []
+        return value
+
+
 class Side:
     """Extraction results for one text, computed lazily and shared by all checks."""
+
+    quantities: list[Quantity] = extracted("quantities")
+    dates: list[DateMention] = extracted("dates")
+    names: list[Name] = extracted("names")
+    negations: list[Marker] = extracted("negations")
+    affirmed_reports: list[Span] = extracted("affirmed_reports", 'Statements reported: "…고 말했다", "said".')
+    denied_reports: list[Span] = extracted("denied_reports", 'Reports denied: "말하지 않았다", "did not say".')
 
     def __init__(self, text: str, lang: str) -> None:
         self.lang = lang
         self.module: ModuleType | None = language(lang)
         fold = getattr(self.module, "FOLD", None)
-        self.text = text.translate(fold) if fold else text
+        # folds map letters outside ASCII, and `translate` is not free even when nothing changes
+        self.text = text.translate(fold) if fold and not text.isascii() else text
 
-    def _call(self, name: str) -> list:
-        extractor = getattr(self.module, name, None)
-        return extractor(self.text) if extractor else []
-
-    @cached
-    def quantities(self) -> list[Quantity]:
-        return self._call("quantities")
-
-    @cached
-    def dates(self) -> list[DateMention]:
-        return self._call("dates")
-
-    @cached
-    def names(self) -> list[Name]:
-        return self._call("names")
-
-    @cached
-    def negations(self) -> list[Marker]:
-        return self._call("negations")
-
-    @cached
-    def reports(self) -> tuple[list, list]:
-        """Reported statements: (affirmed "…고 말했다" / "said", denied "did not say")."""
-        return self._call("affirmed_reports"), self._call("denied_reports")
+    @property
+    def reports(self) -> tuple[list[Span], list[Span]]:
+        """(affirmed, denied); each is found only when asked for, and most beads ask for one."""
+        return self.affirmed_reports, self.denied_reports
 
     @cached
     def foreign_share(self) -> float:

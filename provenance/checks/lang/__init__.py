@@ -1,8 +1,10 @@
 """Per-language data and extractors, one module per language code.
 
 A language module provides `quantities`, `dates`, `names`, `negations` and
-`content_size` (see ko.py / en.py). Adding a language is adding a module and
-listing it here; checks that need a missing language quietly do nothing.
+`content_size` (see ko.py / en.py), and may provide `word_keys`, its names'
+texts and keys without spans, which the name check reads when it can. Adding
+a language is adding a module and listing it here; checks that need a
+missing language quietly do nothing.
 """
 
 from __future__ import annotations

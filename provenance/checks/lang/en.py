@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from ..values import DateMention, Marker, Name, Quantity, Span
 
@@ -114,7 +115,8 @@ _FRACTION = re.compile(
     r"(?=\s+(?:of|as|to|the|a|an)\b|\s*[,.;:)]|\s*$)",
     re.IGNORECASE,
 )
-_FRACTION_HINTS = ("half", "halves", "third", "quarter", "fifth", "tenth")
+#: the fraction words, one of which `_FRACTION` needs
+_FRACTION_WORDS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
 _RATE = re.compile(r"(?<![\w.,$])\.\d{3}\b")
 
 
@@ -143,13 +145,13 @@ def parse_number(text: str) -> float | None:
 def quantities(text: str) -> list[Quantity]:
     """Every number in `text` that is not part of a date (see `dates`)."""
     taken = [(d.span.start, d.span.end) for d in _dates_cached(text) if d.relative is None]
+    clues = _clues(text)
     shares = [
-        q for m in _scan(_FRACTION, text, _FRACTION_HINTS)
+        q for m in _finditer(_FRACTION, text, clues.says(_FRACTION_WORDS))
         if not any(a <= m.start() < b for a, b in taken) and (q := _fraction(text, m))
     ]
     shared = [(q.span.start, q.span.end) for q in shares]
     found: list[Quantity] = list(shares)
-    clues = _clues(text)
     for match in _finditer(_NUMBER, text, clues.digit or clues.says(_NUMBER_WORDS)):
         if any(a <= match.start("num") < b for a, b in taken + shared):
             continue
@@ -177,12 +179,6 @@ def quantities(text: str) -> list[Quantity]:
     return found
 
 
-def _scan(pattern: re.Pattern[str], text: str, hints: tuple[str, ...]) -> list[re.Match[str]]:
-    """Run a rarely matching pattern only over text with one of its words in it (speed)."""
-    lowered = _clues(text).lowered
-    return list(pattern.finditer(text)) if any(h in lowered for h in hints) else []
-
-
 # --- clues: which patterns can match at all ------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +200,8 @@ class _Clues:
 
     def starts(self, prefixes: tuple[str, ...]) -> bool:
         """Could a pattern whose matches begin a word with one of `prefixes` match?"""
-        return self.words is None or any(word.startswith(prefixes) for word in self.words)
+        # map() keeps the loop in C: this runs for every sentence (issue #8)
+        return self.words is None or any(map(str.startswith, self.words, repeat(prefixes)))
 
 
 @lru_cache(maxsize=1024)
@@ -373,6 +370,10 @@ _MONTH_WORDS = frozenset(month.rstrip(".") for month in MONTHS)
 _WEEKDAY_WORDS = frozenset(WEEKDAYS) | {f"{day}s" for day in WEEKDAYS}
 _RELATIVE_ENDS = frozenset(phrase.split()[-1] for phrase in RELATIVE)
 _CLOCK_WORDS = frozenset({"noon", "midnight"})
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})  # "the 3rd": a digit, then one of these as a word of letters
+#: what `_TIME` needs after its digits: a colon, "a.m." or "am", "o'clock", "at 0930", "0900 GMT"
+_CLOCK_MARKS = (":", "a.m", "p.m", "o'clock", "at 0", "GMT", "UTC", "hours", "hrs", "local time")
+_AM_PM = frozenset({"am", "pm"})
 _TIME = re.compile(
     r"\b([01]\d|2[0-3])([0-5]\d)\s?(?=GMT|UTC|hours|hrs|local time)|(?<=at )(0\d)([0-5]\d)\b|\b(\d{1,2})(?::(\d{2}))?\s?(a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b|o'clock)|\b(noon|midnight)\b|\b(\d{1,2}):(\d{2})\b"
 )
@@ -385,7 +386,8 @@ _WORD_TIME = re.compile(
     rf"|(?<=\bat )({_HOUR_WORDS})[\s-](fifteen|thirty|forty-five|forty|twenty|fifty|ten)\b)",
     re.IGNORECASE,
 )
-_WORD_TIME_HINTS = ("past", "after", "o'clock", "quarter", "fifteen", "thirty", "forty", "fifty", "twenty", "ten")
+#: minutes (or "o'clock"), one of which each way of `_WORD_TIME` needs
+_WORD_TIME_WORDS = frozenset({"half", "quarter", "twenty", "ten", "five", "clock", "fifteen", "thirty", "forty", "fifty"})
 _CLOCK_MINUTES = {"half": 30, "quarter": 15, "a quarter": 15, "twenty-five": 25, "twenty": 20, "ten": 10, "five": 5,
                   "fifteen": 15, "thirty": 30, "forty-five": 45, "forty": 40, "fifty": 50}
 
@@ -437,14 +439,14 @@ def _find_dates(text: str) -> list[DateMention]:
     for m in _finditer(_MONTH, text, month):
         if free(m) and _is_month(text, m):
             add(DateMention(_span(m), month=_month(m.group(1))))
-    for m in _finditer(_THE_DAY, text, digit):
+    for m in _finditer(_THE_DAY, text, digit and clues.says(_ORDINAL_SUFFIXES)):
         if free(m) and 1 <= int(m.group(2)) <= 31:
             add(DateMention(_span(m), day=int(m.group(2))))
-    for m in _finditer(_SLASH_DATE, text, digit):
+    for m in _finditer(_SLASH_DATE, text, digit and "/" in text):
         month, day = int(m.group(1)), int(m.group(2))
         if free(m) and 1 <= month <= 12 and 1 <= day <= 31:
             add(DateMention(_span(m), month=month, day=day))
-    for m in _finditer(_YEAR_RANGE, text, digit):
+    for m in _finditer(_YEAR_RANGE, text, digit and ("-" in text or "–" in text)):
         if free(m):
             for group in (1, 2):
                 add(DateMention(Span(m.start(group), m.end(group), m.group(group)), year=int(m.group(group))))
@@ -455,16 +457,21 @@ def _find_dates(text: str) -> list[DateMention]:
         found.append(DateMention(_span(m), weekday=WEEKDAYS[m.group(1).lower()]))
     for m in _finditer(_RELATIVE, text, clues.says(_RELATIVE_ENDS)):
         found.append(DateMention(_span(m), relative=RELATIVE[m.group().lower()]))
-    for m in _finditer(_TIME, text, digit or clues.says(_CLOCK_WORDS)):
+    for m in _finditer(_TIME, text, digit and _says_clock(text, clues) or clues.says(_CLOCK_WORDS)):
         if free(m):
             mention = _time(m)
             if mention:
                 add(mention)
-    for m in _scan(_WORD_TIME, text, _WORD_TIME_HINTS):
+    for m in _finditer(_WORD_TIME, text, clues.says(_WORD_TIME_WORDS)):
         if free(m) and (mention := _word_time(m)):
             add(mention)
     found.sort(key=lambda d: d.span.start)
     return found
+
+
+def _says_clock(text: str, clues: _Clues) -> bool:
+    """Could `_TIME` find a time with digits ("10:30", "3 p.m.", "9am", "0900 GMT")?"""
+    return clues.says(_AM_PM) or any(mark in text for mark in _CLOCK_MARKS)
 
 
 def _slipped_day(m: re.Match[str], month: str, day: str) -> bool:
@@ -566,8 +573,9 @@ NOT_NAMES = frozenset(
     """.split()
 )
 _NAME_WORD = r"(?:Mc|Mac|O'|De|Di|La|Le)?[A-Z][a-z]+(?:[A-Z][a-z]+)*|[A-Z](?:\.[A-Z])+\.?|[A-Z]{2,}[a-z]?|[A-Z]\."
+#: every name word begins with a capital: the lookahead lets `re` pass over the rest at once (issue #8)
 _NAME = re.compile(
-    rf"(?<![\w'’])(?:{_NAME_WORD})(?:[-'’][A-Za-z]+)*"
+    rf"(?=[A-Z])(?<![\w'’])(?:{_NAME_WORD})(?:[-'’][A-Za-z]+)*"
     rf"(?:\s+(?:(?:de|van|von|der|bin|al|el|la|le|du)\s+)?(?:{_NAME_WORD})(?:[-'’][A-Za-z]+)*)*"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’'(\[—–-]\s*|\n)\s*$")
@@ -701,4 +709,9 @@ def negations(text: str) -> list[Marker]:
 
 def content_size(text: str) -> float:
     """Letters and digits: the unit other languages' sizes are expressed in."""
+    if text.isascii():  # most sentences: bytes.translate drops the rest in one C call (issue #8)
+        return float(len(text.encode("ascii").translate(None, _NOT_ALNUM_ASCII)))
     return float(sum(map(str.isalnum, text)))  # = the characters matching [^\W_], counted without a list
+
+
+_NOT_ALNUM_ASCII = bytes(code for code in range(128) if not chr(code).isalnum())

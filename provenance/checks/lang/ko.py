@@ -174,7 +174,7 @@ def quantities(text: str) -> list[Quantity]:
     for match in _finditer(_FRACTION, text, "분의" in text or "절반" in text):  # 3분의 1 = 1/3, not 3 minutes and 1
         found.append(_fraction(text, match))
         taken.append((match.start(), match.end()))
-    for match in _finditer(_RATE, text, digit):  # 2할6푼8리 = .268, not 2, 6 and 8
+    for match in _finditer(_RATE, text, digit and "할" in text):  # 2할6푼8리 = .268, not 2, 6 and 8
         value = sum(int(d or 0) / 10**k for k, d in enumerate(match.groups(), start=1))
         found.append(Quantity(value, None, False, _span(match)))
         taken.append((match.start(), match.end()))
@@ -301,8 +301,8 @@ def dates(text: str) -> list[DateMention]:
 
 def _find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
-    digit = _has_digit(text)  # all but the weekday and relative patterns need one
-    for m in _finditer(_YEAR, text, digit):
+    digit = _has_digit(text)  # all but the weekday and relative patterns need one, and most a syllable too
+    for m in _finditer(_YEAR, text, digit and "년" in text):
         if m.group(2) or not _follows(text, m.end(), YEAR_COUNT_AFTER):
             year = int(m.group(1))
             if 1500 <= year <= 2100:
@@ -311,12 +311,12 @@ def _find_dates(text: str) -> list[DateMention]:
         month, day = int(m.group(2)), int(m.group(3) or 1)
         if 1 <= month <= 12 and 1 <= day <= 31:
             found.append(DateMention(_span(m), year=int(m.group(1)), month=month, day=int(m.group(3)) if m.group(3) else None))
-    for m in _finditer(_MONTH_DAY, text, digit):
+    for m in _finditer(_MONTH_DAY, text, digit and "월" in text):
         month, day = int(m.group(1)), m.group(2)
         if 1 <= month <= 12 and not text.startswith("개", m.start(1) + len(m.group(1))):
             found.append(DateMention(_span(m), month=month, day=int(day) if day else None))
     months_end = {d.span.end for d in found if d.day is not None}
-    for m in _finditer(_DAY, text, digit):
+    for m in _finditer(_DAY, text, digit and "일" in text):
         if m.end() in months_end or _follows(text, m.end(), DAY_COUNT_AFTER) or DAY_COUNT_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue
         for group in (1, 2):
@@ -330,7 +330,7 @@ def _find_dates(text: str) -> list[DateMention]:
         found.append(DateMention(_span(m), weekday=WEEKDAYS[m.group(1)]))
     for m in _RELATIVE.finditer(text):
         found.append(DateMention(_span(m), relative=RELATIVE[m.group()]))
-    for m in _finditer(_TIME, text, digit):
+    for m in _finditer(_TIME, text, digit and "시" in text):
         found.extend(_time(m))
     found.sort(key=lambda d: d.span.start)
     return found
@@ -487,18 +487,24 @@ def names(text: str) -> list[Name]:
     """
     out: list[Name] = []
     for m in _WORD.finditer(text):
-        word = m.group()
-        if word[0].isascii():
-            out.append(Name(word, word.lower(), _span(m)))
-            continue
-        stem, key = _name_key(word)
-        out.append(Name(stem, key, Span(m.start(), m.start() + len(stem), stem)))
+        stem, key = _name_key(m.group())
+        start = m.start()
+        out.append(Name(stem, key, Span(start, start + len(stem), stem)))
     return out
+
+
+def word_keys(text: str) -> list[tuple[str, str]]:
+    """The text and key of every name `names` gives, in order, without their spans: the
+    name check looks up every word and reports few, so it asks for these (issue #8)."""
+    return list(map(_name_key, _WORD.findall(text)))
 
 
 @lru_cache(maxsize=1 << 15)
 def _name_key(word: str) -> tuple[str, str]:
-    """A word's stem and romanised key, once per word: news repeats its words."""
+    """A word's stem and key, once per word (news repeats its words): a Latin word
+    whole and lower-cased, a Hangul word without its particle and romanised."""
+    if word[0].isascii():
+        return word, word.lower()
     stem = _strip_particle(word)
     return stem, romanize(stem)
 
@@ -560,10 +566,16 @@ def _count(letters: re.Pattern[str], text: str) -> int:
     return sum(map(len, letters.findall(text)))
 
 
+@lru_cache(maxsize=64)
+def _hangul_letters(text: str) -> int:
+    """Hangul syllables in `text`: both the script share and the size of a bead's original need them."""
+    return _count(_HANGUL_LETTERS, text)
+
+
 def foreign_share(text: str) -> float:
     """Share of Latin letters among the letters (a syllable block counts as two):
     a line that is mostly English (a headline pasted in) is not Korean to compare."""
-    latin, hangul = _count(_LATIN_LETTERS, text), 2 * _count(_HANGUL_LETTERS, text)
+    latin, hangul = _count(_LATIN_LETTERS, text), 2 * _hangul_letters(text)
     return latin / (latin + hangul) if latin + hangul else 0.0
 
 
@@ -631,7 +643,7 @@ def content_size(text: str) -> float:
     A Hangul syllable carries about as much as 2.3 English letters in news
     translation (measured on dev data), Latin letters and digits count once.
     """
-    return _count(_HANGUL_LETTERS, text) * 2.3 + _count(_ASCII_ALNUM, text)
+    return _hangul_letters(text) * 2.3 + _count(_ASCII_ALNUM, text)
 
 
 _ASCII_ALNUM = re.compile(r"[A-Za-z0-9]+")
