@@ -526,3 +526,16 @@ def test_skipped_patterns_could_not_have_matched(monkeypatch, module, text):
 def test_letters_that_fold_to_i_and_s_are_read_as_those_letters(english, flagged):
     found = check_pair("그는 두 번 왔다.", english)  # raised KeyError / ValueError before
     assert bool([r for r in serious(found) if r.code == "drift.number"]) is flagged
+
+
+@pytest.mark.parametrize(
+    "ko_text, en_text, flagged",
+    [
+        ("항공사는 보잉 74730대를 점검했다.", "The airline checked its 30 Boeing 747 jets.", False),  # space lost
+        ("항공사는 보잉 747 30대를 점검했다.", "The airline checked its 74730 Boeing jets.", False),  # the other way
+        ("항공사는 보잉 74730대를 점검했다.", "The airline checked its 31 Boeing 747 jets.", True),  # 747 and 31 do not run together
+        ("항공사는 보잉 7430대를 점검했다.", "The airline checked its 0 Boeing 743 jets.", True),  # a lone digit is no part
+    ],
+)
+def test_two_numbers_run_together_are_not_a_changed_number(ko_text, en_text, flagged):
+    assert bool([r for r in serious(check_pair(ko_text, en_text)) if r.code == "drift.number"]) is flagged

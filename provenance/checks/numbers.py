@@ -403,6 +403,7 @@ def check_numbers(src: Side, tgt: Side) -> list[CheckResult]:
         return []
     lost, extra = match_one_to_one(src, tgt)
     lost, extra = _same_scores(lost, src.text, extra, tgt.text)
+    lost, extra = _run_together(lost, extra)
     pairs, lost, extra = pair_up(lost, extra)
     pairs += _weak_pairs(src, tgt, lost, extra)
     pairs += _year_pairs(lost, tgt, src)
@@ -442,3 +443,45 @@ def _anything_to_check(src: Side, tgt: Side) -> bool:
 
 def _states_a_number(side: Side) -> bool:
     return any(not q.weak for q in side.quantities)
+
+
+def _run_together(lost: list[Quantity], extra: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """Two numbers whose separating space was lost ("보잉 74730대" for "30 Boeing 747s",
+    common in text copied out of a CMS) are not a changed number: one side's digit run
+    is the other side's two numbers side by side, in either order."""
+    lost, extra = list(lost), list(extra)
+    for one, other in ((lost, extra), (extra, lost)):
+        for glued in list(one):
+            digits = _plain_digits(glued)
+            if digits is None or len(digits) < 2 * MIN_RUN_PART:
+                continue
+            parts = _parts_of(digits, other)
+            if parts:
+                one.remove(glued)
+                for part in parts:
+                    other.remove(part)
+    return lost, extra
+
+
+#: digits each of two run-together numbers must have (a lone digit joins too much by chance)
+MIN_RUN_PART = 2
+
+
+def _parts_of(digits: str, candidates: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+    plain = [(q, _plain_digits(q)) for q in candidates]
+    for a, first in plain:
+        for b, second in plain:
+            if a is not b and first and second and min(len(first), len(second)) >= MIN_RUN_PART and first + second == digits:
+                return a, b
+    return None
+
+
+def _plain_digits(q: Quantity) -> str | None:
+    """The digits a quantity is written with, when it is a bare run of them (no 만, no comma)."""
+    match = _LEADING_DIGITS.match(q.span.text)
+    if match is None or q.magnitude or float(match.group()) != q.value:
+        return None
+    return match.group()
+
+
+_LEADING_DIGITS = re.compile(r"\d+(?![\d.,])")
