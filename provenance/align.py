@@ -100,7 +100,7 @@ def _reward_function(
 
     if full:
         tables = _reward_tables(source, target, value)
-        return lambda i, a, b, cols: tables[a, b][i, cols]
+        return lambda i, a, b, cols: tables[a, b][i, cols[0] : cols[-1] + 1]  # cols: a contiguous range
 
     def reward(i: int, a: int, b: int, cols: np.ndarray) -> np.ndarray:
         out = np.full(len(cols), -np.inf)
@@ -168,7 +168,7 @@ def _search(n: int, m: int, window: Window, reward) -> list[tuple[int, int]]:
         for k, (a, b) in enumerate(MOVES):
             if a == 0 or i < a:
                 continue
-            prev = _gather(scores[i - a], lo[i - a], cols - b)
+            prev = _gather(scores[i - a], lo[i - a], lo[i] - b, len(cols))
             if (a, b) != (1, 0):
                 prev = prev + reward(i, a, b, cols)
             better = prev > best
@@ -183,12 +183,13 @@ def _search(n: int, m: int, window: Window, reward) -> list[tuple[int, int]]:
     return _backtrack(n, m, lo, choices)
 
 
-def _gather(row: np.ndarray, row_lo: int, cols: np.ndarray) -> np.ndarray:
-    """row's values at absolute columns `cols`; -inf outside the row's window."""
-    idx = cols - row_lo
-    ok = (idx >= 0) & (idx < len(row))
-    out = np.full(len(cols), -np.inf)
-    out[ok] = row[idx[ok]]
+def _gather(row: np.ndarray, row_lo: int, first: int, count: int) -> np.ndarray:
+    """row's values at the `count` absolute columns from `first` on; -inf outside the row's window."""
+    out = np.full(count, -np.inf)
+    shift = first - row_lo  # index in row of out[0]
+    start, stop = max(0, -shift), min(count, len(row) - shift)
+    if start < stop:
+        out[start:stop] = row[shift + start : shift + stop]
     return out
 
 
