@@ -61,6 +61,8 @@ def test_skeletons_agree(latin, hangul):
         ("They went to Seoul.", ["seoul"]),  # "They" is capitalised by position
         ("I've seen Tuesday's news.", []),
         ("Car Collides With Train In Tennessee", []),  # a headline
+        ("The Car Collides, Train Derails", ["car collides", "train derails"]),  # its only small word starts it
+        ("Car-With Train Derails", []),  # a small word after a hyphen is a word of its own
         ("It was a Mugabe-led government.", ["mugabe"]),
     ],
 )

@@ -143,10 +143,12 @@ def _first_characters(branch) -> set[str]:
     from re import _constants as sre
 
     for op, av in branch:
-        if op in (sre.ASSERT, sre.ASSERT_NOT) or (op is sre.MAX_REPEAT and av[0] == 0):
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT) or (op is sre.MAX_REPEAT and av[0] == 0):
             continue
         if op is sre.LITERAL:
             return {chr(av)}
+        if op is sre.IN and all(item_op is sre.LITERAL for item_op, _ in av):
+            return {chr(item) for _, item in av}
         if op is sre.BRANCH:
             return set().union(*(_first_characters(b) for b in av[1]))
         if op is sre.SUBPATTERN:
@@ -165,6 +167,25 @@ def test_every_negative_word_begins_as_listed():
 def test_every_korean_negation_begins_with_a_listed_syllable():
     for branch in _alternatives(ko._NEGATION):
         assert _first_characters(branch) <= set(ko.NEGATION_SYLLABLES)
+
+
+def test_every_english_negation_begins_with_a_listed_character():
+    """`_NEGATION` skips ahead to these characters: a new way of negating must begin with one."""
+    for branch in _alternatives(en._NEGATION):
+        assert {c.lower() for c in _first_characters(branch)} <= set(en._NEGATION_FIRST)
+
+
+@pytest.mark.parametrize("module", [en, ko])
+@pytest.mark.parametrize(
+    "text",
+    ["He did not go.", "It is no longer unclear.", "Nobody came, and none left without fear.", "They never refused.",
+     "그곳에는 물이 없다.", "그는 불가능하다고 말하지 않았다.", "아무도 반대하지 못했다.", ""],
+)
+def test_negations_are_the_negated_and_the_negative_words(module, text):
+    """The negation check reads the two kinds apart; together they are `negations`."""
+    markers = module.negations(text)
+    assert module.negated(text) == [m for m in markers if m.kind == "negation"]
+    assert module.negative_words(text) == [m for m in markers if m.kind != "negation"]
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,6 @@ from __future__ import annotations
 from ..types import Severity
 from .result import CheckResult, quote
 from .side import Side
-from .values import Marker
 
 CODE = "drift.negation"
 
@@ -22,18 +21,18 @@ CODE = "drift.negation"
 def check_negation(src: Side, tgt: Side) -> list[CheckResult]:
     if not (src.known and tgt.known):
         return []
-    src_neg, src_words = _split(src.negations)
-    tgt_neg, tgt_words = _split(tgt.negations)
+    # a side's negative words only matter against the other side's negated predicates,
+    # so most beads never look for them (issue #8)
+    src_neg, tgt_neg = src.negated, tgt.negated
     out: list[CheckResult] = _denied_report(src, tgt)
-    if not out and len(tgt_neg) > len(src_neg) + len(src_words):
-        extra = tgt_neg[len(src_neg) + len(src_words):] if src_neg or src_words else tgt_neg
-        spans = tuple(m.span for m in extra)
+    if not out and tgt_neg and len(tgt_neg) > (answered := len(src_neg) + len(src.negative_words)):
+        spans = tuple(m.span for m in tgt_neg[answered:])
         out.append(CheckResult(
             CODE, Severity.ERROR,
             f"the translation negates ({', '.join(quote(s) for s in spans)}) where the original does not",
             (), spans,
         ))
-    if len(src_neg) > len(tgt_neg) + len(tgt_words):
+    if src_neg and len(src_neg) > len(tgt_neg) + len(tgt.negative_words):
         spans = tuple(m.span for m in src_neg)
         out.append(CheckResult(
             CODE, DROPPED_SEVERITY,
@@ -61,6 +60,3 @@ def _denied_report(src: Side, tgt: Side) -> list[CheckResult]:
 #: precise"), so a lost negation is only worth a look
 DROPPED_SEVERITY = Severity.INFO
 
-
-def _split(markers: list[Marker]) -> tuple[list[Marker], list[Marker]]:
-    return [m for m in markers if m.kind == "negation"], [m for m in markers if m.kind != "negation"]

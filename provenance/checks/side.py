@@ -73,6 +73,22 @@ class Side:
         return self.affirmed_reports, self.denied_reports
 
     @cached
+    def negated(self) -> list[Marker]:
+        """The "negation" markers of `negations` (negated predicates)."""
+        return self._negations_part("negated", lambda m: m.kind == "negation")
+
+    @cached
+    def negative_words(self) -> list[Marker]:
+        """The other markers of `negations` (words negative in themselves)."""
+        return self._negations_part("negative_words", lambda m: m.kind != "negation")
+
+    def _negations_part(self, extractor: str, keep) -> list[Marker]:
+        """Found on its own when the module can (a check may need one part only, issue #8),
+        else picked out of `negations`."""
+        extract = getattr(self.module, extractor, None)
+        return extract(self.text) if extract else [m for m in self.negations if keep(m)]
+
+    @cached
     def foreign_share(self) -> float:
         """Share of the text written in another language's script (0 when unknown)."""
         measure = getattr(self.module, "foreign_share", None)

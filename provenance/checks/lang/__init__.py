@@ -2,7 +2,9 @@
 
 A language module provides `quantities`, `dates`, `names`, `negations` and
 `content_size` (see ko.py / en.py), and may provide `word_keys`, its names'
-texts and keys without spans, which the name check reads when it can. Adding
+texts and keys without spans, which the name check reads when it can, and
+`negated` and `negative_words`, the two kinds of `negations` apart, which the
+negation check reads when it can. Adding
 a language is adding a module and listing it here; checks that need a
 missing language quietly do nothing.
 """

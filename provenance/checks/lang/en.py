@@ -604,6 +604,9 @@ _TITLE_CASE_SMALL = frozenset("With In On At Of For To And The From By Is Are Ov
 
 def _is_headline(text: str) -> bool:
     """Title case: most words capitalised, small words included ("Car Collides With Train")."""
+    first = _LETTER_RUN.search(text)
+    if first is None or _TITLE_CASE_SMALL_WORD.search(text, first.end()) is None:
+        return False  # no capitalised small word after the first: the words need not be listed (issue #8)
     words = _LETTER_RUN.findall(text)
     if len(words) < 4 or _TITLE_CASE_SMALL.isdisjoint(words[1:]):
         return False  # the cheap tests first: most sentences have no capitalised small word
@@ -612,6 +615,8 @@ def _is_headline(text: str) -> bool:
 
 
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
+#: one of `_TITLE_CASE_SMALL` ending a run of letters (a word of its own wherever one starts it)
+_TITLE_CASE_SMALL_WORD = re.compile(rf"(?:{'|'.join(sorted(_TITLE_CASE_SMALL, key=len, reverse=True))})(?![A-Za-z])")
 
 
 @lru_cache(maxsize=1 << 14)  # news names the same people bead after bead
@@ -632,13 +637,17 @@ def name_key(name: str) -> str:
 # --- polarity ---------------------------------------------------------------
 
 _AUX = r"(?:is|are|am|was|were|be|been|do|does|did|will|would|can|could|should|shall|may|might|must|has|have|had|need)"
+#: what every match of `_NEGATION` begins with (an auxiliary, "never", "cannot", "n't", "'s not")
+_NEGATION_FIRST = "abcdhimnsw'’"
 #: a negated verb: an auxiliary with "not" (a word may come between), "n't", "never", "cannot";
 #: not the idioms that assert ("can't help but marvel", "won't cut it" = falls short, said either way)
 _NEGATION = re.compile(
+    # the lookahead lets `re` pass over words that begin otherwise at once (issue #8)
+    rf"(?=[{_NEGATION_FIRST}])(?:"
     rf"(?:\b{_AUX}|['’](?:s|re|m))(?:\s+\w+)?\s+not\b(?!\s+(?:only|just|least|to\s+mention|until|unlike|long))"
     rf"|\b{_AUX}(?:\s+\w+)?\s+no\s+longer\b"
     r"|\bnever\b|\bcannot\b(?!\s+help\s+but\b)"
-    r"|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?|\s+help\s+but\b|\s+cut\s+it\b)",
+    r"|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?|\s+help\s+but\b|\s+cut\s+it\b))",
     re.IGNORECASE,
 )
 #: words one of which `_NEGATION` needs, but for "n't"
@@ -695,14 +704,20 @@ def _says_not(clues: _Clues) -> bool:
 
 def negations(text: str) -> list[Marker]:
     """Negated predicates ("negation") and negative words ("negative")."""
-    clues = _clues(text)
-    found = [Marker("negation", _span(m)) for m in _finditer(_NEGATION, text, _says_not(clues))]
-    taken = [(m.span.start, m.span.end) for m in found]
-    found += [
-        Marker("negative", _span(m)) for m in _finditer(_NEGATIVE_WORDS, text, clues.starts(_NEGATIVE_STARTS))
-        if not any(a <= m.start() < b for a, b in taken)
-    ]
-    return sorted(found, key=lambda m: m.span.start)
+    return sorted(negated(text) + negative_words(text), key=lambda m: m.span.start)
+
+
+def negated(text: str) -> list[Marker]:
+    """The negated predicates of `negations`: the negation check reads a side's negative
+    words only when the other side negates a predicate, which few do (issue #8)."""
+    return [Marker("negation", _span(m)) for m in _finditer(_NEGATION, text, _says_not(_clues(text)))]
+
+
+def negative_words(text: str) -> list[Marker]:
+    """The negative words of `negations`, less those inside a negated predicate ("no longer")."""
+    found = list(_finditer(_NEGATIVE_WORDS, text, _clues(text).starts(_NEGATIVE_STARTS)))
+    taken = [(m.span.start, m.span.end) for m in negated(text)] if found else []
+    return [Marker("negative", _span(m)) for m in found if not any(a <= m.start() < b for a, b in taken)]
 
 
 # --- size -------------------------------------------------------------------

@@ -90,6 +90,8 @@ _NATIVE_NUMERAL = re.compile(
     rf"(?=(?: ([가-힣]+)|({'|'.join(NATIVE_ATTACHED)})))"
 )
 _DAY_WORD = re.compile(rf"(?<![가-힣])({'|'.join(DAY_WORDS)})(?![가-힣]?[가-힣]{{2}})")
+#: one of `DAY_WORDS` anywhere, what `_DAY_WORD` needs: one search, not one `in` per word (issue #8)
+_ANY_DAY_WORD = re.compile("|".join(DAY_WORDS))
 _NUMERAL_TOKEN = re.compile(rf"{_DIGITS}|[일이삼사오육칠팔구십백천만억조경]")
 _VAGUE_BEFORE = re.compile(rf"(?:{'|'.join(VAGUE_PREFIXES)})$")
 #: a rate in tenths, hundredths and thousandths (batting averages): 2할6푼8리 = .268
@@ -188,7 +190,7 @@ def quantities(text: str) -> list[Quantity]:
         _add_magnitude(text, match, taken, found)
     for match in _finditer(_BOTH, text, "양" in text):
         found.append(Quantity(2.0, None, False, Span(match.start(), match.end(), match.group())))
-    for match in _finditer(_DAY_WORD, text, any(word in text for word in DAY_WORDS)):
+    for match in _finditer(_DAY_WORD, text, _ANY_DAY_WORD.search(text) is not None):
         value = DAY_WORDS[match.group(1)]
         span = Span(match.start(), match.end(), match.group())
         found.append(Quantity(value, "day", False, span, weak=value == 1))
@@ -629,10 +631,19 @@ def denied_reports(text: str) -> list[Span]:
 
 def negations(text: str) -> list[Marker]:
     """Negated predicates ("negation") and negative words ("negative")."""
-    negated = _NEGATION_SYLLABLES.search(text) is not None
-    found = [Marker("negation", _span(m)) for m in _finditer(_NEGATION, text, negated)]
-    found += [Marker("negative", _span(m)) for m in _NEGATIVE_WORDS.finditer(text)]
-    return sorted(found, key=lambda m: m.span.start)
+    return sorted(negated(text) + negative_words(text), key=lambda m: m.span.start)
+
+
+def negated(text: str) -> list[Marker]:
+    """The negated predicates of `negations`: the negation check reads a side's negative
+    words only when the other side negates a predicate, which few do (issue #8)."""
+    possible = _NEGATION_SYLLABLES.search(text) is not None
+    return [Marker("negation", _span(m)) for m in _finditer(_NEGATION, text, possible)]
+
+
+def negative_words(text: str) -> list[Marker]:
+    """The negative words of `negations`."""
+    return [Marker("negative", _span(m)) for m in _NEGATIVE_WORDS.finditer(text)]
 
 
 # --- size -------------------------------------------------------------------
