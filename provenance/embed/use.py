@@ -179,16 +179,14 @@ class UseEncoder:
                 if bounds is None:
                     layout.append(None)
                     continue
-                cumulative = np.zeros((len(row) + 1, feats.shape[1]), dtype=np.float32)
-                np.cumsum(feats, axis=0, out=cumulative[1:])
-                edges = feats[0] + feats[-1]
-                for spans in wanted:
-                    total, count = edges.copy(), 2.0
+                # which tokens each part reads: its words' plus the text's BOS and EOS rows
+                reads = np.zeros((len(wanted), len(row)), dtype=np.float32)
+                reads[:, [0, -1]] = 1.0
+                for k, spans in enumerate(wanted):
                     for first, end in _word_ranges(bounds, spans):
-                        total += cumulative[end] - cumulative[first]
-                        count += end - first
-                    sums.append(total)
-                    lengths.append(count)
+                        reads[k, first:end] += 1.0
+                sums.extend(reads @ feats)  # one product, not a running sum down 1,280 columns
+                lengths.extend(reads.sum(axis=1))
                 layout.append(len(wanted))
             vectors = self._head(np.array(sums, dtype=np.float32).reshape(-1, self._weights["feat_dim"]),
                                  np.array(lengths, dtype=np.float32))
