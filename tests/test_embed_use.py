@@ -85,6 +85,14 @@ def test_parts_of_sentences_just_encoded_need_no_second_forward_pass(encoder, mo
     assert len(passes) == 1 and len(passes[0]) == 1  # only KO[1], which embed_runs did not see
 
 
+def test_only_the_first_sides_token_features_are_kept(encoder):
+    """Parts are asked of the original only; keeping every side's tokens costs the encoder cold memory."""
+    translation = [f"Officials counted {i} more boats in the harbour on the third day." for i in range(60)]
+    encoder.embed_runs([[LONG_KO], translation])
+    assert LONG_KO in encoder._recent
+    assert translation[-1] not in encoder._recent  # past the micro-batch the original shares
+
+
 def test_text_whose_words_do_not_map_to_tokens_is_left_to_the_caller(encoder):
     from provenance.embed import embed_parts
 

@@ -32,7 +32,7 @@ _CNN_DIM = 256
 _ORDERS = ((2, 0), (3, 1), (5, 2))
 _MAX_LEFT = 2
 _TOKEN_BUDGET = 384
-#: Token features of the last `embed_runs` call kept for `embed_parts`, at most this many tokens
+#: Token features of the last `embed_runs` call's first side kept for `embed_parts`, at most this many tokens
 #: (5 KB each, so about 30 MB): the lost-clause step composes parts of sentences just encoded.
 _RECENT_TOKENS = 6_000
 _CACHE_FORMAT = 1
@@ -141,7 +141,9 @@ class UseEncoder:
         flat = [text for side in sides for text in side]
         self._recent = {}
         with self._limit(limits=self.threads, user_api="blas"):  # once: each limit costs ~0.1 ms
-            sums, lengths, edges = self._pooled(flat, keep_edges=True, keep_tokens=True)
+            # parts are asked of the first side only (the original): the others' tokens are not kept,
+            # which spares the encoder fresh, cache-cold memory for every micro-batch
+            sums, lengths, edges = self._pooled(flat, keep_edges=True, keep_tokens=len(sides[0]) if sides else 0)
             runs = []  # (side, k, pooled sums, lengths)
             offset = 0
             for index, side in enumerate(sides):
@@ -233,12 +235,12 @@ class UseEncoder:
 
     # -- model --------------------------------------------------------------
     def _pooled(
-        self, texts: Sequence[str], keep_edges: bool, keep_tokens: bool = False
+        self, texts: Sequence[str], keep_edges: bool, keep_tokens: int = 0
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         """Per-text sum of token features and token count, in micro-batches (caller limits BLAS threads).
 
-        With `keep_tokens`, each text's token features are kept in `_recent` too,
-        up to `_RECENT_TOKENS` in all.
+        The token features of the first `keep_tokens` texts (whole micro-batches, so
+        a few more) are kept in `_recent` too, up to `_RECENT_TOKENS` in all.
         """
         n = len(texts)
         dim = self._weights["feat_dim"]
@@ -246,13 +248,13 @@ class UseEncoder:
         lengths = np.empty(n, dtype=np.float32)
         edges = np.empty((n, 2, dim), dtype=np.float32) if keep_edges else None
         ids = self._sp.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
-        room = _RECENT_TOKENS if keep_tokens else 0
+        room = _RECENT_TOKENS
         group: list[list[int]] = []
         first = tokens = 0
         for i, row in enumerate([*ids, None]):
             if group and (row is None or tokens + len(row) > _TOKEN_BUDGET):
                 feats, starts, lens = self._features(group, sums[first:i], lengths[first:i], _part(edges, first, i))
-                if room >= tokens:
+                if first < keep_tokens and room >= tokens:
                     room -= tokens
                     for text, line, start, length in zip(texts[first:i], group, starts, lens):
                         self._recent[text] = (line, feats[start : start + length])
