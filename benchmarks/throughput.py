@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import sys
 import time
@@ -36,7 +37,10 @@ def end_to_end(ko: list[str], en: list[str], docs: int, repeat: int = 3, threads
 
     Alternating puts both under the same load when the machine is shared (a
     burst of another process's work otherwise lands on one side only); the
-    ratio is the median over the passes, with its spread.
+    ratio is the median over the passes, with its spread. Every pass starts with
+    the checker's per-text caches empty, so it reads the corpus as new articles,
+    not as text it has already seen (which makes the checks about 0.08 s per
+    2,000 sentences cheaper).
     """
     from provenance.api import compare_texts
     from provenance.embed import get_encoder
@@ -50,6 +54,7 @@ def end_to_end(ko: list[str], en: list[str], docs: int, repeat: int = 3, threads
     passes = []
     refused = 0
     for _ in range(repeat):
+        _forget_texts()
         raw = full = 0.0
         refused = 0
         for src, tgt in chunks:
@@ -80,6 +85,18 @@ def end_to_end(ko: list[str], en: list[str], docs: int, repeat: int = 3, threads
         "ratio_max": round(max(ratios), 3),
         "refused": refused,
     }
+
+
+def _forget_texts() -> int:
+    """Empty the checker's in-process caches (what it extracted from each text, word and file)."""
+    cleared = 0
+    for name, module in list(sys.modules.items()):
+        if name == "provenance" or name.startswith("provenance."):
+            for value in vars(module).values():
+                if isinstance(value, functools._lru_cache_wrapper):
+                    value.cache_clear()
+                    cleared += 1
+    return cleared
 
 
 def batch_check(ko: list[str], en: list[str], docs: int, workers: int = 2, copies: int = 1, raw_passes: int = 3) -> dict:
