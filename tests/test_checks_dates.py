@@ -172,6 +172,14 @@ def test_more_date_shapes(module, text, expected):
         ("토요일은 쉬고, 토요일 밤에 떠난다.", "Saturday is free and they leave on Thursday night.", True),
         ("토요일은 쉬고, 토요일 밤에 떠난다.", "Saturday is free, and on Saturday they leave.", False),
         ("2019년에 시작됐고 2019년에 끝났다.", "It began in 2019 and ended the same year.", False),
+        ("13일의 금요일은 불길한 날이다.", "Friday the 13th is an unlucky day.", False),
+        ("13일의 금요일은 불길한 날이다.", "Friday the 14th is an unlucky day.", True),  # a weekday, "the" and an ordinal: a day
+        ("그는 14번째 생일에 떠났다.", "He left on his 14th birthday.", False),
+        ("2019년 12월 14일 회의가 열렸다.", "The meeting was held on 2019-12-14.", False),
+        ("2019년 12월 14일 회의가 열렸다.", "The meeting was held on 2019-12-15.", True),
+        ("2019년 12월 14일 회의가 열렸다.", "The meeting was held on 12/14/2019.", False),
+        ("2019년 12월 14일 회의가 열렸다.", "The meeting was held on 14/12/2019.", False),  # 14 cannot be a month
+        ("2019년 12월 14일 회의가 열렸다.", "The meeting was held on 12/15/2019.", True),
     ],
 )
 def test_repeated_and_ranged_dates(ko_text, en_text, flagged):

@@ -275,6 +275,13 @@ def test_a_hedge_covers_rounding_not_a_different_figure(translation, flagged):
         ("최소 70명이 숨졌다", "at least 70 were killed", False),
         ("1천여 명이 모였다", "slightly more than 1,000 gathered", False),
         ("118만7천 명이 투표했다", "1.2 million voted", False),  # rounding of a large number
+        ("지갑에 겨우 10달러밖에 없었다", "he had only $10 in his wallet", False),
+        ("지갑에 겨우 10달러밖에 없었다", "he had only $9 in his wallet", True),  # "only" stresses, it does not round
+        ("200명이 모였다", "just 190 gathered", True),
+        ("200명이 모였다", "just under 200 gathered", False),
+        ("불과 200명이 모였다", "only 190 gathered", True),  # 불과 and 무려 stress a figure, they do not hedge it
+        ("무려 200명이 모였다", "a staggering 210 gathered", True),
+        ("무려 200명이 모였다", "as many as 200 gathered", False),
     ],
 )
 def test_hedges_bound_and_small_numbers_are_exact(original, translation, flagged):
@@ -425,6 +432,15 @@ def test_same_value_with_the_same_unit_is_matched_first():
         ("1,300년 된 사원이다", "It is a 1,800-year-old temple.", True),  # years of age, said as a length of time
         ("총 2억 유로를 제시했다", "It offered 200 million euros in all.", False),
         ("총 2억 유로를 제시했다", "It offered 2000 million euros in all.", True),  # not the year 2000
+        ("4세기 그리스어 필사본", "a fourth-century Greek manuscript", False),  # 세기 is a century, not 세 (age)
+        ("4세기 그리스어 필사본", "a fifth-century Greek manuscript", True),
+        ("3분기 영업이익이 늘었다", "Third-quarter operating profit rose.", False),  # 분기 is a quarter, not 분 (minutes)
+        ("3분기 영업이익이 늘었다", "Fourth-quarter operating profit rose.", True),
+        ("일주일 동안 머물렀다", "He stayed for a week.", False),
+        ("일주일 동안 머물렀다", "He stayed for two weeks.", True),
+        ("그 별은 17광년 떨어져 있다", "The star is 17 light years away.", False),
+        ("그 별은 17광년 떨어져 있다", "The star is 34 light-years away.", True),
+        ("그 별은 17광년 떨어져 있다", "The star is 34 light years away.", True),
     ],
 )
 def test_more_number_shapes(original, translation, flagged):

@@ -55,6 +55,7 @@ UNIT_WORDS: dict[str, str] = {
     "mph": "mph", "km/h": "km/h", "kph": "km/h", "square kilometers": "km2", "square meters": "m2",
     "hectares": "ha", "acres": "acre", "watts": "W", "kilowatts": "kW", "kw": "kW",
     "megawatts": "MW", "mw": "MW", "gigawatts": "GW", "gw": "GW",
+    "light years": "lightyear", "light-years": "lightyear", "light year": "lightyear", "light-year": "lightyear",
     "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute",
     "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week",
     "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year",
@@ -67,7 +68,7 @@ APPROX_BEFORE = (
     "more than", "less than", "fewer than", "under", "at least", "at most", "up to",
     "as many as", "as much as", "as few as", "close to", "just over", "just under",
     "an estimated", "estimated", "upwards of", "in excess of", "below", "above",
-    "slightly more than", "well over", "only", "just", "barely", "circa", "c.", "~",
+    "slightly more than", "well over", "barely", "circa", "c.", "~",
 )
 APPROX_AFTER = ("or so", "or more", "-plus", "+", "odd", "or less", "and up")
 
@@ -86,7 +87,7 @@ _NUMBER = re.compile(
 _ORDINAL = re.compile(rf"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{_ORDINAL_WORDS})\b", re.IGNORECASE)
 _MULTIPLE = re.compile(rf"\b(?:{'|'.join(MULTIPLES)})\b|\ba couple(?: of)?\b", re.IGNORECASE)
 #: one describing word may stand between a number and its unit: "five intense days"
-_BETWEEN = r"(?:(?!(?:of|the|and|or|to|in|on|at|for|by|per|a|an|from|with)\s)[a-z]+\s)?"
+_BETWEEN = r"(?:(?!(?:of|the|and|or|to|in|on|at|for|by|per|a|an|from|with|light)\s)[a-z]+\s)?"
 _UNIT_AFTER = re.compile(
     rf"(?:\s?-?\s?){_BETWEEN}({'|'.join(sorted(map(re.escape, UNIT_WORDS), key=len, reverse=True))})(?![A-Za-z])",
     re.IGNORECASE,
@@ -357,7 +358,13 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_AL
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})(?!\w),?\s+{_YEAR}\b")
 _MONTH = re.compile(rf"\b({_MONTH_ALT})(?!\w)")
 _THE_DAY = re.compile(r"\b(?:(on|[A-Z][a-z]+day),?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[.,;:)\"']|of\b|and\b|when\b|at\b|in\b|to\b))")
+#: "Friday the 13th": after a weekday, "the" and an ordinal are a day whatever follows
+_WEEKDAY_THE_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b")
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+#: 12/15/2019 (month first, as American news writes it, unless the first number cannot be a month)
+_SLASH_DATE_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
+#: 2019-12-15
+_ISO_DATE = re.compile(r"(?<![\d-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])")
 #: "the 1992-1995 war": both ends are years
 _YEAR_RANGE = re.compile(r"(?<![\d,.$€£¥₩#-])(1[5-9]\d{2}|20\d{2})\s?[-–]\s?(1[5-9]\d{2}|20\d{2})(?![\d%])")
 #: a hedge before a four-digit number makes it a count: "more than 2000", "about 1500"
@@ -442,6 +449,19 @@ def _find_dates(text: str) -> list[DateMention]:
     for m in _finditer(_THE_DAY, text, digit and clues.says(_ORDINAL_SUFFIXES)):
         if free(m) and 1 <= int(m.group(2)) <= 31:
             add(DateMention(_span(m), day=int(m.group(2))))
+    for m in _finditer(_WEEKDAY_THE_DAY, text, digit and clues.says(_WEEKDAY_WORDS)):
+        if free(m) and 1 <= int(m.group(1)) <= 31:
+            add(DateMention(_span(m), day=int(m.group(1))))
+    for m in _finditer(_ISO_DATE, text, digit and "-" in text):
+        year, month, day = (int(g) for g in m.groups())
+        if free(m) and 1 <= month <= 12 and 1 <= day <= 31:
+            add(DateMention(_span(m), year=year, month=month, day=day))
+    for m in _finditer(_SLASH_DATE_YEAR, text, digit and "/" in text):
+        month, day, year = (int(g) for g in m.groups())
+        if month > 12:
+            month, day = day, month
+        if free(m) and 1 <= month <= 12 and 1 <= day <= 31:
+            add(DateMention(_span(m), year=year, month=month, day=day))
     for m in _finditer(_SLASH_DATE, text, digit and "/" in text):
         month, day = int(m.group(1)), int(m.group(2))
         if free(m) and 1 <= month <= 12 and 1 <= day <= 31:

@@ -34,6 +34,8 @@ NATIVE_TENS = {
 }
 #: native words for numbers of days (이틀 = two days)
 DAY_WORDS = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "열흘": 10, "보름": 15}
+#: native words for spans of time other than days, as (value, unit): 일주일 = "a week"
+TIME_WORDS = {**{word: (days, "day") for word, days in DAY_WORDS.items()}, "일주일": (1, "week")}
 
 #: counter -> canonical unit (None: a plain count); longest first when matched
 COUNTERS: dict[str, str | None] = {
@@ -43,6 +45,7 @@ COUNTERS: dict[str, str | None] = {
     "석": None, "쌍": None, "그루": None, "병": None, "잔": None, "군데": None, "회": None,
     "층": None, "호": None, "쪽": None, "페이지": None, "개사": None, "기": None, "발": None,
     "단계": None, "종류": None, "급": "category",
+    "세기": "ordinal", "분기": "ordinal",  # 4세기 = "the fourth century", 3분기 = "the third quarter"
     "위": "ordinal", "번째": "ordinal", "주년": "ordinal", "회째": "ordinal", "째": "ordinal", "차": "ordinal", "등": "ordinal",
     "년": "year", "해": "year", "개월": "month", "달": "month", "주": "week", "주일": "week",
     "일": "day", "시간": "hour", "분": "minute", "초": "second", "배": "times",
@@ -55,14 +58,14 @@ COUNTERS: dict[str, str | None] = {
     "피트": "ft", "인치": "inch", "야드": "yard", "kg": "kg", "킬로그램": "kg", "g": "g",
     "그램": "g", "톤": "t", "파운드중": "lb", "㎞": "km", "㎏": "kg", "㎡": "m2",
     "제곱미터": "m2", "헥타르": "ha", "에이커": "acre", "와트": "W", "킬로와트": "kW",
-    "kw": "kW", "kW": "kW", "메가와트": "MW", "MW": "MW", "기가와트": "GW", "GW": "GW",
+    "kw": "kW", "kW": "kW", "광년": "lightyear", "메가와트": "MW", "MW": "MW", "기가와트": "GW", "GW": "GW",
 }
 #: counters a native numeral may touch without a space (세대, 열차 and 열대 are words)
 NATIVE_ATTACHED = ("번째", "번", "살", "명", "개", "가지", "차례", "마리", "시간", "달", "시")
 _COUNTER_ALT = "|".join(sorted(map(re.escape, COUNTERS), key=len, reverse=True))
 
 #: words before a number that make it approximate
-APPROX_BEFORE = ("약", "대략", "거의", "최소", "최대", "최고", "무려", "근", "불과", "적어도", "대략적으로")
+APPROX_BEFORE = ("약", "대략", "거의", "최소", "최대", "최고", "근", "적어도", "대략적으로")
 #: words right after the number (or its counter) that make it approximate
 APPROX_AFTER = (
     "여", "이상", "이하", "미만", "초과", "가량", "정도", "쯤", "남짓", "안팎", "내외",
@@ -89,9 +92,9 @@ _NATIVE_NUMERAL = re.compile(
     r"|(두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|한))"
     rf"(?=(?: ([가-힣]+)|({'|'.join(NATIVE_ATTACHED)})))"
 )
-_DAY_WORD = re.compile(rf"(?<![가-힣])({'|'.join(DAY_WORDS)})(?![가-힣]?[가-힣]{{2}})")
-#: one of `DAY_WORDS` anywhere, what `_DAY_WORD` needs: one search, not one `in` per word (issue #8)
-_ANY_DAY_WORD = re.compile("|".join(DAY_WORDS))
+_DAY_WORD = re.compile(rf"(?<![가-힣])({'|'.join(TIME_WORDS)})(?![가-힣]?[가-힣]{{2}})")
+#: one of `TIME_WORDS` anywhere, what `_DAY_WORD` needs: one search, not one `in` per word (issue #8)
+_ANY_DAY_WORD = re.compile("|".join(TIME_WORDS))
 _NUMERAL_TOKEN = re.compile(rf"{_DIGITS}|[일이삼사오육칠팔구십백천만억조경]")
 _VAGUE_BEFORE = re.compile(rf"(?:{'|'.join(VAGUE_PREFIXES)})$")
 #: a rate in tenths, hundredths and thousandths (batting averages): 2할6푼8리 = .268
@@ -191,9 +194,9 @@ def quantities(text: str) -> list[Quantity]:
     for match in _finditer(_BOTH, text, "양" in text):
         found.append(Quantity(2.0, None, False, Span(match.start(), match.end(), match.group())))
     for match in _finditer(_DAY_WORD, text, _ANY_DAY_WORD.search(text) is not None):
-        value = DAY_WORDS[match.group(1)]
+        value, unit = TIME_WORDS[match.group(1)]
         span = Span(match.start(), match.end(), match.group())
-        found.append(Quantity(value, "day", False, span, weak=value == 1))
+        found.append(Quantity(value, unit, False, span, weak=value == 1))
     found.sort(key=lambda q: q.span.start)
     return found
 
