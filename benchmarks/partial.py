@@ -10,6 +10,10 @@ features is fitted on both corpora; its threshold is set so that at most
 `--false-alarms` of the faithful pairs are flagged. Prints recall and false
 alarms per corpus, also fitted on one corpus and measured on the other.
 `--write` stores the model under "partial" in models/use-m3/ko-en.json.
+It also cuts every English sentence at its *last* clause boundary, however
+much that keeps, and prints the share of those cuts the fitted model finds by
+how much of the sentence was kept: a lost clause is found when it is a good
+part of the sentence, rarely when the translation keeps most of it.
 Reads ../shared/data at run time; skips with a message when it is absent.
 """
 
@@ -30,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from provenance.checks import coverage  # noqa: E402
 from provenance.evaluate.corpus import CorpusMissing, load_corpus, named_paths  # noqa: E402
 from provenance.evaluate.lang import rules_for  # noqa: E402
-from provenance.evaluate.perturb import cut_clause  # noqa: E402
+from provenance.evaluate.perturb import _end_sentence, cut_clause  # noqa: E402
 
 CORPORA = ("kpc", "jhe")
 CALIBRATION = ROOT / "models" / "use-m3" / "ko-en.json"
@@ -69,6 +73,46 @@ def dataset(encoder) -> dict[str, dict]:
             "seconds": seconds,
             "examined": len(found),
         }
+    return out
+
+
+#: Upper ends of the bands of kept share the last-clause cuts are reported in.
+KEPT_BANDS = (0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
+
+
+def kept_band(share: float) -> int:
+    """Index of the band of `KEPT_BANDS` a kept share falls in (the last takes everything above)."""
+    return next((k for k, top in enumerate(KEPT_BANDS) if share < top), len(KEPT_BANDS) - 1)
+
+
+def last_clause_cuts(encoder, intercept: float, weights: np.ndarray, threshold: float) -> dict[str, list[dict]]:
+    """Per corpus and band of kept share: how many cuts at the last clause boundary the model finds."""
+    rules = rules_for("en")
+    out = {}
+    for name in CORPORA:
+        src_path, tgt_path, noise, src_lang, tgt_lang = named_paths(name)
+        corpus = load_corpus(src_path, tgt_path, noise=noise, name=name, source_lang=src_lang, target_lang=tgt_lang)
+        totals = [0] * len(KEPT_BANDS)
+        examined: list[tuple[int, coverage.Candidate]] = []
+        for src, tgt in zip(corpus.source, corpus.target):
+            ends = [m.start() for m in rules.CLAUSE_END.finditer(tgt) if len(tgt[: m.start()].split()) >= rules.MIN_PART_WORDS]
+            if not ends:
+                continue
+            kept = _end_sentence(tgt[: ends[-1]], rules)
+            band = kept_band(len(kept) / len(tgt))
+            totals[band] += 1
+            one = coverage.candidate(src, kept, src_lang, tgt_lang, EXAMINE_BELOW)
+            if one is not None:
+                examined.append((band, one))
+        found = [0] * len(KEPT_BANDS)
+        rows = coverage.features([c for _, c in examined], encoder)
+        for (band, _), row in zip(examined, rows):
+            found[band] += int(intercept + np.dot(weights, coverage.vector(row)) > threshold)
+        lows = (0.0, *KEPT_BANDS[:-1])
+        out[name] = [
+            {"kept_from": low, "kept_below": top, "cuts": total, "found": hit, "recall": hit / total if total else None}
+            for low, top, total, hit in zip(lows, KEPT_BANDS, totals, found)
+        ]
     return out
 
 
@@ -154,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     for train, test in ((("kpc",), "jhe"), (("jhe",), "kpc")):
         a, w, t = fitted(data, train, args.false_alarms)
         result["held_out"][f"fitted on {train[0]}, measured on {test}"] = measure(data[test], a, w, t)
+    result["last_clause_cuts"] = last_clause_cuts(encoder, intercept, weights, threshold)
     print_table(result)
     if args.json_path:
         Path(args.json_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -170,6 +215,13 @@ def print_table(result: dict) -> None:
     for label, f in rows.items():
         alarms = f"{f['faithful_flagged']}/{f['faithful_pairs']} ({100 * f['false_alarm_rate']:.2f}%)"
         print(f"{label:40s}{f['recall']:8.3f}  {alarms:>16s}")
+    print("\nevery sentence cut at its last clause boundary, found by share of the sentence kept:")
+    bands = next(iter(result["last_clause_cuts"].values()))
+    heads = (f"{band['kept_from']:.0%}-{band['kept_below']:.0%}" for band in bands)
+    print(f"{'kept':12s}" + "".join(f"{head:>14s}" for head in heads))
+    for name, rows in result["last_clause_cuts"].items():
+        cells = (f"{r['recall']:.2f} ({r['cuts']})" if r["cuts"] else "-" for r in rows)
+        print(f"{name:12s}" + "".join(f"{c:>14s}" for c in cells))
     print(f"\nencoding the examined pairs: " + ", ".join(
         f"{n} {result['examined'][n]} pairs in {s:.1f} s" for n, s in result["encode_seconds"].items()))
 
