@@ -53,6 +53,7 @@ FAITHFUL = [
     ("문이 닫히지 않았다.", "The door failed to close."),
     ("이 사건은 테러와 무관하다.", "The incident is not related to terrorism."),
     ("입법 과정 없이 도입됐다.", "It was introduced without legislation."),
+    ("그는 그 계획에 반대했다.", "He did not support the plan."),  # a negative word answers a negated verb
 ]
 
 FLIPPED = [
@@ -60,6 +61,8 @@ FLIPPED = [
     ("그는 내일 온다.", "He will not come tomorrow.", "will not"),
     ("그들은 합의에 도달했다고 말했다.", "They did not say they had reached an agreement.", "did not"),
     ("그는 회의에 가지 못했다.", "He could not go and would not stay.", "would not"),
+    # 없이 is answered by "without", so it cannot also answer "is not"
+    ("입법 과정 없이 도입된 것이 문제다.", "The problem is not that it came in without legislation.", "is not"),
 ]
 
 

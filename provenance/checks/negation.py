@@ -5,8 +5,9 @@ predicates (않/못/없/아니/말; "not", "n't", "never", "no") and words that
 are negative in themselves (불가능, 무관; "without", "unable", "failed").
 Translators often turn one into the other ("못 보게 한다" → "keeps you from
 seeing"), so a side's negative words may stand in for the other side's
-negated predicates, but a negated predicate with nothing negative at all to
-answer it on the other side is a finding.
+negated predicates, but a negated predicate with nothing negative left to
+answer it on the other side is a finding. A negative word the other side
+answers with one of its own ("없이" for "without") is not left.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def check_negation(src: Side, tgt: Side) -> list[CheckResult]:
     # so most beads never look for them (issue #8)
     src_neg, tgt_neg = src.negated, tgt.negated
     out: list[CheckResult] = _denied_report(src, tgt)
-    if not out and tgt_neg and len(tgt_neg) > (answered := len(src_neg) + len(src.negative_words)):
+    if not out and tgt_neg and len(tgt_neg) > (answered := len(src_neg) + _spare(src.negative_words, tgt.negative_words)):
         spans = tuple(m.span for m in tgt_neg[answered:])
         out.append(CheckResult(
             CODE, Severity.ERROR,
@@ -40,6 +41,12 @@ def check_negation(src: Side, tgt: Side) -> list[CheckResult]:
             spans, (),
         ))
     return out
+
+
+def _spare(words: list, answered_by: list) -> int:
+    """Negative words of one side not already answered by negative words of the other
+    ("없이" for "without"): only those may stand in for a negated predicate."""
+    return max(0, len(words) - len(answered_by))
 
 
 def _denied_report(src: Side, tgt: Side) -> list[CheckResult]:
