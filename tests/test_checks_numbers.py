@@ -41,6 +41,12 @@ KOREAN = [
     ("헌법 9조", 9, "ordinal", False),
     ("9조 원", 9_000_000_000_000, "KRW", False),
     ("200명 이상", 200, None, True),
+    ("3억 5천만 명", 350_000_000, None, False),  # a space after a big unit: still one number
+    ("1억 2000만 달러", 120_000_000, "USD", False),
+    ("1조 2천억 원", 1_200_000_000_000, "KRW", False),
+    ("4세기", 4, "ordinal", False),  # a century, not four years of age
+    ("3분기", 3, "ordinal", False),  # a quarter, not three minutes
+    ("17광년", 17, "lightyear", False),
 ]
 
 ENGLISH = [
@@ -69,6 +75,17 @@ ENGLISH = [
     ("a hundred", 100, None, False),
     ("$3 billion", 3_000_000_000, "USD", False),
     ("a 9-point lead", 9, "percent", False),
+    ("$1.5bn", 1_500_000_000, "USD", False),
+    ("£300m", 300_000_000, "GBP", False),
+    ("US$4.2bn", 4_200_000_000, "USD", False),
+    ("2.5bn euros", 2_500_000_000, "EUR", False),
+    ("about $400k", 400_000, "USD", True),
+    ("half a million", 500_000, None, False),
+    ("a half-million", 500_000, None, False),
+    ("two-thirds voted", 2 / 3, "fraction", False),
+    ("a 10km walk", 10, "km", False),
+    ("120km/h winds", 120, "km/h", False),
+    ("17 light years", 17, "lightyear", False),
 ]
 
 NOT_NUMBERS = [
@@ -79,6 +96,8 @@ NOT_NUMBERS = [
     (ko, "14일 발표했다"),  # a day of the month, handled by dates
     (en, "in 2019"),  # a year, handled by dates
     (en, "the F-16 fighter"),
+    (en, "a 5G network"),
+    (en, "he ran the 100m"),  # metres or millions: left alone
 ]
 
 
@@ -441,6 +460,14 @@ def test_same_value_with_the_same_unit_is_matched_first():
         ("그 별은 17광년 떨어져 있다", "The star is 17 light years away.", False),
         ("그 별은 17광년 떨어져 있다", "The star is 34 light-years away.", True),
         ("그 별은 17광년 떨어져 있다", "The star is 34 light years away.", True),
+        ("3억 5천만 명이 산다", "350 million people live there.", False),
+        ("3억 5천만 명이 산다", "530 million people live there.", True),
+        ("15억 달러를 투자했다", "It invested $1.5bn.", False),
+        ("15억 달러를 투자했다", "It invested $2.5bn.", True),
+        ("50만 명이 모였다", "Half a million people gathered.", False),
+        ("50만 명이 모였다", "A million people gathered.", True),
+        ("수출이 4배 늘었다", "Exports quadrupled.", False),
+        ("수출이 2배 늘었다", "Exports tripled.", True),
     ],
 )
 def test_more_number_shapes(original, translation, flagged):

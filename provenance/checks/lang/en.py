@@ -34,7 +34,9 @@ ORDINALS = {
     "hundredth": 100, "thousandth": 1000,
 }
 #: words that are numbers without digits: "twice", "a couple"
-MULTIPLES = {"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "once": 1}
+MULTIPLES = {"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "quadrupled": 4, "once": 1}
+#: multiples that are always amounts ("double" and "twice" often are not: "double standards", "twice weekly")
+_SURE_MULTIPLES = frozenset({"tripled", "quadrupled"})
 #: words that often are not numbers at all ("one of", "at first", "a second")
 WEAK_WORDS = {"one", "first", "second", "once", "half", "double", "doubled"}
 
@@ -81,7 +83,8 @@ _NUMBER = re.compile(
     rf"(?P<cur>US\$|[$€£¥₩])?\s?"
     rf"(?P<a>\ban?\s+(?=(?:{'|'.join(SCALES)}|dozen)\b))?"
     rf"(?P<num>{_TOKEN}(?:(?:-|\s+|\s+and\s+(?=(?:{_WORDS})\b))(?:{_TOKEN}))*)"
-    rf"(?P<ord>st|nd|rd|th)?(?![\w])",
+    # "10km", "5kg", "60mph": a unit written on (not "5m", which is also five million, nor "5G")
+    rf"(?:(?P<ord>st|nd|rd|th)(?![\w])|(?=(?:km|kg|mm|cm|mph|kph|km/h|ft|lbs?|kw|mw|gw)\b)|(?![\w]))",
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(rf"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{_ORDINAL_WORDS})\b", re.IGNORECASE)
@@ -113,8 +116,18 @@ DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "
 NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
 _FRACTION = re.compile(
     r"\b(?:(a|an|one|two|three|four|nine)[\s-])?(half|halves|thirds?|quarters?|fifths?|tenths?)\b"
-    r"(?=\s+(?:of|as|to|the|a|an)\b|\s*[,.;:)]|\s*$)",
+    # "a third" may be an ordinal ("a third term"); "two-thirds" is a share whatever follows
+    r"(?:(?=\s+(?:of|as|to|the|a|an)\b|\s*[,.;:)]|\s*$)|(?<=-thirds)|(?<=-quarters)|(?<=-fifths)|(?<=-tenths))",
     re.IGNORECASE,
+)
+#: "half a million" (500,000), "a half-million"
+_HALF_SCALE = re.compile(r"\b(?:half\s+an?\s+|a\s+half[-\s])(million|billion|trillion)\b", re.IGNORECASE)
+#: "$1.5bn", "£300m", "€2tn", "$400k"; without a currency sign only the unambiguous bn/mn/tn
+#: ("5m" is five metres, "5k" a race)
+ABBREVIATED_SCALES = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "tn": 10**12, "trn": 10**12}
+_ABBREVIATED = re.compile(
+    r"(?<![\w.,/$€£¥₩-])(?:(?P<cur>US\$|[$€£¥₩])\s?(?P<num>\d+(?:\.\d+)?)\s?(?P<scale>bn|b|mn|m|tn|trn|k)"
+    r"|(?P<bare>\d+(?:\.\d+)?)\s?(?P<bare_scale>bn|mn|tn|trn))\b"
 )
 #: the fraction words, one of which `_FRACTION` needs
 _FRACTION_WORDS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
@@ -147,12 +160,15 @@ def quantities(text: str) -> list[Quantity]:
     """Every number in `text` that is not part of a date (see `dates`)."""
     taken = [(d.span.start, d.span.end) for d in _dates_cached(text) if d.relative is None]
     clues = _clues(text)
+    scaled = [_scaled(text, m) for m in _finditer(_HALF_SCALE, text, clues.says(_HALF_WORDS))]
+    scaled += [_scaled(text, m) for m in _finditer(_ABBREVIATED, text, clues.digit and clues.says(_ABBREVIATION_WORDS))]
+    taken += [(q.span.start, q.span.end) for q in scaled]
     shares = [
         q for m in _finditer(_FRACTION, text, clues.says(_FRACTION_WORDS))
         if not any(a <= m.start() < b for a, b in taken) and (q := _fraction(text, m))
     ]
     shared = [(q.span.start, q.span.end) for q in shares]
-    found: list[Quantity] = list(shares)
+    found: list[Quantity] = shares + scaled
     for match in _finditer(_NUMBER, text, clues.digit or clues.says(_NUMBER_WORDS)):
         if any(a <= match.start("num") < b for a, b in taken + shared):
             continue
@@ -175,7 +191,7 @@ def quantities(text: str) -> list[Quantity]:
     for match in _finditer(_MULTIPLE, text, clues.says(_MULTIPLE_CUES)):
         word = match.group().lower()
         value = 2 if word.startswith("a couple") else MULTIPLES[word]
-        found.append(Quantity(value, "times", word.startswith("a couple"), _span(match), weak=True))
+        found.append(Quantity(value, "times", word.startswith("a couple"), _span(match), weak=word not in _SURE_MULTIPLES))
     found.sort(key=lambda q: q.span.start)
     return found
 
@@ -242,6 +258,27 @@ def _fraction(text: str, match: re.Match[str]) -> Quantity | None:
         span = Span(match.start(), of_time.end(), text[match.start() : of_time.end()])
         return Quantity(value, UNIT_WORDS[of_time.group(1).lower()], approx, span, weak=weak, bound=bound)
     return Quantity(value, "fraction", approx, _span(match), weak=weak, bound=bound)
+
+
+_HALF_WORDS = frozenset({"half"})
+_ABBREVIATION_WORDS = frozenset(ABBREVIATED_SCALES) | {f"{scale}s" for scale in ("bn", "mn", "tn")}
+
+
+def _scaled(text: str, match: re.Match[str]) -> Quantity:
+    """A number with its scale in short ("$1.5bn") or as "half a million"."""
+    groups = match.groupdict()
+    if "bare" not in groups:  # _HALF_SCALE
+        value, currency = 0.5 * SCALES[match.group(1).lower()], None
+    elif groups["bare"] is not None:
+        value, currency = float(groups["bare"]) * ABBREVIATED_SCALES[groups["bare_scale"]], None
+    else:
+        value, currency = float(groups["num"]) * ABBREVIATED_SCALES[groups["scale"]], CURRENCY_SIGNS[groups["cur"]]
+    unit_match = None if currency else _UNIT_AFTER.match(text, match.end())
+    unit = currency or (UNIT_WORDS[unit_match.group(1).lower()] if unit_match else None)
+    stop = unit_match.end() if unit_match else match.end()
+    approx = bool(_APPROX_BEFORE.search(text, max(0, match.start() - 24), match.start()))
+    bound = _bound(text, match.start(), stop) if approx else None
+    return Quantity(value, unit, approx, Span(match.start(), stop, text[match.start() : stop]), bound=bound)
 
 
 _SHARE_OF_TIME = re.compile(r"\s+an?\s+(hour|day|week|month|year|minute|decade|century)\b", re.IGNORECASE)

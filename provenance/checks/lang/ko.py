@@ -78,7 +78,8 @@ VAGUE_PREFIXES = ("수", "십수", "수십", "몇", "여러", "수백", "수천"
 _DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _GROUP = rf"{_DIGITS}[십백천만억조]*"
 _DIGIT_NUMERAL = re.compile(
-    rf"(?<![0-9A-Za-z.,]){_GROUP}(?:(?<=[십백천만억조]){_GROUP}|(?<=[만억조]) {_DIGITS}[십백천]+)*"
+    # 3억 5천만, 1억 2000만, 1조 2천억: a space may follow a big unit before the next group
+    rf"(?<![0-9A-Za-z.,]){_GROUP}(?:(?<=[십백천만억조]){_GROUP}|(?<=[만억조]) {_DIGITS}(?:[십백천]+[만억]?|[만억]))*"
 )
 _SINO_SECTION = r"(?:[일이삼사오육칠팔구]?[십백천])+[일이삼사오육칠팔구]?"
 #: Hangul-only numerals: 삼십, 오백, 이천오백만; a bare 천/만/백 needs a space before its counter
