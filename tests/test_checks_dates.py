@@ -21,6 +21,8 @@ KOREAN = [
     ("지난 14일", [{"day": 14}]),
     ("2019년", [{"year": 2019}]),
     ("1990년대", [{"year": 1990, "decade": True}]),
+    ("90년대 초", [{"year": 1990, "decade": True}]),  # two digits: the 1990s, not 90 years
+    ("00년대", [{"year": 2000, "decade": True}]),
     ("수요일", [{"weekday": 2}]),
     ("지난해", [{"relative": "year:-1"}]),
     ("작년", [{"relative": "year:-1"}]),
@@ -51,6 +53,9 @@ ENGLISH = [
     ("3:30 p.m.", [{"hour": 15, "minute": 30}]),
     ("in May 2008", [{"year": 2008, "month": 5}]),
     ("the 9/11 attacks", [{"month": 9, "day": 11}]),
+    ("Friday the 13th is unlucky", [{"day": 13}, {"weekday": 4}]),
+    ("on 2019-12-15", [{"year": 2019, "month": 12, "day": 15}]),
+    ("on 12/15/2019", [{"year": 2019, "month": 12, "day": 15}]),
     ("You may go.", []),  # the modal, not the month
     ("2,000 people", []),
 ]
@@ -156,6 +161,7 @@ def test_days_of_month_and_durations(text, days, durations):
         (ko, "3/1 운동 기념식", [{"month": 3, "day": 1}]),
         (ko, "전체의 1/3 정도", []),  # a share, not January 3rd
         (ko, "최소 4일이 더 걸린다", []),  # at least four days: a length of time
+        (ko, "90년 동안 살았다", []),  # ninety years, not the 1990s
     ],
 )
 def test_more_date_shapes(module, text, expected):
@@ -172,6 +178,8 @@ def test_more_date_shapes(module, text, expected):
         ("토요일은 쉬고, 토요일 밤에 떠난다.", "Saturday is free and they leave on Thursday night.", True),
         ("토요일은 쉬고, 토요일 밤에 떠난다.", "Saturday is free, and on Saturday they leave.", False),
         ("2019년에 시작됐고 2019년에 끝났다.", "It began in 2019 and ended the same year.", False),
+        ("90년대 초 경제 위기", "the economic crisis of the early 1990s", False),
+        ("90년대 초 경제 위기", "the economic crisis of the early 1980s", True),
         ("13일의 금요일은 불길한 날이다.", "Friday the 13th is an unlucky day.", False),
         ("13일의 금요일은 불길한 날이다.", "Friday the 14th is an unlucky day.", True),  # a weekday, "the" and an ordinal: a day
         ("그는 14번째 생일에 떠났다.", "He left on his 14th birthday.", False),

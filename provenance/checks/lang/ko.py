@@ -278,6 +278,8 @@ YEAR_COUNT_AFTER = ("간", "동안", "만", "째", "이내", "후", "뒤", "전"
 TIME_OF_DAY = {"오전": "am", "새벽": "am", "아침": "am", "오후": "pm", "저녁": "pm", "밤": "pm", "낮": "pm"}
 
 _YEAR = re.compile(r"(?<![0-9.,])(\d{4})\s?년(대)?")
+#: 90년대 = the 1990s, 00년대 = the 2000s
+_SHORT_DECADE = re.compile(r"(?<![0-9.,])(\d)0\s?년대")
 #: 2005.10 or 2005.10.3: a dotted date
 _DOTTED_DATE = re.compile(r"(?<![0-9.,])((?:19|20)\d{2})\.(\d{1,2})(?:\.(\d{1,2}))?(?![0-9])")
 _MONTH_DAY = re.compile(r"(?<![0-9.,])(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
@@ -313,6 +315,9 @@ def _find_dates(text: str) -> list[DateMention]:
             year = int(m.group(1))
             if 1500 <= year <= 2100:
                 found.append(DateMention(_span(m), year=year, decade=bool(m.group(2))))
+    for m in _finditer(_SHORT_DECADE, text, digit and "년대" in text):
+        tens = int(m.group(1))
+        found.append(DateMention(_span(m), year=(1900 if tens >= 3 else 2000) + 10 * tens, decade=True))
     for m in _finditer(_DOTTED_DATE, text, digit):
         month, day = int(m.group(2)), int(m.group(3) or 1)
         if 1 <= month <= 12 and 1 <= day <= 31:
