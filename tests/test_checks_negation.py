@@ -63,6 +63,8 @@ FLIPPED = [
     ("그는 회의에 가지 못했다.", "He could not go and would not stay.", "would not"),
     # 없이 is answered by "without", so it cannot also answer "is not"
     ("입법 과정 없이 도입된 것이 문제다.", "The problem is not that it came in without legislation.", "is not"),
+    # 반대 is answered by "against", so it cannot also answer "is not"
+    ("내가 사형에 반대하는 이유는 실수가 쉽기 때문이다.", "The reason I am against the death penalty is not that mistakes are easy.", "is not"),
 ]
 
 
@@ -94,6 +96,10 @@ def test_added_negation_is_an_error(ko_text, en_text, evidence):
 def test_denied_reports_and_no_longer(ko_text, en_text, flagged):
     found = check_pair(ko_text, en_text, enabled=["negation"])
     assert bool([r for r in found if r.severity is Severity.ERROR]) is flagged
+
+
+def test_opposing_answers_a_negated_support():
+    assert check_pair("그는 그 계획에 찬성하지 않았다.", "He opposed the plan.", enabled=["negation"]) == []
 
 
 def test_lost_negation_is_info():

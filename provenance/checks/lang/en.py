@@ -714,6 +714,7 @@ _NEGATIVE_STARTS = (
     "no", "neither", "without", "un", "impossible", "fail", "refus", "den", "reject", "lack", "few",
     "little", "hardly", "barely", "rarely", "seldom", "absen", "free", "instead", "prevent", "kept",
     "keep", "illegal", "inability", "incapable", "insufficient", "ineffective", "invisible", "dis",
+    "against", "oppos",
 )
 #: words that are negative in themselves, or negate a noun ("no connection"); weaker evidence
 _NEGATIVE_WORDS = re.compile(
@@ -723,7 +724,7 @@ _NEGATIVE_WORDS = re.compile(
     r"without|unable|impossible|unlikely|fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|"
     r"den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|lack(?:s|ed|ing)?|few|little|hardly|barely|"
     r"rarely|seldom|unknown|absent|absence|free\s+of|instead|prevent(?:s|ed|ing)?|kept\s+\w+\s+from|keeps?\s+\w+\s+from|"
-    r"unrelated|no\s+longer|non-?[a-z]{3,}|"
+    r"unrelated|no\s+longer|non-?[a-z]{3,}|against|oppos(?:e|es|ed|ing|ition)|"
     r"un(?:able|likely|known|clear|certain|usual|necessary|willing|prepared|aware|employed|related|"
     r"identified|confirmed|finished|successful|safe|fair|happy|able|affected|changed|harmed|hurt|"
     r"armed|paid|named|explained|resolved|precedented|acceptable|available|popular|lawful|legal)"
