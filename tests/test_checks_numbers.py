@@ -583,3 +583,16 @@ def test_letters_that_fold_to_i_and_s_are_read_as_those_letters(english, flagged
 def test_two_numbers_run_together_are_not_a_changed_number(ko_text, en_text, flagged):
     found = check_pair(ko_text, en_text, enabled=["number"])
     assert bool(serious(found)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("original", "translation"),
+    [
+        ("1" * 400 + "억 명", "3 people"),  # 1e408 is infinity as a float
+        ("주문번호 " + "7" * 320 + "번", "order 0.5 was lost"),
+        ("3명", "ID " + "9" * 400 + " and 0.001"),
+    ],
+)
+def test_a_digit_run_too_long_to_be_a_figure_is_not_one(original, translation):
+    found = check_pair(original, translation, enabled=["number"])
+    assert all(len(r.message) < 300 for r in found)  # no quantity made of the whole run

@@ -303,7 +303,7 @@ def bad_conversions(quantities: Sequence[Quantity], text: str) -> list[tuple[Qua
 
 
 #: a score or tally: "6-3 6-2", "2-0(6-36-2)"
-_SCORES = re.compile(r"\d+(?:[-–:]\d+)+(?:[\s(),]+\d+(?:[-–:]\d+)+)*")
+_SCORES = re.compile(r"(?<!\d)\d+(?:[-–:]\d+)+(?:[\s(),]+\d+(?:[-–:]\d+)+)*")
 
 
 def _same_scores(lost: list[Quantity], src_text: str, extra: list[Quantity], tgt_text: str) -> tuple[list[Quantity], list[Quantity]]:

@@ -38,6 +38,17 @@ class Quantity:
     bound: str | None = None  # "min" for "more than", 이상, 여; "max" for "almost", 미만, 가까이
 
 
+#: No news figure comes near this; a longer run of digits is an ID or a hash, and as a
+#: float it would overflow the comparisons (1e400 is infinity).
+MAX_QUANTITY = 1e30
+
+
+def in_order(found: list[Quantity]) -> list[Quantity]:
+    """The quantities by position, without runs of digits too long to be a figure."""
+    found.sort(key=lambda q: q.span.start)
+    return [q for q in found if abs(q.value) < MAX_QUANTITY]
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date or time as asserted; fields the text does not give are None.

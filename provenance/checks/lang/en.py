@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 
-from ..values import DateMention, Marker, Name, Quantity, Span
+from ..values import DateMention, Marker, Name, Quantity, Span, in_order
 
 CODE = "en"
 CASED_NAMES = True  # names are told by capitals, so the name check reads them here
@@ -192,8 +192,7 @@ def quantities(text: str) -> list[Quantity]:
         word = match.group().lower()
         value = 2 if word.startswith("a couple") else MULTIPLES[word]
         found.append(Quantity(value, "times", word.startswith("a couple"), _span(match), weak=word not in _SURE_MULTIPLES))
-    found.sort(key=lambda q: q.span.start)
-    return found
+    return in_order(found)
 
 
 # --- clues: which patterns can match at all ------------------------------------

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ...romanize import romanize
-from ..values import DateMention, Marker, Name, Quantity, Span
+from ..values import DateMention, Marker, Name, Quantity, Span, in_order
 
 CODE = "ko"
 CASED_NAMES = False  # no capitals: names are looked up among all words
@@ -198,8 +198,7 @@ def quantities(text: str) -> list[Quantity]:
         value, unit = TIME_WORDS[match.group(1)]
         span = Span(match.start(), match.end(), match.group())
         found.append(Quantity(value, unit, False, span, weak=value == 1))
-    found.sort(key=lambda q: q.span.start)
-    return found
+    return in_order(found)
 
 
 def _add_numeral(text: str, start: int, end: int, taken: list[tuple[int, int]], out: list[Quantity]) -> None:
