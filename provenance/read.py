@@ -66,10 +66,10 @@ _MAGIC = (
 # segmenter reads as CJK sentence ends; full-width currency signs; spaces.
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if code not in (0xFF01, 0xFF1F)}
 _FOLD.update({0xFFE0: 0xA2, 0xFFE1: 0xA3, 0xFFE2: 0xAC, 0xFFE3: 0xAF, 0xFFE4: 0xA6, 0xFFE5: 0xA5, 0xFFE6: 0x20A9})
-_FOLD.update({code: 0x20 for code in (0x00A0, 0x3000, 0x202F, 0x205F, *range(0x2000, 0x200B))})
+_FOLD.update({code: 0x20 for code in (0x09, 0x00A0, 0x3000, 0x202F, 0x205F, *range(0x2000, 0x200B))})  # tabs too: 2만\t5천
 _FOLD.update({code: 0x0A for code in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)})  # other line breaks
 _CONTROLS = (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F, *range(0x80, 0x85), *range(0x86, 0xA0))
-_FOLD.update({code: 0x20 for code in _CONTROLS})  # C0 and C1 controls but tab, newlines
+_FOLD.update({code: 0x20 for code in _CONTROLS})  # C0 and C1 controls but newlines (tab is above)
 _FOLD.update({code: None for code in (0x00AD, 0x200B, 0x2060, 0xFEFF)})  # invisible: soft hyphen, zero widths
 _FOLD[0x0D] = 0x0A  # lone CR (CRLF is joined first)
 
@@ -111,6 +111,8 @@ def _check_text(name: str, text: str, kind: str) -> None:
     if not text.strip():
         problem = "the file holds only whitespace" if kind == "text" else f"no article text found in this {kind} file"
         raise InputError(name, problem)
+    if not any(char.isalpha() for char in text):
+        raise InputError(name, "has no words, only digits, punctuation or symbols: there is nothing to compare")
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(
             name, f"has {len(text):,} characters of text; the limit is {MAX_TEXT_CHARS:,}: split the article into parts"
@@ -135,7 +137,7 @@ def normalise(text: str) -> str:
     """One spelling for the same text, with the same lines.
 
     CRLF, CR and other line breaks become "\\n"; NFC (NFD Hangul from macOS
-    composes); full-width ASCII and odd spaces fold to plain ones; soft
+    composes); full-width ASCII and odd spaces (tabs too) fold to plain ones; soft
     hyphens and zero-width spaces go. Not NFKC: that would turn compatibility
     jamo (ㅋㅋ) into conjoining jamo, ² into 2 and ½ into 1⁄2.
     """

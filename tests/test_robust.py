@@ -119,6 +119,7 @@ CASES = [
     Case("CRLF and lone CR line endings", pair(utf8(KO.replace("\n", "\r\n", 5).replace("\n\n", "\r\r")), utf8(EN.replace("\n", "\r\n"))), ("ko.txt", "en.txt"), 0, "no problems", model=True, same_as_utf8=True),
     Case("NFD Hangul (macOS)", pair(utf8(unicodedata.normalize("NFD", KO)), utf8(EN)), ("ko.txt", "en.txt"), 0, "no problems", model=True, same_as_utf8=True),
     Case("full-width digits and commas (３，０００)", pair(utf8(full_width(KO)), utf8(EN)), ("ko.txt", "en.txt"), 0, "no problems", model=True, same_as_utf8=True),
+    Case("tabs between words (2만\\t5천 명)", pair(utf8(KO.replace(" ", "\t")), utf8(EN)), ("ko.txt", "en.txt"), 0, "no problems", model=True, same_as_utf8=True),
     # -- formats
     Case("Markdown original (heading, bold, link)", pair(markdown_ko(), utf8(EN), ko_name="ko.md"), ("ko.md", "en.txt"), 0, "no problems", model=True, same_as_utf8=True),
     Case("HTML article pages (nav, scripts, comments, share, footer)", lambda: {"ko.html": (HTML_PAGES / "rfa-ko.html").read_bytes(), "en.html": (HTML_PAGES / "rfa-en.html").read_bytes()}, ("ko.html", "en.html"), 1, "10 ok · 0 drifted · 0 dropped · 2 added", model=True),
@@ -127,6 +128,7 @@ CASES = [
     # -- wrong input
     Case("empty file", pair(b"", utf8(EN)), ("ko.txt", "en.txt"), 2, "the file is empty"),
     Case("whitespace-only file", pair(b" \n\t\r\n  \n", utf8(EN)), ("ko.txt", "en.txt"), 2, "only whitespace"),
+    Case("digits and punctuation only", pair(utf8("3,000!!! 2019.\n\n--- ... ???\n"), utf8(EN)), ("ko.txt", "en.txt"), 2, "has no words"),
     Case("binary file (JPEG)", pair(utf8(KO), b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4, en_name="photo.jpg"), ("ko.txt", "photo.jpg"), 2, "binary file (a JPEG image)"),
     Case("Word document (.docx)", pair(utf8(KO), b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4, en_name="en.docx"), ("ko.txt", "en.docx"), 2, "ZIP archive"),
     Case("a directory", lambda: {"folder/x.txt": b"x", "en.txt": utf8(EN)}, ("folder", "en.txt"), 2, "is a directory"),
