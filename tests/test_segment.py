@@ -23,6 +23,8 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 EN_CASES = [
     ("The ministry confirmed the report. Officials declined to comment.",
      ["The ministry confirmed the report.", "Officials declined to comment."]),
+    ("The ministry confirmed the report. !!! Officials declined to comment.",
+     ["The ministry confirmed the report. !!!", "Officials declined to comment."]),
     ("“We will not send them back. The border stays closed,” the official said.",
      ["“We will not send them back.", "The border stays closed,” the official said."]),
     ('"They left in December," the source said. "Nobody came back."',
@@ -96,6 +98,8 @@ EN_CASES = [
 KO_CASES = [
     ("북한이 노동자 파견을 준비하고 있다. 소식통이 이같이 전했다.",
      ["북한이 노동자 파견을 준비하고 있다.", "소식통이 이같이 전했다."]),
+    # symbols alone are nothing to translate: they stay with the sentence before
+    ("북한이 노동자 파견을 준비하고 있다. 🙂🙂", ["북한이 노동자 파견을 준비하고 있다. 🙂🙂"]),
     ("그는 “전혀 사실이 아니다.”고 말했다.", ["그는 “전혀 사실이 아니다.”고 말했다."]),
     ("그는 “전혀 사실이 아니다.” 고 말했다.", ["그는 “전혀 사실이 아니다.” 고 말했다."]),
     ("그는 “왜 안 되나?”라고 물었다.", ["그는 “왜 안 되나?”라고 물었다."]),

@@ -21,7 +21,7 @@ from .rules import boundaries
 __all__ = ["segment", "split_sentences", "segmenter_signature", "SEGMENTER_SIGNATURE", "VERSION"]
 
 #: Bumped whenever a change can move a boundary; part of every report signature.
-VERSION = 2
+VERSION = 3
 #: Longer "sentences" (a run with no punctuation) are cut, so the encoder and the
 #: checks stay bounded: 2.4x the longest sentence in ../shared/data (416 characters).
 MAX_SENTENCE_CHARS = 1000
@@ -89,6 +89,10 @@ def _by_rules(text: str, lang: str) -> tuple[list[Passage], list[Sentence]]:
     return passages, sentences
 
 
+#: a piece of text with none of these has nothing to translate
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
 def _sentence_spans(work: str, run_start: int, run_end: int, rules: LangRules) -> list[tuple[int, int]]:
     run = work[run_start:run_end]
     cuts = [0, *boundaries(run, rules), len(run)]
@@ -99,6 +103,10 @@ def _sentence_spans(work: str, run_start: int, run_end: int, rules: LangRules) -
         if stripped:
             lead = len(piece) - len(piece.lstrip())
             start = run_start + cut_start + lead
+            if spans and not _LETTER_OR_DIGIT.search(stripped):
+                # "…했다. 🙂🙂" or "…said. !!!": nothing to translate, so it ends the sentence before
+                spans[-1] = (spans[-1][0], start + len(stripped))
+                continue
             spans.extend(_bounded(work, start, start + len(stripped)))
     return spans
 
