@@ -228,7 +228,9 @@ def _utf16_without_bom(data: bytes, name: str) -> str:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 continue
-            if _printable_share(text) > 0.97:
+            # any article has a space or a line break; bytes of a binary file read as
+            # UTF-16 are CJK-looking characters without one ("\x00\x01\x02\x03binary")
+            if _printable_share(text) > 0.97 and any(c.isspace() for c in text[:4096]):
                 return text
     raise InputError(name, _binary(data))
 
