@@ -248,8 +248,21 @@ def _legacy(data: bytes, name: str, lang: str | None) -> tuple[str, str]:
     from .language import legacy_encodings
 
     candidates = legacy_encodings(lang)
-    best = from_bytes(data, cp_isolation=list(candidates)).best()
-    if best is None:
-        tried = ", ".join(candidates[:4])
+    matches = from_bytes(data, cp_isolation=list(candidates))
+    tried = ", ".join(candidates[:4])
+    if not matches:
         raise InputError(name, f"is not UTF-8 and not {tried} either; name its encoding with --encoding")
-    return str(best), best.encoding
+    for match in [matches.best(), *matches]:
+        text = str(match)
+        if not _garbled_hangul(text):
+            return text, match.encoding
+    raise InputError(name, f"reads as garbled Hangul in {matches.best().encoding}, and is not UTF-8 or {tried} either; "
+                           "name its encoding with --encoding")
+
+
+def _garbled_hangul(text: str) -> bool:
+    """Many lone jamo (ㅟ, ㅛ, ㅻ) among the syllables: bytes of another encoding
+    (EUC-JP, say) read as CP949. Korean text writes jamo alone only in ㅋㅋ or ㅠㅠ."""
+    jamo = sum(1 for c in text if "\u3131" <= c <= "\u318e")
+    syllables = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
+    return jamo >= 3 and jamo > 0.05 * (jamo + syllables)

@@ -130,6 +130,7 @@ CASES = [
     Case("empty file", pair(b"", utf8(EN)), ("ko.txt", "en.txt"), 2, "the file is empty"),
     Case("whitespace-only file", pair(b" \n\t\r\n  \n", utf8(EN)), ("ko.txt", "en.txt"), 2, "only whitespace"),
     Case("digits and punctuation only", pair(utf8("3,000!!! 2019.\n\n--- ... ???\n"), utf8(EN)), ("ko.txt", "en.txt"), 2, "has no words"),
+    Case("Japanese in EUC-JP given as the Korean original", pair("북한은 노동자를 중국에 파견할 준비를 하고 있다. 北朝鮮は労働者を中国に派遣する準備をしている。".encode("euc-jp", errors="ignore"), utf8(EN)), ("ko.txt", "en.txt"), 2, "is not in ko (Korean)"),
     Case("a few bytes with a NUL (not UTF-16 text)", pair(utf8(KO), b"\x00\x01\x02\x03binary"), ("ko.txt", "en.txt"), 2, "looks like a binary file"),
     Case("binary file (JPEG)", pair(utf8(KO), b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 4, en_name="photo.jpg"), ("ko.txt", "photo.jpg"), 2, "binary file (a JPEG image)"),
     Case("Word document (.docx)", pair(utf8(KO), b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 4, en_name="en.docx"), ("ko.txt", "en.docx"), 2, "ZIP archive"),
