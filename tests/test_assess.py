@@ -1,9 +1,11 @@
-"""Assessment of aligner output: beads that hide an unrelated sentence are split."""
+"""Assessment of aligner output: beads that hide an unrelated sentence are split, and
+pairs the encoder reads poorly but that share exact figures are not flagged."""
 
 from __future__ import annotations
 
 from provenance.align import Link
 from provenance.assess import _split_unrelated_parts
+from provenance.types import Status
 
 CHANCE = 0.35
 
@@ -31,3 +33,26 @@ def test_a_sentence_split_in_two_stays_one_bead():
 def test_related_parts_stay_together():
     links = [Link((0, 1), (0,), 0.60, parts=(0.62, 0.45))]
     assert _split_unrelated_parts(links, CHANCE) == links
+
+
+def _one_sentence_pair(original: str, translation: str, similarity: float):
+    from provenance.api import resolve_settings
+    from provenance.assess import _judge
+    from provenance.segment import segment
+
+    source, target = segment(original, "ko"), segment(translation, "en")
+    return _judge((0,), (0,), similarity, source, target, resolve_settings(), None)
+
+
+OIL = "8월 인도분 서부텍사스산 중질유는 2.16달러 오른 131.04달러에 거래됐다."
+
+
+def test_a_pair_the_encoder_reads_poorly_but_with_the_same_exact_figures_is_ok():
+    bead = _one_sentence_pair(OIL, "Light, sweet crude for August delivery settled up $2.16 to $131.04 a barrel.", 0.26)
+    assert bead.status is Status.OK and bead.reasons == ()
+
+
+def test_a_pair_the_encoder_reads_poorly_with_nothing_shared_is_low_similarity():
+    bead = _one_sentence_pair(OIL, "Oil prices rose on Tuesday.", 0.26)
+    assert bead.status is Status.DRIFTED
+    assert [r.code for r in bead.reasons] == ["drift.low-similarity"]
