@@ -239,6 +239,8 @@ def test_english_clock_words_ranges_and_slips(text, expected):
         ("6월 21~24일 열린다.", "It is held June 21-24.", False),
         ("6월 21~24일 열린다.", "It is held June 21-27.", True),
         ("행사가 열린다.", "It opens on August 0.", True),
+        ("14일 오후 3시 회의가 열렸다.", "The meeting was held at 3 p.m. on the 14th.", False),
+        ("14일 오후 3시 회의가 열렸다.", "The meeting was held at 3 p.m. on the 15th.", True),  # 15:00 is not the 15th
     ],
 )
 def test_times_and_day_ranges_are_compared(ko_text, en_text, flagged):

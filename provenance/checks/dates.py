@@ -146,7 +146,9 @@ def check_dates(src: Side, tgt: Side) -> list[CheckResult]:
 
 
 def _numbers(side: Side) -> set[float]:
-    return {v.value for v in stated_values(side)}
+    """What a day or year may come back as: the side's numbers, years and days, not its
+    clock (오후 3시 must not stand in for "the 15th")."""
+    return {v.value for v in stated_values(side, clock=False)}
 
 
 def _impossible(part: Part) -> bool:

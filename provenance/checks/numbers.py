@@ -156,11 +156,11 @@ def _close(a: float, b: float, tolerance: float) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b))
 
 
-def stated_values(side: Side) -> list[Value]:
-    """Everything on a side another number may be matched with."""
+def stated_values(side: Side, clock: bool = True) -> list[Value]:
+    """Everything on a side another number may be matched with (`clock`: hours and minutes too)."""
     found = [Value.of(q) for q in side.quantities]
     for date in side.dates:
-        for part in (date.year, date.day, date.hour, date.minute):
+        for part in (date.year, date.day, *((date.hour, date.minute) if clock else ())):
             if part is not None:
                 found.append(Value(float(part), None, False))
     return found
