@@ -47,6 +47,10 @@ KOREAN = [
     ("4세기", 4, "ordinal", False),  # a century, not four years of age
     ("3분기", 3, "ordinal", False),  # a quarter, not three minutes
     ("17광년", 17, "lightyear", False),
+    ("섭씨 30도", 30, "C", False),
+    ("영하 10도", -10, "C", False),  # ten below zero
+    ("30℃", 30, "C", False),
+    ("화씨 86도", 86, "F", False),
 ]
 
 ENGLISH = [
@@ -86,6 +90,9 @@ ENGLISH = [
     ("a 10km walk", 10, "km", False),
     ("120km/h winds", 120, "km/h", False),
     ("17 light years", 17, "lightyear", False),
+    ("30 degrees Celsius", 30, "C", False),
+    ("86°F", 86, "F", False),
+    ("minus 10 degrees Celsius", -10, "C", False),
 ]
 
 NOT_NUMBERS = [
@@ -468,6 +475,12 @@ def test_same_value_with_the_same_unit_is_matched_first():
         ("50만 명이 모였다", "A million people gathered.", True),
         ("수출이 4배 늘었다", "Exports quadrupled.", False),
         ("수출이 2배 늘었다", "Exports tripled.", True),
+        ("낮 기온이 섭씨 30도까지 올랐다", "Temperatures rose to 86 degrees Fahrenheit.", False),  # converted
+        ("낮 기온이 섭씨 30도까지 올랐다", "Temperatures rose to 96 degrees Fahrenheit.", True),
+        ("영하 10도까지 떨어졌다", "It fell to minus 10 degrees Celsius.", False),
+        ("영하 10도까지 떨어졌다", "It fell to 14 degrees Fahrenheit.", False),
+        ("영하 10도까지 떨어졌다", "It fell to 10 degrees Fahrenheit.", True),
+        ("북위 38도선 부근", "near the 38th parallel", False),  # a latitude, not a temperature
     ],
 )
 def test_more_number_shapes(original, translation, flagged):

@@ -285,7 +285,7 @@ def _digits(value: float) -> str:
 
 
 #: dimensions a translator converts with a fixed factor (not money, not time)
-CONVERTED = frozenset({"length", "mass", "speed", "area", "power"})
+CONVERTED = frozenset({"length", "mass", "speed", "area", "power", "temperature"})
 _OPEN_BRACKET = re.compile(r"\s*[(\[]\s*")
 
 

@@ -52,7 +52,11 @@ UNITS: dict[str, tuple[str, float]] = {
     "year": ("time", 31557600.0),
     "decade": ("time", 315576000.0),
     "century": ("time", 3155760000.0),
+    "C": ("temperature", 1.0),
+    "F": ("temperature", 5 / 9),
 }
+#: units whose zero is not the base's: degrees Fahrenheit start 32 below freezing
+OFFSETS: dict[str, float] = {"F": -32.0}
 
 
 def dimension(unit: str | None) -> str | None:
@@ -65,4 +69,4 @@ def convertible(a: str | None, b: str | None) -> bool:
 
 
 def in_base(value: float, unit: str | None) -> float:
-    return value * UNITS[unit][1] if unit in UNITS else value
+    return (value + OFFSETS.get(unit, 0.0)) * UNITS[unit][1] if unit in UNITS else value

@@ -58,6 +58,8 @@ UNIT_WORDS: dict[str, str] = {
     "hectares": "ha", "acres": "acre", "watts": "W", "kilowatts": "kW", "kw": "kW",
     "megawatts": "MW", "mw": "MW", "gigawatts": "GW", "gw": "GW",
     "light years": "lightyear", "light-years": "lightyear", "light year": "lightyear", "light-year": "lightyear",
+    "degrees celsius": "C", "degrees centigrade": "C", "degrees c": "C", "celsius": "C", "°c": "C", "℃": "C",
+    "degrees fahrenheit": "F", "degrees f": "F", "fahrenheit": "F", "°f": "F", "℉": "F",
     "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute",
     "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "week",
     "weeks": "week", "month": "month", "months": "month", "year": "year", "years": "year",
@@ -340,7 +342,12 @@ def _quantity(text: str, match: re.Match[str], start: int, end: int) -> Quantity
     )
     weak = raw.lower() in ("one", "a", "an") or value == 1
     bound = _bound(text, span_start, stop) if approx else None
+    if unit in ("C", "F") and _MINUS_BEFORE.search(text, max(0, span_start - 8), span_start):
+        value = -value  # "minus 10 degrees Celsius" against 영하 10도
     return Quantity(value, unit, approx, Span(span_start, stop, text[span_start:stop]), weak=weak, bound=bound)
+
+
+_MINUS_BEFORE = re.compile(r"\bminus\s+$", re.IGNORECASE)
 
 
 #: "a Category 4 storm": the number is the storm's category (1급 태풍)

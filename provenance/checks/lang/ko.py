@@ -58,7 +58,7 @@ COUNTERS: dict[str, str | None] = {
     "피트": "ft", "인치": "inch", "야드": "yard", "kg": "kg", "킬로그램": "kg", "g": "g",
     "그램": "g", "톤": "t", "파운드중": "lb", "㎞": "km", "㎏": "kg", "㎡": "m2",
     "제곱미터": "m2", "헥타르": "ha", "에이커": "acre", "와트": "W", "킬로와트": "kW",
-    "kw": "kW", "kW": "kW", "광년": "lightyear", "메가와트": "MW", "MW": "MW", "기가와트": "GW", "GW": "GW",
+    "kw": "kW", "kW": "kW", "광년": "lightyear", "℃": "C", "°C": "C", "℉": "F", "°F": "F", "메가와트": "MW", "MW": "MW", "기가와트": "GW", "GW": "GW",
 }
 #: counters a native numeral may touch without a space (세대, 열차 and 열대 are words)
 NATIVE_ATTACHED = ("번째", "번", "살", "명", "개", "가지", "차례", "마리", "시간", "달", "시")
@@ -146,6 +146,9 @@ def _counter_after(text: str, end: int) -> tuple[str | None, int]:
 _TRILLION_AFTER = re.compile(r" ?(?:\d|[일이삼사오육칠팔구]?[십백천]|원|달러|위안|엔|유로|파운드|개|번|명|대|배|여)")
 #: the counter may follow 여 ("20여 년", "300여명"): the unit still counts
 _COUNTER_AFTER = re.compile(rf"(?: ?여)? ?({_COUNTER_ALT})")
+#: 도 after a number is a temperature only with one of these before it (38도선 is a latitude)
+_DEGREES_AFTER = re.compile(r" ?도(?!선)")
+_TEMPERATURE_BEFORE = re.compile(r"(섭씨|화씨|영상|영하|기온)[^0-9]{0,4}$")
 _APPROX_AFTER = re.compile(rf" ?(?:{'|'.join(sorted(APPROX_AFTER, key=len, reverse=True))})")
 _APPROX_BEFORE = re.compile(rf"(?:{'|'.join(APPROX_BEFORE)}) ?$")
 
@@ -219,6 +222,12 @@ def _add_numeral(text: str, start: int, end: int, taken: list[tuple[int, int]], 
     unit = COUNTERS.get(counter) if counter else None
     if unit == "km" and _SPEED_BEFORE.search(text, max(0, start - 16), start):
         unit = "km/h"  # 시속 120km, and "시속 120km에서 약 150km" for the second too
+    scale = _TEMPERATURE_BEFORE.search(text, max(0, start - 6), start) if counter is None or unit in ("C", "F") else None
+    if scale and counter is None and (degrees := _DEGREES_AFTER.match(text, end)):
+        # 섭씨 30도, 영하 10도, 화씨 86도; a bare 38도 may be a latitude (북위 38도선)
+        unit, stop = ("F" if scale.group(1) == "화씨" else "C"), degrees.end()
+    if scale and scale.group(1) == "영하" and unit in ("C", "F"):
+        value = -value  # 영하 10도, 영하 10℃: ten below zero
     bound = _bound(text, start, stop) or _bound(text, start, end)
     out.append(Quantity(value, unit, approx, Span(start, stop, text[start:stop]), weak=value == 1, bound=bound))
 
