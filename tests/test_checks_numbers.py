@@ -93,6 +93,10 @@ ENGLISH = [
     ("30 degrees Celsius", 30, "C", False),
     ("86°F", 86, "F", False),
     ("minus 10 degrees Celsius", -10, "C", False),
+    ("women in their 20s", 20, None, False),  # 20대 여성
+    ("a man in his early 40s", 40, None, False),
+    ("one-fourth voted", 0.25, "fraction", False),
+    ("his twenty-fifth birthday", 25, "ordinal", False),  # one ordinal, not 20 and a 5th
 ]
 
 NOT_NUMBERS = [
@@ -481,6 +485,10 @@ def test_same_value_with_the_same_unit_is_matched_first():
         ("영하 10도까지 떨어졌다", "It fell to 14 degrees Fahrenheit.", False),
         ("영하 10도까지 떨어졌다", "It fell to 10 degrees Fahrenheit.", True),
         ("북위 38도선 부근", "near the 38th parallel", False),  # a latitude, not a temperature
+        ("20대 여성이 대부분이다", "Most are women in their 20s.", False),
+        ("20대 여성이 대부분이다", "Most are women in their 30s.", True),
+        ("5분의 1이 찬성했다", "One-fifth voted for it.", False),
+        ("5분의 1이 찬성했다", "One-fourth voted for it.", True),
     ],
 )
 def test_more_number_shapes(original, translation, flagged):

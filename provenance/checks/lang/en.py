@@ -86,7 +86,8 @@ _NUMBER = re.compile(
     rf"(?P<a>\ban?\s+(?=(?:{'|'.join(SCALES)}|dozen)\b))?"
     rf"(?P<num>{_TOKEN}(?:(?:-|\s+|\s+and\s+(?=(?:{_WORDS})\b))(?:{_TOKEN}))*)"
     # "10km", "5kg", "60mph": a unit written on (not "5m", which is also five million, nor "5G")
-    rf"(?:(?P<ord>st|nd|rd|th)(?![\w])|(?=(?:km|kg|mm|cm|mph|kph|km/h|ft|lbs?|kw|mw|gw)\b)|(?![\w]))",
+    rf"(?:(?P<ord>st|nd|rd|th)(?![\w])|(?=(?:km|kg|mm|cm|mph|kph|km/h|ft|lbs?|kw|mw|gw)\b)|(?![\w]))"
+    rf"(?!-(?:{_ORDINAL_WORDS})\b)",  # "twenty-third" is one ordinal, not 20 and a 3rd
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(rf"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{_ORDINAL_WORDS})\b", re.IGNORECASE)
@@ -114,14 +115,20 @@ _MAGNITUDE_CUES = frozenset(MAGNITUDE_WORDS) | {"several", "few"}
 
 _BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
 #: shares: "a third of", "two-thirds", "a quarter as much"; "half" alone is weak (half an hour, second half)
-DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+}
 NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
 _FRACTION = re.compile(
-    r"\b(?:(a|an|one|two|three|four|nine)[\s-])?(half|halves|thirds?|quarters?|fifths?|tenths?)\b"
+    r"\b(?:(a|an|one|two|three|four|nine)[\s-])?(half|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b"
     # "a third" may be an ordinal ("a third term"); "two-thirds" is a share whatever follows
-    r"(?:(?=\s+(?:of|as|to|the|a|an)\b|\s*[,.;:)]|\s*$)|(?<=-thirds)|(?<=-quarters)|(?<=-fifths)|(?<=-tenths))",
+    r"(?:(?=\s+(?:of|as|to|the|a|an)\b|\s*[,.;:)]|\s*$)|(?<=-third)|(?<=-thirds)|(?<=-quarter)|(?<=-quarters)|(?<=-fourth)|(?<=-fourths)|(?<=-fifth)|(?<=-fifths)|(?<=-tenth)|(?<=-tenths))",
     re.IGNORECASE,
 )
+#: an age by decade: "in their 20s", "in his early 40s" (not "the 1920s", a date)
+_AGE_DECADE = re.compile(r"\b(?:their|his|her|its)\s+(?:(?:early|mid|late)[\s-]+)?([1-9]0)s\b", re.IGNORECASE)
+_AGE_WORDS = frozenset({"their", "his", "her", "its"})
 #: "half a million" (500,000), "a half-million"
 _HALF_SCALE = re.compile(r"\b(?:half\s+an?\s+|a\s+half[-\s])(million|billion|trillion)\b", re.IGNORECASE)
 #: "$1.5bn", "£300m", "€2tn", "$400k"; without a currency sign only the unambiguous bn/mn/tn
@@ -132,7 +139,7 @@ _ABBREVIATED = re.compile(
     r"|(?P<bare>\d+(?:\.\d+)?)\s?(?P<bare_scale>bn|mn|tn|trn))\b"
 )
 #: the fraction words, one of which `_FRACTION` needs
-_FRACTION_WORDS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"})
+_FRACTION_WORDS = frozenset(DENOMINATORS)
 _RATE = re.compile(r"(?<![\w.,$])\.\d{3}\b")
 
 
@@ -163,6 +170,10 @@ def quantities(text: str) -> list[Quantity]:
     taken = [(d.span.start, d.span.end) for d in _dates_cached(text) if d.relative is None]
     clues = _clues(text)
     scaled = [_scaled(text, m) for m in _finditer(_HALF_SCALE, text, clues.says(_HALF_WORDS))]
+    scaled += [  # "women in their 20s" against 20대 여성
+        Quantity(float(m.group(1)), None, False, Span(m.start(1), m.end(), text[m.start(1) : m.end()]))
+        for m in _finditer(_AGE_DECADE, text, clues.digit and clues.says(_AGE_WORDS))
+    ]
     scaled += [_scaled(text, m) for m in _finditer(_ABBREVIATED, text, clues.digit and clues.says(_ABBREVIATION_WORDS))]
     taken += [(q.span.start, q.span.end) for q in scaled]
     shares = [
