@@ -58,7 +58,8 @@ COUNTERS: dict[str, str | None] = {
     "피트": "ft", "인치": "inch", "야드": "yard", "kg": "kg", "킬로그램": "kg", "g": "g",
     "그램": "g", "톤": "t", "파운드중": "lb", "㎞": "km", "㎏": "kg", "㎡": "m2",
     "제곱미터": "m2", "헥타르": "ha", "에이커": "acre", "와트": "W", "킬로와트": "kW",
-    "kw": "kW", "kW": "kW", "광년": "lightyear", "℃": "C", "°C": "C", "℉": "F", "°F": "F", "메가와트": "MW", "MW": "MW", "기가와트": "GW", "GW": "GW",
+    "kw": "kW", "kW": "kW", "메가와트": "MW", "MW": "MW", "기가와트": "GW", "GW": "GW",
+    "광년": "lightyear", "℃": "C", "°C": "C", "℉": "F", "°F": "F",
 }
 #: counters a native numeral may touch without a space (세대, 열차 and 열대 are words)
 NATIVE_ATTACHED = ("번째", "번", "살", "명", "개", "가지", "차례", "마리", "시간", "달", "시")
@@ -93,9 +94,9 @@ _NATIVE_NUMERAL = re.compile(
     r"|(두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|한))"
     rf"(?=(?: ([가-힣]+)|({'|'.join(NATIVE_ATTACHED)})))"
 )
-_DAY_WORD = re.compile(rf"(?<![가-힣])({'|'.join(TIME_WORDS)})(?![가-힣]?[가-힣]{{2}})")
-#: one of `TIME_WORDS` anywhere, what `_DAY_WORD` needs: one search, not one `in` per word (issue #8)
-_ANY_DAY_WORD = re.compile("|".join(TIME_WORDS))
+_TIME_WORD = re.compile(rf"(?<![가-힣])({'|'.join(TIME_WORDS)})(?![가-힣]?[가-힣]{{2}})")
+#: one of `TIME_WORDS` anywhere, what `_TIME_WORD` needs: one search, not one `in` per word (issue #8)
+_ANY_TIME_WORD = re.compile("|".join(TIME_WORDS))
 _NUMERAL_TOKEN = re.compile(rf"{_DIGITS}|[일이삼사오육칠팔구십백천만억조경]")
 _VAGUE_BEFORE = re.compile(rf"(?:{'|'.join(VAGUE_PREFIXES)})$")
 #: a rate in tenths, hundredths and thousandths (batting averages): 2할6푼8리 = .268
@@ -197,7 +198,7 @@ def quantities(text: str) -> list[Quantity]:
         _add_magnitude(text, match, taken, found)
     for match in _finditer(_BOTH, text, "양" in text):
         found.append(Quantity(2.0, None, False, Span(match.start(), match.end(), match.group())))
-    for match in _finditer(_DAY_WORD, text, _ANY_DAY_WORD.search(text) is not None):
+    for match in _finditer(_TIME_WORD, text, _ANY_TIME_WORD.search(text) is not None):
         value, unit = TIME_WORDS[match.group(1)]
         span = Span(match.start(), match.end(), match.group())
         found.append(Quantity(value, unit, False, span, weak=value == 1))
