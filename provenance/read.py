@@ -252,7 +252,7 @@ def _legacy(data: bytes, name: str, lang: str | None) -> tuple[str, str]:
     tried = ", ".join(candidates[:4])
     if not matches:
         raise InputError(name, f"is not UTF-8 and not {tried} either; name its encoding with --encoding")
-    for match in [matches.best(), *matches]:
+    for match in matches:  # best first
         text = str(match)
         if not _garbled_hangul(text):
             return text, match.encoding
