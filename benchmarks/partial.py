@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from provenance.checks import coverage  # noqa: E402
 from provenance.evaluate.corpus import CorpusMissing, load_corpus, named_paths  # noqa: E402
 from provenance.evaluate.lang import rules_for  # noqa: E402
-from provenance.evaluate.perturb import _end_sentence, cut_clause  # noqa: E402
+from provenance.evaluate.perturb import cut_clause  # noqa: E402
 
 CORPORA = ("kpc", "jhe")
 CALIBRATION = ROOT / "models" / "use-m3" / "ko-en.json"
@@ -95,10 +95,10 @@ def last_clause_cuts(encoder, intercept: float, weights: np.ndarray, threshold: 
         totals = [0] * len(KEPT_BANDS)
         examined: list[tuple[int, coverage.Candidate]] = []
         for src, tgt in zip(corpus.source, corpus.target):
-            ends = [m.start() for m in rules.CLAUSE_END.finditer(tgt) if len(tgt[: m.start()].split()) >= rules.MIN_PART_WORDS]
-            if not ends:
+            cut = cut_clause(tgt, rules, keep=1.0)  # the harness's cut, at the last boundary anywhere
+            if cut is None:
                 continue
-            kept = _end_sentence(tgt[: ends[-1]], rules)
+            kept = cut[0]
             band = kept_band(len(kept) / len(tgt))
             totals[band] += 1
             one = coverage.candidate(src, kept, src_lang, tgt_lang, EXAMINE_BELOW)

@@ -523,3 +523,11 @@ def test_runner_uses_the_settings_it_is_given():
     assert run.signature["calibration"] == "test: no merges"
     assert "merge_penalty=5" in run.signature["thresholds"]
     assert run.perturbed.bead.f1 < default.perturbed.bead.f1
+
+
+def test_a_clause_past_the_partial_share_is_cut_only_when_asked():
+    rules = rules_for("en")
+    text = "The ministry confirmed on Monday the new rules would take effect next month, officials said."
+    assert cut_clause(text, rules) is None  # its only boundary keeps more than 60 %
+    kept, _ = cut_clause(text, rules, keep=1.0)
+    assert kept == "The ministry confirmed on Monday the new rules would take effect next month."

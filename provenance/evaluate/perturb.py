@@ -294,9 +294,9 @@ def change_date(text: str, rules: ModuleType, rng: random.Random) -> tuple[str, 
     return _replace(text, start, end, new), f"{text[start:end]} → {new}"
 
 
-def cut_clause(text: str, rules: ModuleType) -> tuple[str, str] | None:
-    """The sentence cut at its last clause boundary within the first 60%."""
-    limit = rules.PARTIAL_KEEP * len(text)
+def cut_clause(text: str, rules: ModuleType, keep: float | None = None) -> tuple[str, str] | None:
+    """The sentence cut at its last clause boundary within the first `keep` of it (60% by default)."""
+    limit = (rules.PARTIAL_KEEP if keep is None else keep) * len(text)
     ends = [m.start() for m in rules.CLAUSE_END.finditer(text) if m.start() <= limit]
     ends = [e for e in ends if _words(text[:e]) >= rules.MIN_PART_WORDS]
     if not ends:
