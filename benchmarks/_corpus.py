@@ -1,8 +1,8 @@
 """The line-aligned corpus the speed and memory benchmarks read.
 
-kpc-dev from ../shared/data by default; `--corpus jhe`, or `--corpus SRC TGT`
-(two files, line i of one the translation of line i of the other) to measure
-on other articles. Lines are read as they are: no noise filtering, unlike the
+kpc-dev from ../shared/data by default; `--corpus jhe`, `--corpus FOLDER` (one
+*.ko and one *.en file, as in ../shared/data) or `--corpus SRC TGT` (two files,
+line i of one the translation of line i of the other) to measure on other articles. Lines are read as they are: no noise filtering, unlike the
 evaluation harness, since speed does not depend on whether a pair is clean.
 """
 
@@ -15,21 +15,27 @@ from pathlib import Path
 def add_corpus_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--corpus", nargs="+", default=["kpc"], metavar="NAME|SRC TGT",
-        help="kpc or jhe (in ../shared/data), or a source and a target file (default: kpc)",
+        help="kpc or jhe (in ../shared/data), a folder with one *.ko and one *.en file, "
+        "or a source and a target file (default: kpc)",
     )
 
 
 def corpus_lines(choice: list[str]) -> tuple[list[str], list[str]] | None:
     """(source lines, target lines), or None when a named corpus is absent."""
-    from provenance.evaluate.corpus import CorpusMissing, named_paths
+    from provenance.evaluate.corpus import CorpusMissing, folder_paths, named_paths
 
-    if len(choice) == 1:
+    if len(choice) == 1 and Path(choice[0]).is_dir():
+        try:
+            src, tgt, _ = folder_paths(choice[0])
+        except ValueError as exc:
+            raise SystemExit(f"--corpus: {exc}") from None
+    elif len(choice) == 1:
         try:
             src, tgt, *_ = named_paths(choice[0])
         except CorpusMissing:
             return None
         except KeyError:
-            raise SystemExit(f"--corpus: {choice[0]!r} is not kpc or jhe; give a name or two files") from None
+            raise SystemExit(f"--corpus: {choice[0]!r} is not kpc, jhe or a folder; give a name, a folder or two files") from None
     elif len(choice) == 2:
         src, tgt = (Path(p) for p in choice)
     else:

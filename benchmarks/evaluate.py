@@ -3,6 +3,7 @@
 
     python benchmarks/evaluate.py --corpus kpc --docs 80 --seed 1 --mode full --json eval.json
     python benchmarks/evaluate.py --corpus path/to/src.ko path/to/tgt.en --aligner embedding
+    python benchmarks/evaluate.py --corpus ../shared/data/kpc-test   # a folder: one *.ko, one *.en, a noise.json if any
 
 Prints a table for people (the embedding aligner beside the Gale–Church
 length-only floor, targets beside both) and writes JSON for machines. Same
@@ -24,8 +25,9 @@ except ImportError:  # run from a checkout that is not installed
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", nargs="+", default=["kpc"], metavar="NAME|SRC TGT",
-                        help="kpc, jhe (in ../shared/data), a file stem (STEM.ko, STEM.en), or two files")
+    parser.add_argument("--corpus", nargs="+", default=["kpc"], metavar="NAME|FOLDER|SRC TGT",
+                        help="kpc, jhe (in ../shared/data), a folder (one *.ko, one *.en, a noise.json if any), "
+                        "a file stem (STEM.ko, STEM.en), or two files")
     parser.add_argument("--docs", type=int, default=80, help="documents, a quarter of them unperturbed (default 80)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--mode", choices=("structural", "full"), default="full",

@@ -139,7 +139,7 @@ app.command("check")(_check_command)
 
 @app.command("eval")
 def evaluate(
-    corpus: list[str] = typer.Argument(None, help="kpc, jhe, a file stem (STEM.ko + STEM.en) or two files."),
+    corpus: list[str] = typer.Argument(None, help="kpc, jhe, a folder (one *.ko, one *.en, a noise.json if any), a file stem (STEM.ko + STEM.en) or two files."),
     docs: int = typer.Option(80, help="Test documents to build (a quarter left unperturbed)."),
     seed: int = typer.Option(1, help="Seed of the document generator."),
     mode: str = typer.Option("full", help="full: every perturbation; structural: merge, split, drop, insert."),

@@ -20,8 +20,21 @@ def test_files_of_different_lengths_are_refused_naming_both(tmp_path):
         corpus_lines([str(tmp_path / "a.ko"), str(tmp_path / "a.en")])
 
 
+def test_a_folder_is_read_through_its_one_ko_and_one_en_file(tmp_path):
+    (tmp_path / "test.ko").write_text("하나.\n둘.\n", encoding="utf-8")
+    (tmp_path / "test.en").write_text("One.\nTwo.\n", encoding="utf-8")
+    assert corpus_lines([str(tmp_path)]) == (["하나.", "둘."], ["One.", "Two."])
+
+
+def test_a_folder_with_two_files_of_one_language_is_refused(tmp_path):
+    for name in ("a.ko", "b.ko", "a.en"):
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"2 \*\.ko files"):
+        corpus_lines([str(tmp_path)])
+
+
 def test_an_unknown_name_is_refused():
-    with pytest.raises(SystemExit, match="not kpc or jhe"):
+    with pytest.raises(SystemExit, match="not kpc, jhe or a folder"):
         corpus_lines(["wikipedia"])
 
 

@@ -464,6 +464,24 @@ def test_main_eval_prints_a_table_and_writes_json(tmp_path, capsys):
     assert data["mode"] == "structural" and set(data["aligners"]) == {"length"}
 
 
+def test_a_corpus_folder_is_named_by_its_files_and_noise(tmp_path):
+    from provenance.evaluate.cli import resolve_corpus
+
+    pairs = [("하나", "one"), ("둘", "two"), ("셋", "three")]
+    src, tgt = write_corpus(tmp_path, pairs, {"unrelated": [2]})
+    src.rename(tmp_path / "test.ko")
+    tgt.rename(tmp_path / "test.en")
+    corpus = resolve_corpus([str(tmp_path)])
+    assert corpus.source == ("하나", "셋") and corpus.target == ("one", "three")  # noise.json read too
+    assert corpus.name == tmp_path.name
+
+
+def test_a_corpus_folder_without_a_translation_is_refused(tmp_path, capsys):
+    (tmp_path / "test.ko").write_text("하나\n", encoding="utf-8")
+    assert main_eval([str(tmp_path)], 4, 1, "full", "length", None, encoder="hashing") == 2
+    assert "no *.en files" in capsys.readouterr().err
+
+
 def test_main_eval_skips_politely_without_the_data(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(corpus_module, "DATA_DIR", tmp_path / "absent")
     assert main_eval("kpc", 4, 1, "full", "both", None) == 0

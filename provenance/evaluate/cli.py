@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .corpus import NAMED, CorpusMissing, load_corpus, named_paths
+from .corpus import NAMED, CorpusMissing, folder_paths, load_corpus, named_paths
 
 
 def main_eval(
@@ -46,12 +46,16 @@ def main_eval(
 
 
 def resolve_corpus(corpus: str | Sequence[str], noise: str | None = None):
-    """A corpus from a name ("kpc", "jhe"), a file stem (STEM.ko + STEM.en) or two paths."""
+    """A corpus from a name ("kpc", "jhe"), a folder (one *.ko, one *.en, perhaps a
+    noise.json), a file stem (STEM.ko + STEM.en) or two paths."""
     parts = [corpus] if isinstance(corpus, str) else list(corpus)
     if len(parts) == 1 and parts[0] in NAMED:
         src, tgt, named_noise, src_lang, tgt_lang = named_paths(parts[0])
         name = f"{parts[0]}-dev"
         return load_corpus(src, tgt, noise=noise or named_noise, source_lang=src_lang, target_lang=tgt_lang, name=name)
+    if len(parts) == 1 and Path(parts[0]).is_dir():
+        src, tgt, folder_noise = folder_paths(parts[0])
+        return load_corpus(src, tgt, noise=noise or folder_noise, name=Path(parts[0]).resolve().name)
     if len(parts) == 1:
         stem = Path(parts[0])
         parts = [str(stem.with_name(f"{stem.name}.ko")), str(stem.with_name(f"{stem.name}.en"))]

@@ -53,6 +53,22 @@ def named_paths(name: str, data_dir: Path | None = None) -> tuple[Path, Path, Pa
     return src, tgt, (noise if noise.is_file() else None), src_lang, tgt_lang
 
 
+def folder_paths(folder: str | Path, source_lang: str = "ko", target_lang: str = "en") -> tuple[Path, Path, Path | None]:
+    """(source, target, noise or None) of a corpus folder laid out as ../shared/data's:
+    one `*.ko` file, one `*.en` file and perhaps a `noise.json`, so a new corpus
+    (a held-out test set) is named by its folder alone."""
+    folder = Path(folder)
+    found = []
+    for lang in (source_lang, target_lang):
+        files = sorted(folder.glob(f"*.{lang}"))
+        if len(files) != 1:
+            what = "no" if not files else f"{len(files)}"
+            raise ValueError(f"{folder}: {what} *.{lang} files; a corpus folder holds one *.{source_lang} and one *.{target_lang}")
+        found.append(files[0])
+    noise = folder / "noise.json"
+    return found[0], found[1], (noise if noise.is_file() else None)
+
+
 def load_corpus(
     source: str | Path,
     target: str | Path,
