@@ -18,6 +18,7 @@ class Role(str, Enum):
     CONTENT = "content"  # headline, body, caption, quote: compared
     CREDIT = "credit"  # "Reported by …", "김지은 기자": parsed, not compared
     BOILERPLATE = "boilerplate"  # comment-form notices, share links: ignored
+    BLANK = "blank"  # an empty line of presegmented input: keeps its number, never compared
 
 
 class Status(str, Enum):
@@ -27,7 +28,7 @@ class Status(str, Enum):
     DRIFTED = "drifted"  # aligned, but the meaning differs
     DROPPED = "dropped"  # original sentence with no translation
     ADDED = "added"  # translation sentence with no source
-    EXCLUDED = "excluded"  # credit line or boilerplate: not compared
+    EXCLUDED = "excluded"  # credit line, boilerplate or blank line: not compared
 
     @property
     def is_problem(self) -> bool:

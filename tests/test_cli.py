@@ -75,6 +75,21 @@ def test_presegmented_line_i_is_sentence_i(tmp_path, capsys):
     assert code == 1
 
 
+def test_presegmented_empty_lines_keep_their_numbers_and_never_pair_up(tmp_path, capsys):
+    """Two empty lines are identical texts: compared, they would pull the alignment off course."""
+    src, tgt = tmp_path / "src.txt", tmp_path / "tgt.txt"
+    src.write_text("북한은 오늘 미사일을 발사했다.\n\n정부는 이를 규탄했다.\n회의는 내일 열린다.\n", encoding="utf-8")
+    tgt.write_text("North Korea fired a missile today.\nThe government condemned it.\n\nThe meeting is tomorrow.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "compare", str(src), str(tgt), "--presegmented", "-f", "json")
+    report = json.loads(out)
+    beads = [(b["src"], b["tgt"], b["status"]) for b in report["alignment"]]
+    assert beads == [
+        ([0], [0], "ok"), ([1], [], "excluded"), ([2], [1], "ok"), ([], [2], "excluded"), ([3], [3], "ok"),
+    ]
+    assert report["source"]["sentences"][1]["role"] == "blank"
+    assert code == 0
+
+
 def test_output_file(tmp_path, capsys):
     target = tmp_path / "report.json"
     code, out, _ = run(capsys, "compare", KO, EN, "-f", "json", "-o", str(target))

@@ -294,6 +294,7 @@ def test_presegmented_is_one_sentence_per_line(text: str, expected: list[str]) -
     for s in doc.sentences:
         assert text[s.start : s.end] == s.text
         assert text.count("\n", 0, s.start) + 1 == s.line
+        assert s.role is (Role.CONTENT if s.text else Role.BLANK)  # an empty line keeps its number, uncompared
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\n", " \t\n \n", "---", "#", "> "])

@@ -13,7 +13,7 @@ import bisect
 import re
 
 from ..errors import InputError
-from ..types import Document, Passage, Sentence
+from ..types import Document, Passage, Role, Sentence
 from . import layout
 from .lang import LangRules, rules_for
 from .rules import boundaries
@@ -49,8 +49,9 @@ def segment(text: str, lang: str, *, path: str = "<string>", presegmented: bool 
     A passage spans its first sentence's start to its last one's end, so
     Markdown markers before it are outside, as they are outside sentences.
 
-    With `presegmented`, line i is sentence i (empty lines included, as "")
-    and everything is passage 0, so sentence indices equal line numbers.
+    With `presegmented`, line i is sentence i and everything is passage 0, so
+    sentence indices equal line numbers; an empty line is a sentence "" with
+    the role BLANK, never compared (two of them would otherwise match perfectly).
     """
     if presegmented:
         passages, sentences = _by_line(text, lang)
@@ -140,7 +141,8 @@ def _by_line(text: str, lang: str) -> tuple[list[Passage], list[Sentence]]:
         body = text[line.start : line.end]
         stripped = body.strip()
         start = line.start + len(body) - len(body.lstrip()) if stripped else line.start
-        sentences.append(Sentence(number, stripped, lang, 0, start, start + len(stripped), number + 1))
+        role = Role.CONTENT if stripped else Role.BLANK
+        sentences.append(Sentence(number, stripped, lang, 0, start, start + len(stripped), number + 1, role))
     if not sentences:
         return [], []
     passage = Passage(0, 0, len(text), 1, tuple(range(len(sentences))))
