@@ -34,7 +34,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="structural: merges, splits, drops, insertions only (issue #2); full: all kinds")
     parser.add_argument("--aligner", choices=("embedding", "length", "both"), default="both")
     parser.add_argument("--encoder", default="use-m3")
-    parser.add_argument("--noise", help="noise.json of pairs to leave out (named corpora find their own)")
+    parser.add_argument("--noise", help="noise.json of pairs to leave out (default: the one beside the corpus, if any)")
     parser.add_argument("--json", dest="json_path", metavar="PATH", help="write the figures as JSON here")
     return parser.parse_args(argv)
 

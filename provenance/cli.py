@@ -145,11 +145,17 @@ def evaluate(
     mode: str = typer.Option("full", help="full: every perturbation; structural: merge, split, drop, insert."),
     aligner: str = typer.Option("both", help="embedding, length (Gale-Church floor) or both."),
     json_path: Optional[Path] = typer.Option(None, "--json", help="Write the figures as JSON here."),
+    noise: Optional[Path] = typer.Option(
+        None, help="noise.json of pairs to leave out (default: the one beside the corpus, if any)."
+    ),
 ) -> None:
     """Measure alignment and flags on a line-aligned parallel corpus."""
     from .evaluate import main_eval
 
-    raise typer.Exit(main_eval(corpus or ["kpc"], docs, seed, mode, aligner, str(json_path) if json_path else None))
+    raise typer.Exit(main_eval(
+        corpus or ["kpc"], docs, seed, mode, aligner, str(json_path) if json_path else None,
+        noise=str(noise) if noise else None,
+    ))
 
 
 @app.command()

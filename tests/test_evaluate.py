@@ -476,6 +476,18 @@ def test_a_corpus_folder_is_named_by_its_files_and_noise(tmp_path):
     assert corpus.name == tmp_path.name
 
 
+def test_two_files_alone_in_their_folder_take_its_noise_json(tmp_path):
+    from provenance.evaluate.cli import resolve_corpus
+
+    pairs = [("하나", "one"), ("둘", "two"), ("셋", "three")]
+    src, tgt = write_corpus(tmp_path, pairs, {"unrelated": [2]})
+    src, tgt = src.rename(tmp_path / "test.ko"), tgt.rename(tmp_path / "test.en")
+    assert resolve_corpus([str(src), str(tgt)]).source == ("하나", "셋")
+    assert resolve_corpus([str(tmp_path / "test")]).source == ("하나", "셋")  # the file stem too
+    (tmp_path / "other.ko").write_text("하나\n둘\n셋\n", encoding="utf-8")  # whose lines would it number?
+    assert resolve_corpus([str(src), str(tgt)]).source == ("하나", "둘", "셋")
+
+
 def test_a_corpus_folder_without_a_translation_is_refused(tmp_path, capsys):
     (tmp_path / "test.ko").write_text("하나\n", encoding="utf-8")
     assert main_eval([str(tmp_path)], 4, 1, "full", "length", None, encoder="hashing") == 2

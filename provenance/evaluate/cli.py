@@ -62,4 +62,15 @@ def resolve_corpus(corpus: str | Sequence[str], noise: str | None = None):
     if len(parts) != 2:
         raise ValueError("--corpus takes a name (kpc, jhe), a file stem, or a source and a target file")
     src, tgt = (Path(p) for p in parts)
-    return load_corpus(src, tgt, noise=noise, name=f"{src.name} + {tgt.name}")
+    return load_corpus(src, tgt, noise=noise or _folder_noise(src, tgt), name=f"{src.name} + {tgt.name}")
+
+
+def _folder_noise(src: Path, tgt: Path) -> Path | None:
+    """The noise.json beside two files that are their folder's only corpus (a noise.json
+    numbers the lines of one pair of files, so it is not guessed for anything else)."""
+    try:
+        found_src, found_tgt, noise = folder_paths(src.parent)
+    except ValueError:
+        return None
+    same = found_src.resolve() == src.resolve() and found_tgt.resolve() == tgt.resolve()
+    return noise if same else None
