@@ -1,6 +1,6 @@
 """Drift checks on real translations: false alarms, and recall on perturbed ones.
 
-    python benchmarks/checks.py [--data DIR] [--show CHECK]
+    python benchmarks/checks.py [--data DIR | --corpus FOLDER ...] [--show CHECK]
 
 Runs `check_pair` on every faithful line pair of kpc-dev (noisy lines
 skipped) and jhe-dev: findings there are false alarms, mostly. Then
@@ -42,18 +42,21 @@ Pair = tuple[str, str, str]  # id, Korean, English
 
 
 def load_pairs(data: Path) -> list[Pair]:
-    noise = json.loads((data / "kpc-dev" / "noise.json").read_text(encoding="utf-8"))
-    skip = set(noise["unrelated"]) | set(noise["partial"])
+    """kpc-dev (without its noisy lines) and jhe-dev from `data`."""
+    return corpus_pairs([[str(data / "kpc-dev")], [str(data / "jhe-dev")]])
+
+
+def corpus_pairs(specs: list[list[str]]) -> list[Pair]:
+    """The clean pairs of each corpus: a folder, a file stem or two files, as
+    `provenance eval` takes them (noise.json beside them left out)."""
+    from provenance.evaluate.cli import resolve_corpus
+
     pairs: list[Pair] = []
-    for corpus, ko_name, en_name, skipped in (
-        ("kpc", "kpc-dev/korean-english-park.dev.ko", "kpc-dev/korean-english-park.dev.en", skip),
-        ("jhe", "jhe-dev/jhe-koen-dev.ko", "jhe-dev/jhe-koen-dev.en", set()),
-    ):
-        ko = (data / ko_name).read_text(encoding="utf-8").splitlines()
-        en_lines = (data / en_name).read_text(encoding="utf-8").splitlines()
-        for number, (k, e) in enumerate(zip(ko, en_lines), 1):
-            if number not in skipped and k.strip() and e.strip():
-                pairs.append((f"{corpus}:{number}", k, e))
+    for spec in specs:
+        corpus = resolve_corpus(spec)
+        label = Path(spec[0]).name.split("-")[0] if len(spec) == 1 else corpus.name
+        for number, k, e in zip(corpus.lines, corpus.source, corpus.target):
+            pairs.append((f"{label}:{number}", k, e))
     return pairs
 
 
@@ -244,16 +247,22 @@ def show_false_alarms(pairs: list[Pair], check: str, min_severity: Severity) -> 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--corpus", nargs="+", action="append", metavar="FOLDER|SRC TGT",
+                        help="measure on this corpus instead (repeatable): a folder with one *.ko and one *.en "
+                        "(and its noise.json), a file stem or two files")
     parser.add_argument("--severity", default="warning", choices=[s.value for s in Severity])
     parser.add_argument("--edits", choices=("harness", "targeted"), default="harness",
                         help="harness: the edits `provenance eval` makes (default); targeted: edits aimed at what each check reads")
     parser.add_argument("--show", choices=list(CHECKS), help="print the findings of one check on real pairs")
     parser.add_argument("--ablation", action="store_true", help="also run with each check left out")
     args = parser.parse_args()
-    if not (args.data / "kpc-dev").is_dir() or not (args.data / "jhe-dev").is_dir():
+    if args.corpus:
+        pairs = corpus_pairs(args.corpus)
+    elif not (args.data / "kpc-dev").is_dir() or not (args.data / "jhe-dev").is_dir():
         print(f"skipped: no dev data at {args.data} (kpc-dev and jhe-dev are needed)")
         return 0
-    pairs = load_pairs(args.data)
+    else:
+        pairs = load_pairs(args.data)
     min_severity = Severity(args.severity)
     if args.show:
         show_false_alarms(pairs, args.show, min_severity)
@@ -274,7 +283,7 @@ def main() -> int:
 
 def print_table(results: dict, min_severity: Severity) -> None:
     first = next(iter(results.values()))
-    print(f"{first['pairs']} real pairs (kpc-dev without noisy lines, jhe-dev); findings at ≥ {min_severity.value}")
+    print(f"{first['pairs']} real pairs (noisy lines left out); findings at ≥ {min_severity.value}")
     print("\nfalse alarms per 100 real pairs (info findings in brackets)")
     for name in CHECKS:
         print(f"  {name:<10} {first['false_alarms_per_100'][name]:>6.2f}   ({first['info_per_100'][name]:.2f} info)")
