@@ -241,17 +241,9 @@ class UseEncoder:
 
     def _each_text(self, ids: list[list[int]]):
         """Token features of each text in turn, computed in micro-batches."""
-        group: list[list[int]] = []
-        tokens = 0
-        for row in [*ids, None]:
-            if group and (row is None or tokens + len(row) > _TOKEN_BUDGET):
-                feats, starts, lens = self._token_features(group)
-                for start, length in zip(starts, lens):
-                    yield feats[start : start + length]
-                group, tokens = [], 0
-            if row is not None:
-                group.append(row)
-                tokens += len(row)
+        for feats, starts, lens in self._map(lambda batch: self._token_features(batch[2]), _micro_batches(ids, 0)):
+            for start, length in zip(starts, lens):
+                yield feats[start : start + length]
 
     # -- model --------------------------------------------------------------
     def _pooled(
