@@ -207,6 +207,10 @@ def _emit(text: str, output: Path | None) -> None:
         raise InputError(str(output), f"cannot write the report ({exc.strerror or exc})") from None
 
 
+#: exit code after Ctrl-C, as shells report a process ended by SIGINT
+INTERRUPTED = 130
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turn errors into one line and an exit code.
 
@@ -218,13 +222,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         app(args=argv, prog_name="provenance")
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+        if code == INTERRUPTED:  # typer turns Ctrl-C into exit 130 itself, silently
+            typer.echo("provenance: interrupted", err=True)
+        return code
     except ProvenanceError as exc:
         typer.echo(f"provenance: error: {exc}", err=True)
         return exc.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # outside a command (typer catches it inside one)
         typer.echo("provenance: interrupted", err=True)
-        return 130
+        return INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         typer.echo(f"provenance: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)
         return 3

@@ -137,3 +137,15 @@ def test_no_traceback_from_the_installed_command(tmp_path):
 def test_usage_error_exits_2(capsys):
     assert run(capsys, "compare", KO)[0] == 2
     assert run(capsys, "compare", KO, EN, "--format", "xml")[0] == 2
+
+
+def test_ctrl_c_is_exit_130_with_one_line(capsys, monkeypatch):
+    import provenance.api
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(provenance.api, "compare", interrupted)
+    code, out, err = run(capsys, "compare", KO, EN)
+    assert code == 130
+    assert err.strip() == "provenance: interrupted" and out == ""
