@@ -7,7 +7,7 @@ Three things make it fast here, each measured:
   (its pure-Python tokenizer is about 15x slower, same output);
 * micro-batches spread over one worker thread per core, each with one BLAS
   thread (the package's default of 4 BLAS threads on a 2-core machine is about
-  10x slower; 2 BLAS threads on one stream of micro-batches 1.4x slower than this);
+  10x slower; 2 BLAS threads on one stream of micro-batches were 1.4x slower);
 * the quantised embedding table kept in a ready-to-map form in the user cache
   after the first run, so later starts map it instead of decompressing 30 MB.
 
@@ -279,9 +279,10 @@ class UseEncoder:
         limited to one thread by the caller).
 
         Micro-batches are independent and numpy lets go of the GIL in its array
-        work, so two such threads encode kpc-dev 1.8x faster than one, and 1.4x
-        faster than one thread with two BLAS threads, whose products of a
-        micro-batch's size are too small to share well (benchmarks/throughput.py).
+        work, so two such threads encode kpc-dev 1.8x faster than one
+        (benchmarks/throughput.py), and were 1.4x faster than the one thread with
+        two BLAS threads they replaced: products of a micro-batch's size are too
+        small to share well.
         """
         if self.threads < 2 or len(batches) < 2:
             return map(run, batches)
