@@ -211,6 +211,17 @@ def _emit(text: str, output: Path | None) -> None:
 INTERRUPTED = 130
 
 
+def _interrupted(whole_process: bool) -> None:
+    """Say so in one line. When the command line is the whole process, a second Ctrl-C
+    is ignored from here on: exiting waits for the encoder's worker threads to finish
+    their micro-batch, and interrupting that wait printed a traceback."""
+    typer.echo("provenance: interrupted", err=True)
+    if whole_process:
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turn errors into one line and an exit code.
 
@@ -224,13 +235,13 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
         if code == INTERRUPTED:  # typer turns Ctrl-C into exit 130 itself, silently
-            typer.echo("provenance: interrupted", err=True)
+            _interrupted(whole_process=argv is None)
         return code
     except ProvenanceError as exc:
         typer.echo(f"provenance: error: {exc}", err=True)
         return exc.exit_code
     except KeyboardInterrupt:  # outside a command (typer catches it inside one)
-        typer.echo("provenance: interrupted", err=True)
+        _interrupted(whole_process=argv is None)
         return INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         typer.echo(f"provenance: internal error: {type(exc).__name__}: {exc} (please report this)", err=True)

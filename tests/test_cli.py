@@ -149,3 +149,29 @@ def test_ctrl_c_is_exit_130_with_one_line(capsys, monkeypatch):
     code, out, err = run(capsys, "compare", KO, EN)
     assert code == 130
     assert err.strip() == "provenance: interrupted" and out == ""
+
+
+#: A command interrupted while a worker thread is busy, then interrupted again while
+#: the exiting process waits for that thread (as for the encoder's micro-batches).
+_SECOND_CTRL_C = """
+import os, signal, sys, threading, time
+from concurrent.futures import ThreadPoolExecutor
+import provenance.api, provenance.cli
+
+busy = ThreadPoolExecutor(1)
+busy.submit(time.sleep, 1.5)  # an in-flight micro-batch that exit must wait for
+
+def interrupted(*args, **kwargs):
+    threading.Timer(0.4, os.kill, (os.getpid(), signal.SIGINT)).start()  # during that wait
+    raise KeyboardInterrupt
+
+provenance.api.compare = interrupted
+sys.argv = ["provenance", "compare", sys.argv[1], sys.argv[2]]
+sys.exit(provenance.cli.main())
+"""
+
+
+def test_a_second_ctrl_c_while_exiting_prints_no_traceback():
+    done = subprocess.run([sys.executable, "-c", _SECOND_CTRL_C, KO, EN], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 130
+    assert done.stderr.strip() == "provenance: interrupted"
