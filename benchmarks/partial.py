@@ -2,6 +2,7 @@
 """Fit and measure the lost-clause model (drift.partial, issue #4) on the dev corpora.
 
     python benchmarks/partial.py [--false-alarms 0.005] [--json out.json] [--write]
+    python benchmarks/partial.py --measure FOLDER [--measure SRC TGT ...] [--json out.json]
 
 Every pair of kpc-dev and jhe-dev is scored twice: as translated (faithful)
 and with its English cut by the evaluation's `cut_clause` (the harness's
@@ -14,6 +15,9 @@ It also cuts every English sentence at its *last* clause boundary, however
 much that keeps, and prints the share of those cuts the fitted model finds by
 how much of the sentence was kept: a lost clause is found when it is a good
 part of the sentence, rarely when the translation keeps most of it.
+`--measure` fits nothing: it measures the shipped model on other articles (a
+folder with one *.ko and one *.en file and perhaps its noise.json, a file
+stem, or two files, as `provenance eval` takes them), the same way.
 Reads ../shared/data at run time; skips with a message when it is absent.
 """
 
@@ -32,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from provenance.checks import coverage  # noqa: E402
-from provenance.evaluate.corpus import CorpusMissing, load_corpus, named_paths  # noqa: E402
+from provenance.evaluate.corpus import Corpus, CorpusMissing, load_corpus, named_paths  # noqa: E402
 from provenance.evaluate.lang import rules_for  # noqa: E402
 from provenance.evaluate.perturb import cut_clause  # noqa: E402
 
@@ -44,13 +48,21 @@ CALIBRATION = ROOT / "models" / "use-m3" / "ko-en.json"
 EXAMINE_BELOW = -0.45
 
 
-def dataset(encoder) -> dict[str, dict]:
-    """Per corpus: feature rows of examined pairs, labels, and how many pairs of each label there were."""
-    rules = rules_for("en")
+def dev_corpora() -> dict[str, Corpus]:
+    """kpc-dev and jhe-dev without their noisy lines (CorpusMissing when absent)."""
     out = {}
     for name in CORPORA:
         src_path, tgt_path, noise, src_lang, tgt_lang = named_paths(name)
-        corpus = load_corpus(src_path, tgt_path, noise=noise, name=name, source_lang=src_lang, target_lang=tgt_lang)
+        out[name] = load_corpus(src_path, tgt_path, noise=noise, name=name, source_lang=src_lang, target_lang=tgt_lang)
+    return out
+
+
+def dataset(encoder, corpora: dict[str, Corpus], examine_below: float = EXAMINE_BELOW) -> dict[str, dict]:
+    """Per corpus: feature rows of examined pairs, labels, and how many pairs of each label there were."""
+    out = {}
+    for name, corpus in corpora.items():
+        src_lang, tgt_lang = corpus.source_lang, corpus.target_lang
+        rules = rules_for(tgt_lang)
         found, labels, totals = [], [], [0, 0]
         for src, tgt in zip(corpus.source, corpus.target):
             cut = cut_clause(tgt, rules)
@@ -58,7 +70,7 @@ def dataset(encoder) -> dict[str, dict]:
                 if text is None:
                     continue
                 totals[label] += 1
-                one = coverage.candidate(src, text, src_lang, tgt_lang, EXAMINE_BELOW)
+                one = coverage.candidate(src, text, src_lang, tgt_lang, examine_below)
                 if one is not None:
                     found.append(one)
                     labels.append(label)
@@ -85,13 +97,15 @@ def kept_band(share: float) -> int:
     return next((k for k, top in enumerate(KEPT_BANDS) if share < top), len(KEPT_BANDS) - 1)
 
 
-def last_clause_cuts(encoder, intercept: float, weights: np.ndarray, threshold: float) -> dict[str, list[dict]]:
+def last_clause_cuts(
+    encoder, corpora: dict[str, Corpus], intercept: float, weights: np.ndarray, threshold: float,
+    examine_below: float = EXAMINE_BELOW,
+) -> dict[str, list[dict]]:
     """Per corpus and band of kept share: how many cuts at the last clause boundary the model finds."""
-    rules = rules_for("en")
     out = {}
-    for name in CORPORA:
-        src_path, tgt_path, noise, src_lang, tgt_lang = named_paths(name)
-        corpus = load_corpus(src_path, tgt_path, noise=noise, name=name, source_lang=src_lang, target_lang=tgt_lang)
+    for name, corpus in corpora.items():
+        src_lang, tgt_lang = corpus.source_lang, corpus.target_lang
+        rules = rules_for(tgt_lang)
         totals = [0] * len(KEPT_BANDS)
         examined: list[tuple[int, coverage.Candidate]] = []
         for src, tgt in zip(corpus.source, corpus.target):
@@ -101,7 +115,7 @@ def last_clause_cuts(encoder, intercept: float, weights: np.ndarray, threshold: 
             kept = cut[0]
             band = kept_band(len(kept) / len(tgt))
             totals[band] += 1
-            one = coverage.candidate(src, kept, src_lang, tgt_lang, EXAMINE_BELOW)
+            one = coverage.candidate(src, kept, src_lang, tgt_lang, examine_below)
             if one is not None:
                 examined.append((band, one))
         found = [0] * len(KEPT_BANDS)
@@ -146,9 +160,9 @@ def measure(data: dict, intercept: float, weights: np.ndarray, threshold: float)
     return {
         "faithful_pairs": data["faithful"],
         "faithful_flagged": faithful_flagged,
-        "false_alarm_rate": faithful_flagged / data["faithful"],
+        "false_alarm_rate": faithful_flagged / max(1, data["faithful"]),
         "cut_pairs": data["cut"],
-        "recall": cut_flagged / data["cut"],
+        "recall": cut_flagged / max(1, data["cut"]),
     }
 
 
@@ -173,32 +187,23 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"share of faithful pairs flagged (default {FALSE_ALARMS})")
     parser.add_argument("--json", dest="json_path", metavar="PATH")
     parser.add_argument("--write", action="store_true", help=f"store the model in {CALIBRATION.relative_to(ROOT)}")
+    parser.add_argument("--measure", nargs="+", action="append", metavar="FOLDER|SRC TGT",
+                        help="fit nothing: measure the shipped model on this corpus (repeatable): a folder with "
+                        "one *.ko and one *.en file (and its noise.json), a file stem or two files")
     args = parser.parse_args(argv)
-    try:
-        from provenance.embed import get_encoder
+    if args.measure and args.write:
+        parser.error("--write stores a model fitted on the dev corpora; --measure fits nothing")
+    from provenance.embed import get_encoder
 
-        encoder = get_encoder("use-m3")
-        data = dataset(encoder)
-    except CorpusMissing as exc:
-        print(f"skipped: {exc}")
-        return 0
-    intercept, weights, threshold = fitted(data, CORPORA, args.false_alarms)
-    result = {
-        "features": list(coverage.FEATURES),
-        "intercept": round(intercept, 4),
-        "weights": [round(float(w), 4) for w in weights],
-        "threshold": round(threshold, 4),
-        "examine_below": EXAMINE_BELOW,
-        "target_false_alarm_rate": args.false_alarms,
-        "figures": {name: measure(data[name], intercept, weights, threshold) for name in CORPORA},
-        "held_out": {},
-        "encode_seconds": {name: round(data[name]["seconds"], 2) for name in CORPORA},
-        "examined": {name: data[name]["examined"] for name in CORPORA},
-    }
-    for train, test in ((("kpc",), "jhe"), (("jhe",), "kpc")):
-        a, w, t = fitted(data, train, args.false_alarms)
-        result["held_out"][f"fitted on {train[0]}, measured on {test}"] = measure(data[test], a, w, t)
-    result["last_clause_cuts"] = last_clause_cuts(encoder, intercept, weights, threshold)
+    if args.measure:
+        result = measure_shipped(get_encoder("use-m3"), measured_corpora(args.measure))
+    else:
+        try:
+            corpora = dev_corpora()
+        except CorpusMissing as exc:
+            print(f"skipped: {exc}")
+            return 0
+        result = fit_and_measure(get_encoder("use-m3"), corpora, args.false_alarms)
     print_table(result)
     if args.json_path:
         Path(args.json_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -207,14 +212,83 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def fit_and_measure(encoder, corpora: dict[str, Corpus], rate: float) -> dict:
+    """Fit on all corpora, measure on each, and fit on each one to measure on the other."""
+    data = dataset(encoder, corpora)
+    intercept, weights, threshold = fitted(data, tuple(corpora), rate)
+    result = {
+        "features": list(coverage.FEATURES),
+        "intercept": round(intercept, 4),
+        "weights": [round(float(w), 4) for w in weights],
+        "threshold": round(threshold, 4),
+        "examine_below": EXAMINE_BELOW,
+        "target_false_alarm_rate": rate,
+        "model": "fitted on both",
+        "figures": {name: measure(data[name], intercept, weights, threshold) for name in corpora},
+        "held_out": {},
+        **_costs(data),
+    }
+    for train, test in ((("kpc",), "jhe"), (("jhe",), "kpc")):
+        a, w, t = fitted(data, train, rate)
+        result["held_out"][f"fitted on {train[0]}, measured on {test}"] = measure(data[test], a, w, t)
+    result["last_clause_cuts"] = last_clause_cuts(encoder, corpora, intercept, weights, threshold)
+    return result
+
+
+def measured_corpora(specs: list[list[str]]) -> dict[str, Corpus]:
+    from provenance.evaluate.cli import resolve_corpus
+
+    corpora = {}
+    for spec in specs:
+        try:
+            corpus = resolve_corpus(spec)
+        except (OSError, ValueError) as exc:
+            raise SystemExit(f"--measure {' '.join(spec)}: {exc}") from None
+        corpora[corpus.name] = corpus
+    return corpora
+
+
+def measure_shipped(encoder, corpora: dict[str, Corpus]) -> dict:
+    """The model in the calibration file, measured on each corpus as `fit_and_measure` measures."""
+    pairs = {(c.source_lang, c.target_lang) for c in corpora.values()}
+    if len(pairs) != 1:
+        raise SystemExit("--measure: the corpora must share one language pair")
+    pair = pairs.pop()
+    model = coverage.model_for(encoder.name, *pair)
+    if model is None:
+        raise SystemExit(f"--measure: no lost-clause model for {encoder.name} {'-'.join(pair)} in models/")
+    weights = np.array(model.weights)
+    data = dataset(encoder, corpora, model.examine_below)
+    return {
+        "features": list(coverage.FEATURES),
+        "intercept": model.intercept,
+        "weights": list(model.weights),
+        "threshold": model.threshold,
+        "examine_below": model.examine_below,
+        "model": "shipped",
+        "figures": {name: measure(data[name], model.intercept, weights, model.threshold) for name in corpora},
+        "held_out": {},
+        **_costs(data),
+        "last_clause_cuts": last_clause_cuts(encoder, corpora, model.intercept, weights, model.threshold,
+                                             model.examine_below),
+    }
+
+
+def _costs(data: dict[str, dict]) -> dict:
+    return {
+        "encode_seconds": {name: round(d["seconds"], 2) for name, d in data.items()},
+        "examined": {name: d["examined"] for name, d in data.items()},
+    }
+
+
 def print_table(result: dict) -> None:
     print("lost-clause model: " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(result["features"], result["weights"])))
     print(f"intercept {result['intercept']:+.3f}, flag when the logit > {result['threshold']:.3f}\n")
     print(f"{'':40s}{'recall':>8s}{'false alarms':>18s}")
-    rows = {**{f"{n} (fitted on both)": f for n, f in result["figures"].items()}, **result["held_out"]}
+    rows = {**{f"{n} ({result['model']})": f for n, f in result["figures"].items()}, **result["held_out"]}
     for label, f in rows.items():
         alarms = f"{f['faithful_flagged']}/{f['faithful_pairs']} ({100 * f['false_alarm_rate']:.2f}%)"
-        print(f"{label:40s}{f['recall']:8.3f}  {alarms:>16s}")
+        print(f"{label[:40]:40s}{f['recall']:8.3f}  {alarms:>16s}")
     print("\nevery sentence cut at its last clause boundary, found by share of the sentence kept:")
     bands = next(iter(result["last_clause_cuts"].values()))
     heads = (f"{band['kept_from']:.0%}-{band['kept_below']:.0%}" for band in bands)

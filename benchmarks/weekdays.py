@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The document-level weekday check (provenance/checks/weekdays.py) on real articles.
 
-    python benchmarks/weekdays.py [--docs 80] [--seeds 1 2 3] [--show] [--json]
+    python benchmarks/weekdays.py [--docs 80] [--seeds 1 2 3] [--corpus FOLDER ...] [--show] [--json]
 
 Documents are cut from kpc-dev and jhe-dev as the evaluation harness cuts
 them (`make_documents`, 12–40 consecutive line pairs) and checked bead by
@@ -18,6 +18,10 @@ aligner. Three figures:
   caught — many more cases than the harness deals out.
 
 `--tie warning` reports lone contradicting pairs as warnings (default: info).
+
+`--corpus` (repeatable) measures other articles instead of kpc-dev and
+jhe-dev: a folder with one *.ko and one *.en file (and its noise.json), a
+file stem, or two files, as `provenance eval` takes them.
 
 Skips politely when ../shared/data is absent.
 """
@@ -37,7 +41,8 @@ sys.path.insert(0, str(ROOT))
 from provenance.checks.result import CheckResult  # noqa: E402
 from provenance.checks.side import Side  # noqa: E402
 from provenance.checks.weekdays import check_weekdays, pairing  # noqa: E402
-from provenance.evaluate.corpus import CorpusMissing, load_corpus, named_paths  # noqa: E402
+from provenance.evaluate.cli import resolve_corpus  # noqa: E402
+from provenance.evaluate.corpus import Corpus, CorpusMissing  # noqa: E402
 from provenance.evaluate.lang.en import WEEKDAY, WEEKDAYS  # noqa: E402
 from provenance.evaluate.perturb import TestDocument, make_documents  # noqa: E402
 from provenance.types import Severity  # noqa: E402
@@ -74,9 +79,8 @@ def flagged(results: list[CheckResult]) -> bool:
     return any(r.severity.rank >= Severity.WARNING.rank for r in results)
 
 
-def measure(name: str, docs: int, seed: int, tie: Severity) -> Tally:
-    src, tgt, noise, src_lang, tgt_lang = named_paths(name)
-    corpus = load_corpus(src, tgt, noise=noise, source_lang=src_lang, target_lang=tgt_lang, name=name)
+def measure(corpus: Corpus, docs: int, seed: int, tie: Severity) -> Tally:
+    name, src_lang, tgt_lang = corpus.name, corpus.source_lang, corpus.target_lang
     tally = Tally()
     rng = random.Random(seed)
     for doc in make_documents(corpus, count=docs, seed=seed, mode="full"):
@@ -132,18 +136,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
     parser.add_argument("--tie", choices=("info", "warning"), default="info",
                         help="severity of two lone pairings that contradict each other")
+    parser.add_argument("--corpus", nargs="+", action="append", metavar="FOLDER|SRC TGT",
+                        help="measure on this corpus instead of kpc-dev and jhe-dev (repeatable): a folder with "
+                        "one *.ko and one *.en file (and its noise.json), a file stem or two files")
     parser.add_argument("--show", action="store_true", help="print every false alarm")
     parser.add_argument("--json", action="store_true", help="also print one JSON line")
     args = parser.parse_args(argv)
     rows: dict[str, Tally] = {}
-    for name in CORPORA:
+    for spec in args.corpus or [[name] for name in CORPORA]:
         try:
-            tally = Tally()
-            for seed in args.seeds:
-                tally.add(measure(name, args.docs, seed, Severity(args.tie)))
-            rows[name] = tally
+            corpus = resolve_corpus(spec)
         except CorpusMissing as missing:
             print(f"skipped: {missing}")
+            continue
+        except (OSError, ValueError) as exc:
+            raise SystemExit(f"--corpus {' '.join(spec)}: {exc}") from None
+        tally = Tally()
+        for seed in args.seeds:
+            tally.add(measure(corpus, args.docs, seed, Severity(args.tie)))
+        rows[corpus.name] = tally
     if not rows:
         return 0
     _print(rows, args.show)
@@ -170,12 +181,13 @@ def _figures(t: Tally) -> dict[str, float | int]:
 
 
 def _print(rows: dict[str, Tally], show: bool) -> None:
-    print(f"{'corpus':7} {'faithful':>8} {'false alarms':>12} {'beside edits':>12} {'info':>5} "
+    width = max(7, *map(len, rows))
+    print(f"{'corpus':{width}} {'faithful':>8} {'false alarms':>12} {'beside edits':>12} {'info':>5} "
           f"{'weekday edits':>19} {'caught':>6} {'recall':>6} {'swaps':>5} {'caught':>6} {'recall':>6}")
     for name, t in rows.items():
         f = _figures(t)
         edits = f"{t.harness_edits} ({t.harness_reachable} pairable)"
-        print(f"{name:7} {t.faithful_beads:>8} {len(t.false_alarms):>12} {len(t.beside_edits):>12} {t.notes:>5} "
+        print(f"{name:{width}} {t.faithful_beads:>8} {len(t.false_alarms):>12} {len(t.beside_edits):>12} {t.notes:>5} "
               f"{edits:>19} {t.harness_caught:>6} {f['harness_recall']:>6.2f} {t.swaps:>5} {t.swaps_caught:>6} "
               f"{f['swap_recall']:>6.2f}")
     if show:
