@@ -41,6 +41,7 @@ def compare(
     source_article = read_article(original, encoding, input_format, lang=settings.source_lang)
     target_article = read_article(translation, encoding, input_format, lang=settings.target_lang)
     timings: dict[str, float] = {}
+    encoder = _loading(encoder, settings, timings)
     with _timed(timings, "segment"):
         source, target = (
             with_source_lines(segment(article.text, lang, path=str(path), presegmented=settings.presegmented), article)
@@ -70,6 +71,7 @@ def compare_texts(
     settings = resolve_settings(settings, **overrides)
     source_text, target_text = normalise(source_text), normalise(target_text)
     timings: dict[str, float] = {}
+    encoder = _loading(encoder, settings, timings)
     with _timed(timings, "segment"):
         source = segment(source_text, settings.source_lang, path=source_path, presegmented=settings.presegmented)
         target = segment(target_text, settings.target_lang, path=target_path, presegmented=settings.presegmented)
@@ -86,18 +88,15 @@ def compare_documents(
 ) -> Report:
     """Compare two segmented documents: the pipeline after `segment`."""
     from .assess import assess
-    from .embed import embed_sides, get_encoder
+    from .embed import embed_sides
     from .language import check_languages
 
     settings = resolve_settings(settings)
     timings = dict(timings or {})
+    encoder = _loading(encoder, settings, timings)
     check_languages(source, target)
     with _timed(timings, "credits"):
         source, target, credits = _credits(source, target, settings)
-    with _timed(timings, "load"):
-        encoder = encoder if encoder is not None else get_encoder(
-            settings.encoder, pooling=settings.encoder_pooling, prefix=settings.encoder_prefix
-        )
     src_content, tgt_content = source.content(), target.content()
     with _timed(timings, "embed"):
         src_emb, tgt_emb = embed_sides(encoder, [s.text for s in src_content], [s.text for s in tgt_content])
@@ -143,6 +142,17 @@ def _similarity(src_emb, tgt_emb):
     if len(src_emb) * len(tgt_emb) > MAX_SIMILARITY_CELLS or not len(src_emb) or not len(tgt_emb):
         return None
     return src_emb.single @ tgt_emb.single.T
+
+
+def _loading(encoder: Any, settings: Settings, timings: dict[str, float]) -> Any:
+    """The encoder, loaded before segmenting: the default one builds its tokenizer on a
+    thread (0.1 s) while the files are segmented and the credits read."""
+    if encoder is not None:
+        return encoder
+    from .embed import get_encoder
+
+    with _timed(timings, "load"):
+        return get_encoder(settings.encoder, pooling=settings.encoder_pooling, prefix=settings.encoder_prefix)
 
 
 def _encoder_setting(encoder: Any, overrides: dict[str, Any]) -> tuple[Any, dict[str, Any]]:

