@@ -68,8 +68,10 @@ def _table(report: Report, problems_only: bool):
 
     table = Table(show_lines=False, expand=True, pad_edge=False)
     table.add_column("line", justify="right", style="dim", no_wrap=True)
-    table.add_column(f"original ({report.source.lang})", ratio=1)
-    table.add_column(f"translation ({report.target.lang})", ratio=1)
+    # "fold", not rich's default "ellipsis": wrapping Hangul (two cells a character) left
+    # lines a cell too long, and the ellipsis then hid a character ("노동자 3천 명" read "노동자 3 … 명")
+    table.add_column(f"original ({report.source.lang})", ratio=1, overflow="fold")
+    table.add_column(f"translation ({report.target.lang})", ratio=1, overflow="fold")
     table.add_column("status", no_wrap=True)
     for bead in report.alignment:
         if problems_only and not bead.status.is_problem:
