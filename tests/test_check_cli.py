@@ -274,6 +274,15 @@ def test_the_result_cache_skips_unchanged_pairs(tmp_path, encoder):
 
 
 @pytest.mark.model
+def test_a_pair_with_a_missing_half_is_checked_but_not_counted_as_compared(tmp_path, encoder):
+    root = make_repo(tmp_path / "repo", {**REPO, "orphan.ko.txt": "typhoon/ko.txt"})
+    config = load_config(start=root, cache_dir=tmp_path / "cache", cache="off")
+    result = run_check(config=config, encoder=encoder)
+    assert len(result.pairs) == 4 and result.stats["compared"] == 3
+    assert [f.code for p in result.pairs if not p.compared for f in p.findings] == ["pair.missing-translation"]
+
+
+@pytest.mark.model
 def test_two_workers_find_what_one_process_finds(tmp_path, capsys, monkeypatch, cache):
     root = make_repo(tmp_path)
     _, single = as_json(capsys, monkeypatch, root, cache, "--cache", "embeddings")

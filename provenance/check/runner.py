@@ -84,7 +84,7 @@ def run_pairs(
             if results is not None:
                 results.save(index, outcome)  # as it comes: an interrupted run keeps its work
             bar.advance()
-    stats.compared = len(todo)
+    stats.compared = sum(1 for i in todo if outcomes[i] is not None and outcomes[i].compared)  # not a missing half
     return [o for o in outcomes if o is not None], stats
 
 
