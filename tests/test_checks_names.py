@@ -75,6 +75,22 @@ def test_faithful_names_are_quiet():
     assert found == []
 
 
+@pytest.mark.parametrize(
+    ("korean", "english"),
+    [
+        ("유엔 안전보장이사회는 결의 2397호에서 이를 금지했다.", "In Resolution 2397, the UN Security Council banned it."),
+        ("EU 집행위원회가 발표했다.", "The EU Commission announced it."),
+    ],
+)
+def test_a_two_letter_acronym_inside_a_longer_name_is_its_counterpart(korean, english):
+    assert check_pair(korean, english, enabled=["name"]) == []
+
+
+def test_a_two_letter_token_is_not_found_inside_another_word():
+    found = check_pair("그는 UNESCO 회의에 참석했다.", "He met the UN Security Council.", enabled=["name"])
+    assert [r.tgt[0].text for r in found] == ["UN Security Council"]
+
+
 def test_swapped_name_names_both_sides_at_info_level():
     found = check_pair(
         "브뤼셀에서 열린 회의에 참석했다.", "He attended the meeting in Frankfurt.", enabled=["name"]

@@ -39,3 +39,28 @@ def test_no_character_of_a_korean_sentence_is_lost_to_wrapping(report, width):
 def test_the_changed_number_is_shown_in_both_sides(report):
     rendered = render_text(report, width=120)
     assert "3천" in rendered and "30,000" in rendered
+
+
+def test_a_drifted_bead_is_labelled_with_the_kinds_its_findings_name_once_each():
+    from provenance.report.text import _drift_kinds
+    from provenance.types import Bead, Reason, Severity, Status
+
+    reasons = (
+        Reason("drift.negation", "negates", Severity.ERROR),
+        Reason("drift.name", "no counterpart", Severity.INFO),
+        Reason("drift.number", "3,000 is 30,000", Severity.ERROR),
+        Reason("drift.name", "no counterpart", Severity.INFO),
+        Reason("drift.number", "110 is 180", Severity.WARNING),
+    )
+    assert _drift_kinds(Bead((0,), (0,), 0.8, Status.DRIFTED, reasons)) == ["negation", "number"]
+
+
+def test_info_notes_stay_out_of_the_table(encoder):
+    negated = (FIXTURES / "nk-workers/en-negated.txt").read_text(encoding="utf-8")
+    negated = negated.replace("Council did not ban", "Council, chaired by Wilhelmina Przybylski, did not ban")  # a name note
+    assert "Przybylski" in negated
+    report = compare_texts(KO, negated, encoder=encoder)
+    drifted = [b for b in report.alignment if b.status.value == "drifted"]
+    assert len(drifted) == 1 and {r.code for r in drifted[0].reasons} >= {"drift.negation", "drift.name"}
+    rendered = render_text(report, width=120, problems_only=True)
+    assert "negation" in rendered and "name" not in rendered.split("Findings")[0]

@@ -142,6 +142,9 @@ class _Words:
         looked_up = [t for t in tokens if len(t) >= 3 or len(tokens) == 1]
         if any(self._written(t) for t in looked_up):
             return True
+        # a two-letter token of a longer name ("UN Security Council") only as a whole word or exonym
+        if any(t in self.latin or t in self.exonym_tokens for t in tokens if len(t) == 2 and len(tokens) > 1):
+            return True
         keys = chain.from_iterable(map(skeletons, [*looked_up, "".join(tokens)]))
         return any(self._sounds_like(key) for key in keys)
 

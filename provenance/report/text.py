@@ -80,7 +80,7 @@ def _table(report: Report, problems_only: bool):
         cell_style = style if bead.status.is_problem else ("dim" if bead.status is Status.EXCLUDED else "")
         label = Text(bead.status.value, style=style)
         if bead.status is Status.DRIFTED:
-            label.append("\n" + ", ".join(r.code.split(".")[-1] for r in bead.reasons), style="yellow")
+            label.append("\n" + ", ".join(_drift_kinds(bead)), style="yellow")
         table.add_row(
             _lines(bead, report),
             Text(_side(report.source, bead.src), style=cell_style),
@@ -88,6 +88,13 @@ def _table(report: Report, problems_only: bool):
             label,
         )
     return table
+
+
+def _drift_kinds(bead: Bead) -> list[str]:
+    """The kinds of drift the findings list for this bead ("number", "date"), each once;
+    info notes (a name with no counterpart) are left to the JSON and HTML reports."""
+    kinds = [r.code.split(".")[-1] for r in bead.reasons if r.severity.rank >= Severity.WARNING.rank]
+    return list(dict.fromkeys(kinds))
 
 
 def _lines(bead: Bead, report: Report) -> str:

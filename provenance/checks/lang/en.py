@@ -639,7 +639,7 @@ NOT_NAMES = frozenset(
     bank court army navy air force forces police service news press times post daily journal
     radio television tv network station house senate congress parliament assembly union league
     club games olympic olympics cup world war day year month week program programme project plan
-    act law bill treaty summit conference meeting talks forum city province county district region
+    act law bill treaty resolution summit conference meeting talks forum city province county district region
     island islands river mountain mount mt sea ocean bay lake street st avenue road airport port
     hospital church temple museum library hall tower bridge park station laboratory lab
     free asia korean korea english chinese japanese american russian british french german
