@@ -102,7 +102,8 @@ def compare(
         encoder_prefix=prefix,
     )
     color = output is None and fmt is Format.text and sys.stdout.isatty()
-    text = render(report, fmt.value, color=color, problems_only=problems_only)
+    width = _terminal_width() if output is None else None
+    text = render(report, fmt.value, color=color, problems_only=problems_only, width=width)
     _emit(text, output)
     raise typer.Exit(exit_code(report, fail_on.value))
 
@@ -183,6 +184,19 @@ def calibrate(
         out_dir=out_dir, pooling=pooling, prefix=prefix,
     )
     typer.echo(summary(path))
+
+
+#: the text report's width when it is not shown in a terminal (nor COLUMNS set)
+REPORT_WIDTH = 120
+#: narrower than this, two columns of sentences are unreadable: the report stays this wide
+MIN_REPORT_WIDTH = 60
+
+
+def _terminal_width() -> int:
+    """The terminal's width (or COLUMNS), so the side-by-side table fits the screen."""
+    import shutil
+
+    return max(MIN_REPORT_WIDTH, shutil.get_terminal_size((REPORT_WIDTH, 24)).columns)
 
 
 def exit_code(report, fail_on: str) -> int:

@@ -175,3 +175,13 @@ def test_a_second_ctrl_c_while_exiting_prints_no_traceback():
     done = subprocess.run([sys.executable, "-c", _SECOND_CTRL_C, KO, EN], capture_output=True, text=True, timeout=60)
     assert done.returncode == 130
     assert done.stderr.strip() == "provenance: interrupted"
+
+
+@pytest.mark.parametrize(("columns", "width"), [("80", 80), ("150", 150), ("30", 60)])
+def test_the_text_report_fits_the_terminal(capsys, monkeypatch, columns, width):
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", columns)  # what shutil.get_terminal_size reads first
+    code, out, err = run(capsys, "compare", KO, EN)
+    table = [line for line in out.splitlines() if line[:1] in "┏┃┡│└"]
+    assert table and max(cell_len(line) for line in table) == width  # the table is as wide as the screen, no wider
