@@ -64,3 +64,8 @@ def test_info_notes_stay_out_of_the_table(encoder):
     assert len(drifted) == 1 and {r.code for r in drifted[0].reasons} >= {"drift.negation", "drift.name"}
     rendered = render_text(report, width=120, problems_only=True)
     assert "negation" in rendered and "name" not in rendered.split("Findings")[0]
+
+
+def test_credits_name_roles_as_people_write_them(report):
+    credits = render_text(report, width=120).split("Credits")[-1]
+    assert "web editor: 배미란" in credits and "web_editor" not in credits

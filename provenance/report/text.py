@@ -124,10 +124,12 @@ def _findings(report: Report) -> str:
 
 
 def _credits(report: Report) -> str:
+    from ..credits.render import role_label
+
     lines = ["[bold]Credits[/bold]"]
     for side in ("source", "target"):
         roles = (report.credits.get(side) or {}).get("roles", {})
-        text = "; ".join(f"{role}: {', '.join(names) or '?'}" for role, names in roles.items()) or "none found"
+        text = "; ".join(f"{role_label(role)}: {', '.join(names) or '?'}" for role, names in roles.items()) or "none found"
         lines.append(f"  {side:<7} {text}".replace("[", "\\["))
     for match in report.credits.get("reporters", []):
         verdict = "same person" if match["matched"] else "NOT the same person"
