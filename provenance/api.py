@@ -41,7 +41,7 @@ def compare(
     source_article = read_article(original, encoding, input_format, lang=settings.source_lang)
     target_article = read_article(translation, encoding, input_format, lang=settings.target_lang)
     timings: dict[str, float] = {}
-    encoder = _loading(encoder, settings, timings)
+    encoder = _loading(encoder, settings, timings, early=True)
     with _timed(timings, "segment"):
         source, target = (
             with_source_lines(segment(article.text, lang, path=str(path), presegmented=settings.presegmented), article)
@@ -71,7 +71,7 @@ def compare_texts(
     settings = resolve_settings(settings, **overrides)
     source_text, target_text = normalise(source_text), normalise(target_text)
     timings: dict[str, float] = {}
-    encoder = _loading(encoder, settings, timings)
+    encoder = _loading(encoder, settings, timings, early=True)
     with _timed(timings, "segment"):
         source = segment(source_text, settings.source_lang, path=source_path, presegmented=settings.presegmented)
         target = segment(target_text, settings.target_lang, path=target_path, presegmented=settings.presegmented)
@@ -93,8 +93,8 @@ def compare_documents(
 
     settings = resolve_settings(settings)
     timings = dict(timings or {})
-    encoder = _loading(encoder, settings, timings)
     check_languages(source, target)
+    encoder = _loading(encoder, settings, timings)
     with _timed(timings, "credits"):
         source, target, credits = _credits(source, target, settings)
     src_content, tgt_content = source.content(), target.content()
@@ -144,12 +144,16 @@ def _similarity(src_emb, tgt_emb):
     return src_emb.single @ tgt_emb.single.T
 
 
-def _loading(encoder: Any, settings: Settings, timings: dict[str, float]) -> Any:
-    """The encoder, loaded before segmenting: the default one builds its tokenizer on a
-    thread (0.1 s) while the files are segmented and the credits read."""
+def _loading(encoder: Any, settings: Settings, timings: dict[str, float], early: bool = False) -> Any:
+    """The encoder. Asked `early` (before segmenting), only a packaged one is loaded: the
+    default builds its tokenizer on a thread (0.1 s) while the files are segmented and the
+    credits read; a local model (seconds of torch) waits until the inputs have passed their checks."""
     if encoder is not None:
         return encoder
-    from .embed import get_encoder
+    from .embed import REGISTRY, get_encoder
+
+    if early and settings.encoder not in REGISTRY:
+        return None
 
     with _timed(timings, "load"):
         return get_encoder(settings.encoder, pooling=settings.encoder_pooling, prefix=settings.encoder_prefix)
