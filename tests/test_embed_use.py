@@ -242,3 +242,20 @@ def test_a_tokenizer_that_fails_to_load_fails_where_it_is_needed(monkeypatch):
     encoder = UseEncoder()
     with pytest.raises(OSError, match="not a model"):
         encoder.encode(["북한은 오늘 미사일을 발사했다."])
+
+
+def test_output_layers_in_small_products_give_the_same_vectors(encoder, monkeypatch):
+    import provenance.embed.use as use
+
+    whole = encoder.embed_runs([KO, EN])
+    encoded = encoder.encode(KO + EN)
+    monkeypatch.setattr(use, "_HEAD_ROWS", 2)  # runs and sides cut across products
+    calls = []
+    block = type(encoder)._head_block
+    monkeypatch.setattr(type(encoder), "_head_block", lambda self, s, l: calls.append(len(s)) or block(self, s, l))
+    pieces = encoder.embed_runs([KO, EN])
+    assert max(calls) <= 2 and sum(calls) == sum(len(v) for side in whole for v in side.values())
+    for side, again in zip(whole, pieces):
+        for k in side:
+            np.testing.assert_allclose(again[k], side[k], atol=1e-6)
+    np.testing.assert_allclose(encoder.encode(KO + EN), encoded, atol=1e-6)

@@ -33,6 +33,8 @@ _CNN_DIM = 256
 _ORDERS = ((2, 0), (3, 1), (5, 2))
 _MAX_LEFT = 2
 _TOKEN_BUDGET = 384
+#: Rows per product of the output layers (about 25 MB of intermediate arrays)
+_HEAD_ROWS = 2048
 #: Token features of the last `embed_runs` call's first side kept for `embed_parts`, at most this many tokens
 #: (5 KB each, so about 30 MB): the lost-clause step composes parts of sentences just encoded.
 _RECENT_TOKENS = 6_000
@@ -178,8 +180,8 @@ class UseEncoder:
                 offset += len(side)
                 for k in range(1, max_run + 1):
                     runs.append((index, k, *_run_features(sums[piece], lengths[piece], edges[piece], k)))
-            # one pass through the output layers: per-call overhead is a third of their cost
-            vectors = self._head(np.concatenate([r[2] for r in runs]), np.concatenate([r[3] for r in runs]))
+            # the output layers over all runs in few products: per-call overhead is a third of their cost
+            vectors = self._head_of([(r[2], r[3]) for r in runs])
         out: list[dict[int, np.ndarray]] = [{} for _ in sides]
         offset = 0
         for index, k, run_sums, _ in runs:
@@ -362,6 +364,36 @@ class UseEncoder:
 
     def _head(self, sums: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Pooling projection and output layers, from summed token features (caller limits BLAS threads)."""
+        return self._head_of([(sums, lengths)])
+
+    def _head_of(self, groups: Sequence[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+        """The output layers over the rows of several (sums, lengths) groups, in order, in
+        products of at most `_HEAD_ROWS` rows: a long article's 20,000 runs in one product
+        held 500 MB of intermediate arrays (a few short groups still make one product)."""
+        total = sum(len(sums) for sums, _ in groups)
+        out = np.empty((total, _EMB_DIM), dtype=np.float32)
+        pieces = [
+            (sums[start : start + _HEAD_ROWS], lengths[start : start + _HEAD_ROWS])
+            for sums, lengths in groups
+            for start in range(0, len(sums), _HEAD_ROWS)
+        ]
+        batch: list[tuple[np.ndarray, np.ndarray]] = []
+        rows = done = 0
+        for piece in [*pieces, None]:
+            if batch and (piece is None or rows + len(piece[0]) > _HEAD_ROWS):
+                if len(batch) == 1:
+                    out[done : done + rows] = self._head_block(*batch[0])
+                else:
+                    joined = np.concatenate([b[0] for b in batch]), np.concatenate([b[1] for b in batch])
+                    out[done : done + rows] = self._head_block(*joined)
+                batch, done, rows = [], done + rows, 0
+            if piece is not None and len(piece[0]):
+                batch.append(piece)
+                rows += len(piece[0])
+        return out
+
+    def _head_block(self, sums: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """One product of the output layers."""
         w = self._weights
         if len(sums) == 0:
             return np.zeros((0, _EMB_DIM), dtype=np.float32)
