@@ -283,6 +283,19 @@ def test_a_pair_with_a_missing_half_is_checked_but_not_counted_as_compared(tmp_p
 
 
 @pytest.mark.model
+def test_a_run_with_pairs_to_compare_starts_the_tokenizer_early_unless_given_an_encoder(tmp_path, monkeypatch, encoder):
+    import provenance.embed
+
+    asked = []
+    monkeypatch.setattr(provenance.embed, "prefetch", asked.append)
+    root = make_repo(tmp_path / "repo")
+    run_check(config=load_config(start=root, cache_dir=tmp_path / "cache", cache="off"), encoder=encoder)
+    assert asked == []
+    run_check(config=load_config(start=root, cache_dir=tmp_path / "cache", cache="off"))
+    assert asked == ["use-m3"]
+
+
+@pytest.mark.model
 def test_two_workers_find_what_one_process_finds(tmp_path, capsys, monkeypatch, cache):
     root = make_repo(tmp_path)
     _, single = as_json(capsys, monkeypatch, root, cache, "--cache", "embeddings")
