@@ -283,7 +283,7 @@ def test_a_pair_with_a_missing_half_is_checked_but_not_counted_as_compared(tmp_p
 
 
 @pytest.mark.model
-def test_a_run_with_pairs_to_compare_starts_the_tokenizer_early_unless_given_an_encoder(tmp_path, monkeypatch, encoder):
+def test_a_run_without_cache_starts_the_tokenizer_early_unless_given_an_encoder(tmp_path, monkeypatch, encoder):
     import provenance.embed
 
     asked = []
@@ -291,6 +291,8 @@ def test_a_run_with_pairs_to_compare_starts_the_tokenizer_early_unless_given_an_
     root = make_repo(tmp_path / "repo")
     run_check(config=load_config(start=root, cache_dir=tmp_path / "cache", cache="off"), encoder=encoder)
     assert asked == []
+    run_check(config=load_config(start=root, cache_dir=tmp_path / "cache", cache="embeddings"))
+    assert asked == []  # the cache may hold every sentence: the encoder may never be loaded
     run_check(config=load_config(start=root, cache_dir=tmp_path / "cache", cache="off"))
     assert asked == ["use-m3"]
 
