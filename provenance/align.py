@@ -50,10 +50,12 @@ def align(source: SideEmbeddings, target: SideEmbeddings, thresholds: Thresholds
     n, m = len(source), len(target)
     if n == 0 or m == 0:
         return _one_sided(n, m)
-    full = (n + 1) * (m + 1) <= FULL_SEARCH_CELLS
-    window = _full_window(n, m) if full else _band_from_coarse(source, target, thresholds)
-    scorer = _reward_function(source, target, thresholds, full)
-    moves = _search(n, m, window, scorer)
+    value = _valuer(source, target, thresholds)
+    if (n + 1) * (m + 1) <= FULL_SEARCH_CELLS:
+        moves = _search_full(n, m, _reward_tables(source, target, value))
+    else:
+        window = _band_from_coarse(source, target, thresholds)
+        moves = _search(n, m, window, _banded_reward(source, target, value))
     return _links(moves, source, target)
 
 
@@ -61,28 +63,31 @@ def _one_sided(n: int, m: int) -> list[Link]:
     return [Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]
 
 
-def _full_window(n: int, m: int) -> Window:
-    return np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64)
+def _median(values: np.ndarray) -> float:
+    """`np.median` without its NaN check, which imports `numpy.ma` (6 ms of a cold start)."""
+    n = len(values)
+    if n == 0:
+        return float("nan")
+    half = n // 2
+    if n % 2:
+        return float(np.partition(values, half)[half])
+    return float(np.partition(values, [half - 1, half])[half - 1 : half + 1].mean())
 
 
-def _reward_function(
-    source: SideEmbeddings, target: SideEmbeddings, thresholds: Thresholds, full: bool = False
-) -> Callable[[int, int, int, np.ndarray], np.ndarray]:
-    """reward(i, a, b, cols): value of a bead of a source and b target sentences
-    ending at prefix lengths (i, cols); -inf where the bead does not fit.
+def _valuer(source: SideEmbeddings, target: SideEmbeddings, thresholds: Thresholds):
+    """value(sims, i, ends, a, b): what beads of a source and b target sentences ending at
+    prefix lengths (i, ends) with similarities `sims` are worth.
 
     With margin scoring, a similarity counts for less where the sentences are
     similar to all their neighbours anyway (a short formula, a repeated name),
     relative to how similar neighbourhoods are in this article on the whole.
-    When the whole grid is searched (`full`), each move's rewards are one
-    matrix product up front instead of a product per row.
     """
     link, merge, margin = thresholds.link, thresholds.merge_penalty, thresholds.margin
     src_context = tgt_context = None
     if margin:
         src_nb = _neighbourhood(source.single, target.single)
         tgt_nb = _neighbourhood(target.single, source.single)
-        baseline = float(np.median(np.concatenate([src_nb, tgt_nb])))
+        baseline = _median(np.concatenate([src_nb, tgt_nb]))
         src_sum = np.concatenate([[0.0], np.cumsum(src_nb)])
         tgt_sum = np.concatenate([[0.0], np.cumsum(tgt_nb)])
 
@@ -98,9 +103,12 @@ def _reward_function(
             sims = sims - margin * (context - baseline)
         return sims - link - merge * (a + b - 2)
 
-    if full:
-        tables = _reward_tables(source, target, value)
-        return lambda i, a, b, cols: tables[a, b][i, cols[0] : cols[-1] + 1]  # cols: a contiguous range
+    return value
+
+
+def _banded_reward(source: SideEmbeddings, target: SideEmbeddings, value) -> Callable[[int, int, int, np.ndarray], np.ndarray]:
+    """reward(i, a, b, cols): value of a bead ending at prefix lengths (i, cols); -inf
+    where the bead does not fit. One product per row and move, for the band's columns only."""
 
     def reward(i: int, a: int, b: int, cols: np.ndarray) -> np.ndarray:
         out = np.full(len(cols), -np.inf)
@@ -181,6 +189,42 @@ def _search(n: int, m: int, window: Window, reward) -> list[tuple[int, int]]:
         scores.append(running)
         choices.append(choice)
     return _backtrack(n, m, lo, choices)
+
+
+def _search_full(n: int, m: int, tables: dict[tuple[int, int], np.ndarray]) -> list[tuple[int, int]]:
+    """`_search` over the whole grid, each row in a few array operations: a short article's
+    DP was mostly per-call overhead (issue #8). Ties go to the earlier move, as in `_search`."""
+    pad = max(b for _, b in MOVES)  # -inf columns before column 0: where a move cannot come from
+    scores = np.full((n + 1, pad + m + 1), -np.inf)
+    choices = np.full((n + 1, m + 1), -1, dtype=np.int8)
+    down = [(k, a, b) for k, (a, b) in enumerate(MOVES) if a]  # every move but 0-1, in order
+    across = MOVES.index((0, 1))
+    columns = np.arange(m + 1)
+    candidates = np.empty((len(down), m + 1))
+    for i in range(n + 1):
+        if i == 0:
+            best = np.full(m + 1, -np.inf)
+            best[0] = 0.0
+            choice = choices[0]
+        else:
+            usable = [(k, a, b) for k, a, b in down if a <= i]
+            rows = candidates[: len(usable)]
+            for row, (_, a, b) in zip(rows, usable):
+                before = scores[i - a, pad - b : pad - b + m + 1]
+                if (a, b) == (1, 0):
+                    row[:] = before
+                else:
+                    np.add(before, tables[a, b][i], out=row)
+            pick = rows.argmax(axis=0)
+            best = rows[pick, columns]
+            choice = np.array([k for k, _, _ in usable], dtype=np.int8)[pick]
+            choice[best == -np.inf] = -1
+        # 0-1 moves run along the row: a running maximum carries them.
+        running = np.maximum.accumulate(best)
+        choice[running > best] = across
+        scores[i, pad:] = running
+        choices[i] = choice
+    return _backtrack(n, m, np.zeros(n + 1, dtype=np.int64), choices)
 
 
 def _gather(row: np.ndarray, row_lo: int, first: int, count: int) -> np.ndarray:

@@ -6,6 +6,7 @@ plus noise, a merged pair is the normalised sum. No model needed.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 
 import numpy as np
@@ -123,3 +124,34 @@ def test_a_whole_dropped_block_in_a_long_article_is_found():
     dropped = {link.src[0] for link in result if link.src and not link.tgt}
     assert set(range(300, 340)) <= dropped
     assert links_of(result) == gold
+
+
+@pytest.mark.parametrize("values", [[0.3], [0.5, 0.1], [0.2, 0.9, 0.4], [0.7, 0.1, 0.1, 0.4, 0.25, 0.6]])
+def test_the_margin_baseline_is_numpys_median(values):
+    from provenance.align import _median
+
+    array = np.array(values, dtype=np.float32)
+    assert _median(array) == pytest.approx(float(np.median(array)), abs=1e-7)
+    assert array.tolist() == np.array(values, dtype=np.float32).tolist()  # not reordered in place
+
+
+@pytest.mark.parametrize("name, ops", CASES)
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_whole_grid_search_takes_the_banded_searchs_path(name, ops, seed):
+    """Short articles take a vectorised DP; given the whole grid as its band, the general
+    row-by-row search must choose every move the same, ties included."""
+    from provenance.align import _banded_reward, _reward_tables, _search, _search_full, _valuer
+
+    source, target, _ = build(ops, seed=seed)
+    thresholds = Thresholds()
+    if seed == 2:  # repeated basis vectors, exact products, no margin: paths of equal scores
+        basis = np.eye(DIM, dtype=np.float32)
+        source = side([basis[k // 2] for k in range(len(source))])
+        target = side([basis[k // 3] for k in range(len(target))])
+        thresholds = dataclasses.replace(thresholds, margin=0.0)
+    n, m = len(source), len(target)
+    value = _valuer(source, target, thresholds)
+    whole = (np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
+    assert _search_full(n, m, _reward_tables(source, target, value)) == _search(
+        n, m, whole, _banded_reward(source, target, value)
+    )
