@@ -215,8 +215,12 @@ def _magic(data: bytes) -> str | None:
 
 def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))  # in C: a Python loop was 30 us a file
     return controls > len(head) * 0.05
+
+
+#: control bytes that plain text does not contain (tab, newlines, form feed and escape it may)
+_CONTROL_BYTES = bytes(byte for byte in range(32) if byte not in (9, 10, 12, 13, 27))
 
 
 def _utf16_without_bom(data: bytes, name: str) -> str:
