@@ -10,6 +10,7 @@ the `Report` returned here.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -106,8 +107,10 @@ def compare_documents(
     _check_related(source, target, links, settings)
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, checker)
+    vectors = ((src_content, src_emb.single), (tgt_content, tgt_emb.single))
+    with _timed(timings, "clauses"):
+        beads, findings = _added_clause_negations(beads, findings, source, target, encoder, settings, vectors)
     with _timed(timings, "coverage"):
-        vectors = ((src_content, src_emb.single), (tgt_content, tgt_emb.single))
         beads, findings = _lost_clauses(beads, findings, source, target, encoder, settings, vectors)
     findings.extend(credits.pop("findings", []))
     return Report(
@@ -218,6 +221,66 @@ def _checker(settings: Settings):
         return check_pair(src_text, tgt_text, src_lang, tgt_lang, enabled=enabled)
 
     return run
+
+
+def _added_clause_negations(beads, findings, source: Document, target: Document, encoder: Any, settings: Settings, vectors=()):
+    """Lower "the translation negates" to info where the negation sits in a clause the
+    original does not seem to have (`checks.added`): an addition, not a reversal."""
+    from .assess import findings_for
+    from .checks.added import CODE, added_clauses, lowered_message
+    from .types import Reason, Severity, Status
+
+    if settings.checks is not None and "negation" not in settings.checks:
+        return beads, findings
+    cases = [  # (bead, reason) of each negation the translation alone makes
+        (k, r)
+        for k, bead in enumerate(beads)
+        if bead.status is Status.DRIFTED
+        for r, reason in enumerate(bead.reasons)
+        if reason.code == CODE and reason.severity is Severity.ERROR and reason.evidence
+        and all(e.side == "tgt" for e in reason.evidence)
+    ]
+    if not cases:
+        return beads, findings
+    items = []
+    for k, r in cases:
+        translation, starts = _joined(target, beads[k].tgt)
+        spans = [(starts[e.sentence] + e.start, starts[e.sentence] + e.end) for e in beads[k].reasons[r].evidence]
+        items.append((_joined(source, beads[k].src)[0], translation, spans))
+    known = {s.text: v for sentences, matrix in vectors for s, v in zip(sentences, matrix)}
+    found = added_clauses(items, target.lang, _known_first(encoder, known), settings.thresholds.added_clause)
+    out = list(beads)
+    for (k, r), clauses in zip(cases, found):
+        if clauses:
+            reason = out[k].reasons[r]
+            lowered = Reason(CODE, lowered_message([e.text for e in reason.evidence], clauses[0]), Severity.INFO, reason.evidence)
+            reasons = out[k].reasons[:r] + (lowered,) + out[k].reasons[r + 1 :]
+            drifted = any(x.severity.rank >= Severity.WARNING.rank for x in reasons)
+            out[k] = dataclasses.replace(out[k], reasons=reasons, status=Status.DRIFTED if drifted else Status.OK)
+    if out == list(beads):
+        return beads, findings
+    return out, findings_for(out, source, target)
+
+
+def _joined(doc: Document, indices) -> tuple[str, dict[int, int]]:
+    """The sentences joined by a space (as the checks read a bead), and where each starts."""
+    starts, offset = {}, 0
+    for i in indices:
+        starts[i] = offset
+        offset += len(doc.sentences[i].text) + 1
+    return " ".join(doc.sentences[i].text for i in indices), starts
+
+
+def _known_first(encoder: Any, known: dict):
+    """encode(texts) that takes the vectors the pipeline already has and encodes the rest in one batch."""
+    import numpy as np
+
+    def encode(texts: list[str]):
+        missing = sorted({t for t in texts if t not in known})
+        fresh = dict(zip(missing, np.asarray(encoder.encode(missing), dtype=np.float32))) if missing else {}
+        return np.stack([known[t] if t in known else fresh[t] for t in texts])
+
+    return encode
 
 
 def _lost_clauses(beads, findings, source: Document, target: Document, encoder: Any, settings: Settings, vectors=()):

@@ -35,7 +35,7 @@ from .config import Settings, Thresholds
 from .errors import EncoderError, InputError, ProvenanceError
 
 #: Thresholds that are similarities, placed between the anchors.
-PLACED = ("unrelated", "drift", "link", "chance_similarity")
+PLACED = ("unrelated", "drift", "link", "chance_similarity", "added_clause")
 #: Thresholds that are differences of similarities, scaled by the span.
 SCALED = ("merge_penalty", "document_unrelated")
 #: Fewer pairs than this give anchors too unstable to fit anything.

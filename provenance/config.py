@@ -36,6 +36,9 @@ class Thresholds:
     chance_similarity: float = 0.35
     # Below this much evidence per sentence the two articles are unrelated.
     document_unrelated: float = 0.09
+    # A negation in a clause of the translation no closer than this to the original is an
+    # addition, not a reversal (provenance.checks.added).
+    added_clause: float = 0.15
 
     def to_dict(self) -> dict[str, float]:
         return dataclasses.asdict(self)

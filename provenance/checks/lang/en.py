@@ -752,6 +752,14 @@ _NEGATIVE_WORDS = re.compile(
 
 
 #: a report denied: "did not say", "hasn't confirmed" (see checks/negation.py)
+#: where a clause ends or starts: punctuation, a quotation mark, a conjunction or relative
+#: pronoun opening a clause (`provenance.checks.added` reads the clause around a negation)
+CLAUSE_BREAK = re.compile(
+    r"[,;:—–]\s+|\s[\"“”]|[\"“”]\s"
+    r"|\s+(?=(?:but|because|while|although|though|whereas|who|which|after|before|since|unless|so that|even though)\b)",
+    re.IGNORECASE,
+)
+
 _DENIED_REPORT = re.compile(
     r"\b(?:did|does|do|has|have|had)(?:\s+not|n[’']t)\s+"
     r"(?:say|said|tell|told|claim(?:ed)?|report(?:ed)?|announce[d]?|add(?:ed)?|note[d]?|state[d]?|call(?:ed)?|confirm(?:ed)?)\b",
