@@ -225,6 +225,8 @@ FAITHFUL = [
     ("시속 120km의 바람이 불었다.", "Winds reached 75 mph."),
     ("오늘은 1억5천만 유로, 내일은 2억 유로가 될 것이다.", "Today it is 150 million euros and tomorrow it will be 200."),
     ("베일(34)은 말했다.", "The 34-year-old Bale said."),
+    ("이적료는 2억3800만달러(약 2400억 원)이다.", "The fee is $238 million."),  # the won conversion left out
+    ("이적료는 2억3800만달러(약 2400억 원)이다.", "The fee is $238 million (240 billion won)."),
 ]
 
 CHANGED = [
@@ -233,6 +235,9 @@ CHANGED = [
     ("부상자는 14명이다.", "Seventeen people were injured.", "14", "17"),
     ("그는 34세다.", "He is 74 years old.", "34", "74"),
     ("런던에서 240km 떨어진 곳이다.", "It is 1,500 miles from London.", "240", "1,500"),
+    # a million as a billion: $238 billion is about the won figure, but no dollar amount is a won amount
+    ("이적료는 2억3800만달러(약 2400억 원)이다.", "The fee is $238 billion.", "238,000,000", "238,000,000,000"),
+    ("수익은 1억5840만달러 (약 1600억원)였다.", "It took $158.4 billion.", "158,400,000", "158,400,000,000"),
 ]
 
 

@@ -101,6 +101,8 @@ _SLIPPED_TAIL = re.compile(r"(0+)[1-9]")
 
 
 def compatible(a: Value, b: Value) -> bool:
+    if _other_currency(a, b):
+        return False
     if a.magnitude or b.magnitude:
         return _within_magnitude(a, b)
     if same_number(a.value, b.value) or _scale_dropped(a, b):
@@ -110,6 +112,14 @@ def compatible(a: Value, b: Value) -> bool:
     if a.unit and b.unit and a.unit != b.unit and units.dimension(a.unit) == units.dimension(b.unit):
         return _close(units.in_base(a.value, a.unit), units.in_base(b.value, b.unit), CONVERSION_TOLERANCE)
     return False
+
+
+def _other_currency(a: Value, b: Value) -> bool:
+    """$238 billion is not 약 2,400억 원: amounts in two currencies never match by value. A
+    won is about a thousandth of a dollar, so a million read as a billion hid behind the
+    won conversion Korean copy adds in brackets ("2억3800만달러(약 2400억 원)")."""
+    first, second = units.dimension(a.unit), units.dimension(b.unit)
+    return bool(first and second and first != second and first.startswith("money:") and second.startswith("money:"))
 
 
 def _within_magnitude(a: Value, b: Value) -> bool:
@@ -211,7 +221,7 @@ def _same_value_and_unit(a: Value, b: Value) -> bool:
 
 
 def _same_value(a: Value, b: Value) -> bool:
-    return a.value == b.value
+    return a.value == b.value and not _other_currency(a, b)
 
 
 DATE_FIELDS = ("year", "day", "hour", "minute")
