@@ -10,7 +10,6 @@ the `Report` returned here.
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -107,11 +106,13 @@ def compare_documents(
     _check_related(source, target, links, settings)
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, checker)
-    vectors = ((src_content, src_emb.single), (tgt_content, tgt_emb.single))
+    # the vectors the pipeline already has, by text: the steps below encode only what is new
+    known = {s.text: v for sentences, matrix in ((src_content, src_emb.single), (tgt_content, tgt_emb.single))
+             for s, v in zip(sentences, matrix)}
     with _timed(timings, "clauses"):
-        beads, findings = _added_clause_negations(beads, findings, source, target, encoder, settings, vectors)
+        beads, findings = _added_clause_negations(beads, findings, source, target, encoder, settings, known)
     with _timed(timings, "coverage"):
-        beads, findings = _lost_clauses(beads, findings, source, target, encoder, settings, vectors)
+        beads, findings = _lost_clauses(beads, findings, source, target, encoder, settings, known)
     findings.extend(credits.pop("findings", []))
     return Report(
         source=source,
@@ -223,67 +224,23 @@ def _checker(settings: Settings):
     return run
 
 
-def _added_clause_negations(beads, findings, source: Document, target: Document, encoder: Any, settings: Settings, vectors=()):
+def _added_clause_negations(beads, findings, source: Document, target: Document, encoder: Any, settings: Settings, known: dict):
     """Lower "the translation negates" to info where the negation sits in a clause the
     original does not seem to have (`checks.added`): an addition, not a reversal."""
     from .assess import findings_for
-    from .checks.added import CODE, added_clauses, lowered_message
-    from .types import Reason, Severity, Status
+    from .checks.added import lower_added_negations
+    from .embed import vectors_for
 
     if settings.checks is not None and "negation" not in settings.checks:
         return beads, findings
-    cases = [  # (bead, reason) of each negation the translation alone makes
-        (k, r)
-        for k, bead in enumerate(beads)
-        if bead.status is Status.DRIFTED
-        for r, reason in enumerate(bead.reasons)
-        if reason.code == CODE and reason.severity is Severity.ERROR and reason.evidence
-        and all(e.side == "tgt" for e in reason.evidence)
-    ]
-    if not cases:
+    encode = lambda texts: vectors_for(encoder, texts, known)  # noqa: E731 - the vectors already made are reused
+    checked = lower_added_negations(beads, source, target, encode, settings.thresholds.added_clause)
+    if checked == list(beads):
         return beads, findings
-    items = []
-    for k, r in cases:
-        translation, starts = _joined(target, beads[k].tgt)
-        spans = [(starts[e.sentence] + e.start, starts[e.sentence] + e.end) for e in beads[k].reasons[r].evidence]
-        items.append((_joined(source, beads[k].src)[0], translation, spans))
-    known = {s.text: v for sentences, matrix in vectors for s, v in zip(sentences, matrix)}
-    found = added_clauses(items, target.lang, _known_first(encoder, known), settings.thresholds.added_clause)
-    out = list(beads)
-    for (k, r), clauses in zip(cases, found):
-        if clauses:
-            reason = out[k].reasons[r]
-            lowered = Reason(CODE, lowered_message([e.text for e in reason.evidence], clauses[0]), Severity.INFO, reason.evidence)
-            reasons = out[k].reasons[:r] + (lowered,) + out[k].reasons[r + 1 :]
-            drifted = any(x.severity.rank >= Severity.WARNING.rank for x in reasons)
-            out[k] = dataclasses.replace(out[k], reasons=reasons, status=Status.DRIFTED if drifted else Status.OK)
-    if out == list(beads):
-        return beads, findings
-    return out, findings_for(out, source, target)
+    return checked, findings_for(checked, source, target)
 
 
-def _joined(doc: Document, indices) -> tuple[str, dict[int, int]]:
-    """The sentences joined by a space (as the checks read a bead), and where each starts."""
-    starts, offset = {}, 0
-    for i in indices:
-        starts[i] = offset
-        offset += len(doc.sentences[i].text) + 1
-    return " ".join(doc.sentences[i].text for i in indices), starts
-
-
-def _known_first(encoder: Any, known: dict):
-    """encode(texts) that takes the vectors the pipeline already has and encodes the rest in one batch."""
-    import numpy as np
-
-    def encode(texts: list[str]):
-        missing = sorted({t for t in texts if t not in known})
-        fresh = dict(zip(missing, np.asarray(encoder.encode(missing), dtype=np.float32))) if missing else {}
-        return np.stack([known[t] if t in known else fresh[t] for t in texts])
-
-    return encode
-
-
-def _lost_clauses(beads, findings, source: Document, target: Document, encoder: Any, settings: Settings, vectors=()):
+def _lost_clauses(beads, findings, source: Document, target: Document, encoder: Any, settings: Settings, known: dict):
     """Re-examine ok beads with a short translation for a lost clause (drift.partial, issue #4).
 
     Needs the encoder's fitted model from its calibration file; without one nothing changes.
@@ -296,7 +253,6 @@ def _lost_clauses(beads, findings, source: Document, target: Document, encoder: 
     model = model_for(getattr(encoder, "name", settings.encoder), source.lang, target.lang)
     if not model:
         return beads, findings
-    known = {s.text: v for sentences, matrix in vectors for s, v in zip(sentences, matrix)}  # not encoded twice
     checked = find_lost_clauses(beads, source, target, encoder, model, known)
     if checked == list(beads):
         return beads, findings

@@ -7,7 +7,6 @@ plus noise, a merged pair is the normalised sum. No model needed.
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import numpy as np
 import pytest

@@ -114,14 +114,13 @@ def test_a_reversed_statement_stays_an_error():
 
 @pytest.mark.model
 @pytest.mark.parametrize(
-    "settings",
-    [Settings(checks=("number", "date", "name", "partial")), Settings(thresholds=dataclasses.replace(Thresholds(), added_clause=-1.0))],
+    ("settings", "negations"),
+    [
+        (Settings(checks=("number", "date", "name", "partial")), []),  # the negation check is off
+        (Settings(thresholds=dataclasses.replace(Thresholds(), added_clause=-1.0)), [Severity.ERROR]),  # never lowered
+    ],
     ids=["negation check off", "threshold below every similarity"],
 )
-def test_the_step_follows_the_settings(settings):
+def test_the_step_follows_the_settings(settings, negations):
     report = compare_texts(f"{NURSE_KO}\n{LEFT_KO}", f"{NURSE_EN}\n{LEFT_EN}", presegmented=True, settings=settings)
-    negations = [r for r in report.alignment[0].reasons if r.code == "drift.negation"]
-    if settings.checks is None:
-        assert [r.severity for r in negations] == [Severity.ERROR]
-    else:
-        assert negations == []
+    assert [r.severity for r in report.alignment[0].reasons if r.code == "drift.negation"] == negations

@@ -17,11 +17,13 @@ read, so the cost is a few encodings per article.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from ..types import Bead, Document, Reason, Severity, Status
 from .lang import language
 from .negation import CODE
 
@@ -62,11 +64,10 @@ def added_clauses(
 ) -> list[list[Clause] | None]:
     """For each (original, translation, negation spans in the translation): the clauses
     holding the spans when every one reads as added, else None. `encode` gives unit vectors."""
+    denied = getattr(language(lang), "denied_reports", None)
     plans: list[tuple[int, list[tuple[int, int]]] | None] = []
     texts: list[str] = []
     for original, translation, spans in items:
-        module = language(lang)
-        denied = getattr(module, "denied_reports", None)
         bounds = [clause_around(translation, a, b, lang) for a, b in spans]
         if not spans or any(b is None for b in bounds) or (denied and any(denied(translation[a:b]) for a, b in bounds)):
             plans.append(None)
@@ -94,6 +95,44 @@ def added_clauses(
     return out
 
 
+def lower_added_negations(
+    beads: Sequence[Bead], source: Document, target: Document, encode: Callable[[list[str]], Any], below: float
+) -> list[Bead]:
+    """The beads, with each "the translation negates" error whose negations all sit in added
+    clauses lowered to an info note (and the bead ok when nothing else is wrong with it)."""
+    cases = [  # (bead, reason) of each negation the translation alone makes
+        (k, r)
+        for k, bead in enumerate(beads)
+        if bead.status is Status.DRIFTED
+        for r, reason in enumerate(bead.reasons)
+        if reason.code == CODE and reason.severity is Severity.ERROR and reason.evidence
+        and all(e.side == "tgt" for e in reason.evidence)
+    ]
+    items = []
+    for k, r in cases:
+        translation, starts = _joined(target, beads[k].tgt)
+        spans = [(starts[e.sentence] + e.start, starts[e.sentence] + e.end) for e in beads[k].reasons[r].evidence]
+        items.append((_joined(source, beads[k].src)[0], translation, spans))
+    out = list(beads)
+    for (k, r), clauses in zip(cases, added_clauses(items, target.lang, encode, below) if items else []):
+        if clauses:
+            reason = out[k].reasons[r]
+            note = Reason(CODE, lowered_message([e.text for e in reason.evidence], clauses[0]), Severity.INFO, reason.evidence)
+            reasons = out[k].reasons[:r] + (note,) + out[k].reasons[r + 1 :]
+            drifted = any(x.severity.rank >= Severity.WARNING.rank for x in reasons)
+            out[k] = dataclasses.replace(out[k], reasons=reasons, status=Status.DRIFTED if drifted else Status.OK)
+    return out
+
+
+def _joined(doc: Document, indices: Sequence[int]) -> tuple[str, dict[int, int]]:
+    """The sentences joined by a space (as the checks read a bead), and where each starts."""
+    starts, offset = {}, 0
+    for i in indices:
+        starts[i] = offset
+        offset += len(doc.sentences[i].text) + 1
+    return " ".join(doc.sentences[i].text for i in indices), starts
+
+
 def _without(text: str, start: int, end: int) -> str:
     return " ".join(part for part in (text[:start].strip(), text[end:].strip()) if part)
 
@@ -111,4 +150,4 @@ def _short(text: str, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-__all__ = ["CODE", "Clause", "added_clauses", "clause_around", "lowered_message"]
+__all__ = ["Clause", "added_clauses", "clause_around", "lower_added_negations", "lowered_message"]

@@ -30,7 +30,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from ..codes import lookup
-from ..embed import embed_parts
+from ..embed import embed_parts, vectors_for
 from ..types import Bead, Document, Evidence, Reason, Status
 from .lang import language
 from .partial import CODE, missing_anchors
@@ -186,15 +186,12 @@ def features(
     """
     if not candidates:
         return []
-    known = known or {}
     originals = embed_parts(encoder, [c.src for c in candidates], [c.parts() for c in candidates])
-    missing = sorted({c.tgt for c in candidates if c.tgt not in known})
-    encoded = dict(zip(missing, np.asarray(encoder.encode(missing), dtype=np.float32))) if missing else {}
-    out = []
-    for c, parts in zip(candidates, originals):
-        translation = known[c.tgt] if c.tgt in known else encoded[c.tgt]
-        out.append(_features(c, np.vstack([translation[None, :], np.asarray(parts, dtype=np.float32)])))
-    return out
+    translations = vectors_for(encoder, [c.tgt for c in candidates], known or {})
+    return [
+        _features(c, np.vstack([translation[None, :], np.asarray(parts, dtype=np.float32)]))
+        for c, translation, parts in zip(candidates, translations, originals)
+    ]
 
 
 def _features(c: Candidate, v: np.ndarray) -> dict[str, float]:

@@ -119,6 +119,16 @@ def embed_sides(
     return SideEmbeddings(sides[0], tuple(source)), SideEmbeddings(sides[1], tuple(target))
 
 
+def vectors_for(encoder: Encoder, texts: Sequence[str], known: dict[str, "np.ndarray"]) -> "np.ndarray":
+    """Vectors of `texts`: those in `known` (what the pipeline has already embedded) as they
+    are, the rest encoded in one batch, each distinct text once."""
+    import numpy as np
+
+    missing = sorted({text for text in texts if text not in known})
+    fresh = dict(zip(missing, np.asarray(encoder.encode(missing), dtype=np.float32))) if missing else {}
+    return np.stack([known[t] if t in known else fresh[t] for t in texts]) if texts else np.zeros((0, 0), np.float32)
+
+
 def embed_parts(
     encoder: Encoder, texts: Sequence[str], parts: Sequence[Sequence[Sequence[tuple[int, int]]]]
 ) -> list["np.ndarray"]:
