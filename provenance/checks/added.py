@@ -11,7 +11,7 @@ the frame of a quotation and reads as unrelated by itself.
 
 Measured on the dev corpora (`python benchmarks/checks.py`): negation false
 alarms on real translations 9 → 4 in 1,681 pairs; 16 of 1,012 negated
-sentences lost (recall 0.906 → 0.890). Only beads with such a finding are
+sentences lost (recall 0.906 → 0.892). Only beads with such a finding are
 read, so the cost is a few encodings per article.
 """
 
