@@ -98,14 +98,13 @@ def compare_documents(
     with _timed(timings, "credits"):
         source, target, credits = _credits(source, target, settings)
     src_content, tgt_content = source.content(), target.content()
-    checker = _checker(settings)  # imported (and its patterns compiled) while a cold tokenizer still builds
     with _timed(timings, "embed"):
         src_emb, tgt_emb = embed_sides(encoder, [s.text for s in src_content], [s.text for s in tgt_content])
     with _timed(timings, "align"):
         links = _aligner(settings)(src_emb, tgt_emb, settings.thresholds)
     _check_related(source, target, links, settings)
     with _timed(timings, "assess"):
-        beads, findings = assess(source, target, links, settings, checker)
+        beads, findings = assess(source, target, links, settings, _checker(settings))
     # the vectors the pipeline already has, by text: the steps below encode only what is new
     known = {s.text: v for sentences, matrix in ((src_content, src_emb.single), (tgt_content, tgt_emb.single))
              for s, v in zip(sentences, matrix)}
@@ -210,12 +209,8 @@ def _aligner(settings: Settings):
 
 
 def _checker(settings: Settings):
-    """The drift checks for `assess`, with both languages' modules loaded now: in a cold
-    process their ~200 patterns compile while the encoder's tokenizer is still being built."""
     from .checks import check_pair
-    from .checks.lang import language
 
-    language(settings.source_lang), language(settings.target_lang)
     enabled = settings.checks
 
     def run(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str) -> list:

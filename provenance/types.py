@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import Any, Sequence
 
 
 class Role(str, Enum):
@@ -87,6 +87,15 @@ class Document:
 
     def content(self) -> list[Sentence]:
         return [s for s in self.sentences if s.role is Role.CONTENT]
+
+    def joined(self, indices: Sequence[int]) -> tuple[str, dict[int, int]]:
+        """The sentences at `indices` joined by a space (as the checks read a bead), and
+        where each starts in that text."""
+        starts, offset = {}, 0
+        for i in indices:
+            starts[i] = offset
+            offset += len(self.sentences[i].text) + 1
+        return " ".join(self.sentences[i].text for i in indices), starts
 
 
 @dataclass(frozen=True, slots=True)

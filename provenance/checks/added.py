@@ -26,6 +26,7 @@ import numpy as np
 from ..types import Bead, Document, Reason, Severity, Status
 from .lang import language
 from .negation import CODE
+from .result import shorten
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,9 @@ def lower_added_negations(
     ]
     items = []
     for k, r in cases:
-        translation, starts = _joined(target, beads[k].tgt)
+        translation, starts = target.joined(beads[k].tgt)
         spans = [(starts[e.sentence] + e.start, starts[e.sentence] + e.end) for e in beads[k].reasons[r].evidence]
-        items.append((_joined(source, beads[k].src)[0], translation, spans))
+        items.append((source.joined(beads[k].src)[0], translation, spans))
     out = list(beads)
     for (k, r), clauses in zip(cases, added_clauses(items, target.lang, encode, below) if items else []):
         if clauses:
@@ -124,15 +125,6 @@ def lower_added_negations(
     return out
 
 
-def _joined(doc: Document, indices: Sequence[int]) -> tuple[str, dict[int, int]]:
-    """The sentences joined by a space (as the checks read a bead), and where each starts."""
-    starts, offset = {}, 0
-    for i in indices:
-        starts[i] = offset
-        offset += len(doc.sentences[i].text) + 1
-    return " ".join(doc.sentences[i].text for i in indices), starts
-
-
 def _without(text: str, start: int, end: int) -> str:
     return " ".join(part for part in (text[:start].strip(), text[end:].strip()) if part)
 
@@ -141,13 +133,8 @@ def lowered_message(spans: Sequence[str], clause: Clause) -> str:
     quoted = ", ".join(f"“{s}”" for s in spans)
     return (
         f"the translation negates ({quoted}) in a clause the original does not seem to have: "
-        f"“{_short(clause.text)}” (similarity {clause.similarity:.2f}); an addition, not a reversal?"
+        f"“{shorten(clause.text, 70)}” (similarity {clause.similarity:.2f}); an addition, not a reversal?"
     )
-
-
-def _short(text: str, width: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 __all__ = ["Clause", "added_clauses", "clause_around", "lower_added_negations", "lowered_message"]

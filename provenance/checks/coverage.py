@@ -34,6 +34,7 @@ from ..embed import embed_parts, vectors_for
 from ..types import Bead, Document, Evidence, Reason, Status
 from .lang import language
 from .partial import CODE, missing_anchors
+from .result import shorten
 from .side import MOSTLY_FOREIGN, Side
 
 #: Model inputs, in the order of the stored coefficients.
@@ -227,7 +228,7 @@ def find_lost_clauses(
     for k, bead in enumerate(beads):
         if bead.status is not Status.OK or not bead.src or not bead.tgt:
             continue
-        src_text, tgt_text = _join(source, bead.src), _join(target, bead.tgt)
+        src_text, tgt_text = source.joined(bead.src)[0], target.joined(bead.tgt)[0]
         found = candidate(src_text, tgt_text, source.lang, target.lang, model.examine_below)
         if found is not None:
             examined.append((k, found))
@@ -245,15 +246,11 @@ def _drifted(bead: Bead, found: Candidate, values: dict[str, float], logit: floa
     share = math.exp(found.ratio)
     message = f"the translation may stop short: it is {share:.0%} as long as usual"
     if rest:
-        message += f" and does not seem to cover “{_short(rest)}”"
+        message += f" and does not seem to cover “{shorten(rest, 60)}”"
     message += f" (lost-clause score {1 / (1 + math.exp(-logit)):.2f})"
     evidence = (_locate(source, bead.src, cut, len(found.src)),) if rest else ()
     reason = Reason(CODE, message, lookup(CODE).severity, evidence)
     return dataclasses.replace(bead, status=Status.DRIFTED, reasons=bead.reasons + (reason,))
-
-
-def _join(doc: Document, indices: Sequence[int]) -> str:
-    return " ".join(doc.sentences[i].text for i in indices)
 
 
 def _locate(doc: Document, indices: Sequence[int], start: int, end: int) -> Evidence:
@@ -267,11 +264,6 @@ def _locate(doc: Document, indices: Sequence[int], start: int, end: int) -> Evid
             return Evidence("src", i, local, stop, text[local:stop])
         offset += len(text) + 1
     raise ValueError("no sentences")
-
-
-def _short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 # -- calibration -----------------------------------------------------------------

@@ -19,3 +19,9 @@ class CheckResult:
 
 def quote(span: Span) -> str:
     return f'"{span.text.strip()}"'
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
