@@ -230,6 +230,23 @@ def test_the_tokenizer_is_built_on_a_thread_while_the_caller_goes_on(monkeypatch
     assert encoder._sp == "tokenizer" and built.is_set()
 
 
+def test_a_process_that_exits_early_waits_for_the_build(tmp_path):
+    """A build still running when an input error ends the process must end first:
+    sentencepiece's C++ stopped at interpreter exit aborts the process (exit 134, not 2)."""
+    import subprocess
+    import sys
+
+    done = tmp_path / "built"
+    script = (
+        "import sys, time\n"
+        "from provenance.embed.background import Background\n"
+        f"Background(lambda: (time.sleep(0.3), open({str(done)!r}, 'w').close()))\n"
+        "sys.exit(2)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=30)
+    assert result.returncode == 2 and done.exists()
+
+
 def test_a_tokenizer_that_fails_to_load_fails_where_it_is_needed(monkeypatch):
     import sentencepiece
 

@@ -751,7 +751,6 @@ _NEGATIVE_WORDS = re.compile(
 )
 
 
-#: a report denied: "did not say", "hasn't confirmed" (see checks/negation.py)
 #: where a clause ends or starts: punctuation, a quotation mark, a conjunction or relative
 #: pronoun opening a clause (`provenance.checks.added` reads the clause around a negation)
 CLAUSE_BREAK = re.compile(
@@ -760,6 +759,7 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 
+#: a report denied: "did not say", "hasn't confirmed" (see checks/negation.py)
 _DENIED_REPORT = re.compile(
     r"\b(?:did|does|do|has|have|had)(?:\s+not|n[’']t)\s+"
     r"(?:say|said|tell|told|claim(?:ed)?|report(?:ed)?|announce[d]?|add(?:ed)?|note[d]?|state[d]?|call(?:ed)?|confirm(?:ed)?)\b",
