@@ -164,6 +164,16 @@ def test_a_missing_half_is_a_finding(tmp_path, capsys, monkeypatch, cache):
 
 
 @pytest.mark.model
+def test_a_pair_that_cannot_be_compared_is_a_finding_naming_its_file(tmp_path, capsys, monkeypatch, cache):
+    root = make_repo(tmp_path, {"typhoon.en.md": "typhoon/en.txt"})
+    (root / "typhoon.ko.md").write_bytes(b"")
+    code, document = as_json(capsys, monkeypatch, root, cache)
+    [finding] = document["pairs"][0]["findings"]
+    assert code == 1 and finding["code"] == "pair.invalid"
+    assert finding["message"] == "cannot be compared: typhoon.ko.md: the file is empty"
+
+
+@pytest.mark.model
 def test_baseline_accepts_current_findings_until_a_sentence_changes(tmp_path, capsys, monkeypatch, cache):
     root = make_repo(tmp_path)
     code, _, err = run(capsys, monkeypatch, root, "--cache-dir", str(cache), "--write-baseline")

@@ -41,7 +41,7 @@ def check_pair(
     try:
         report, markers = report_for_pair(pair, root, settings, encoder, encoding, input_format)
     except InputError as exc:
-        return _invalid(pair, exc, time.perf_counter() - start)
+        return _invalid(pair, exc, (original, translation), time.perf_counter() - start)
     return PairOutcome(
         pair=pair,
         findings=tuple(raw_findings(report)),
@@ -159,7 +159,9 @@ def _markers_of(path: Path, encoding: str | None) -> list:
         return []  # the missing half is the finding; an unreadable file adds nothing
 
 
-def _invalid(pair: Pair, exc: InputError, seconds: float) -> PairOutcome:
-    message = f"cannot be compared: {exc}"
+def _invalid(pair: Pair, exc: InputError, paths: tuple[Path, Path], seconds: float) -> PairOutcome:
+    """The pair as one finding, its file named as the other findings name it (relative to the root)."""
+    names = {str(path): name for path, name in zip(paths, (pair.original, pair.translation))}
+    message = f"cannot be compared: {names.get(exc.path, exc.path)}: {exc.problem}"
     finding = RawFinding(INVALID_PAIR, rule(INVALID_PAIR).severity, message)
     return PairOutcome(pair, (finding,), seconds=seconds, compared=False)
