@@ -500,13 +500,34 @@ def test_main_eval_skips_politely_without_the_data(tmp_path, monkeypatch, capsys
     assert "skipped" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("args", [(["only-one-missing-file"], 4, 1, "full", "both"), ("kpc", 4, 1, "sideways", "both")])
-def test_main_eval_reports_bad_options(args, tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ((["only-one-missing-file"], 4, 1, "full", "both"), "only-one-missing-file: no corpus there (kpc, jhe, a folder"),
+        ((["a.ko", "a.en", "a.txt"], 4, 1, "full", "both"), "a corpus is kpc, jhe, a folder"),
+        ((["missing.ko", "missing.en"], 4, 1, "full", "both"), "missing.ko: no such file or directory"),
+        (("kpc", 4, 1, "sideways", "both"), "unknown mode 'sideways'"),
+        (("kpc", 0, 1, "full", "both"), "--docs must be at least 1"),
+    ],
+)
+def test_main_eval_reports_bad_options_in_one_line(args, message, tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(corpus_module, "DATA_DIR", tmp_path)
+    monkeypatch.chdir(tmp_path)
     (tmp_path / "kpc-dev").mkdir()
     for ext in ("ko", "en"):
         (tmp_path / "kpc-dev" / f"korean-english-park.dev.{ext}").write_text("x\n" * 20, encoding="utf-8")
     assert main_eval(*args, None) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"provenance: error: {message}") and err.count("\n") == 1
+
+
+def test_main_eval_says_when_it_cannot_write_the_json(tmp_path, capsys):
+    src, tgt = tmp_path / "c.ko", tmp_path / "c.en"
+    src.write_text("하나\n둘\n" * 10, encoding="utf-8")
+    tgt.write_text("one\ntwo\n" * 10, encoding="utf-8")
+    out = tmp_path / "absent" / "figures.json"
+    assert main_eval([str(src), str(tgt)], 2, 1, "structural", "length", str(out), encoder="hashing") == 2
+    assert f"{out}: cannot write the figures" in capsys.readouterr().err
 
 
 # -- the development data ----------------------------------------------------------

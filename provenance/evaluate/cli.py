@@ -25,24 +25,39 @@ def main_eval(
     development data is absent: that is reported and skipped, not a failure)."""
     from .run import evaluate_corpus
 
+    if docs < 1:
+        return _error("--docs must be at least 1")
     try:
         loaded = resolve_corpus(corpus, noise)
     except CorpusMissing as exc:
         print(f"skipped: {exc}", file=sys.stderr)
         return 0
-    except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    except OSError as exc:
+        return _error(f"{exc.filename or corpus}: {(exc.strerror or str(exc)).lower()}")
+    except ValueError as exc:
+        return _error(str(exc))
     try:
         result = evaluate_corpus(loaded, docs=docs, seed=seed, mode=mode, aligner=aligner, encoder=encoder)
     except ValueError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        return _error(str(exc))
     print(result.render_table())
     if json_path:
-        Path(json_path).write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        try:
+            Path(json_path).write_text(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as exc:
+            return _error(f"{json_path}: cannot write the figures ({exc.strerror or exc})")
         print(f"\nJSON written to {json_path}")
     return 0
+
+
+def _error(message: str) -> int:
+    """One line on stderr, as the other commands say it; exit code 2."""
+    print(f"provenance: error: {message}", file=sys.stderr)
+    return 2
+
+
+#: what `resolve_corpus` takes, for error messages
+CORPUS_FORMS = "kpc, jhe, a folder with one *.ko and one *.en, a file stem STEM for STEM.ko + STEM.en, or two files"
 
 
 def resolve_corpus(corpus: str | Sequence[str], noise: str | None = None):
@@ -59,8 +74,10 @@ def resolve_corpus(corpus: str | Sequence[str], noise: str | None = None):
     if len(parts) == 1:
         stem = Path(parts[0])
         parts = [str(stem.with_name(f"{stem.name}.ko")), str(stem.with_name(f"{stem.name}.en"))]
+        if not all(Path(p).is_file() for p in parts):
+            raise ValueError(f"{stem}: no corpus there ({CORPUS_FORMS})")
     if len(parts) != 2:
-        raise ValueError("--corpus takes a name (kpc, jhe), a file stem, or a source and a target file")
+        raise ValueError(f"a corpus is {CORPUS_FORMS}, not {len(parts)} paths")
     src, tgt = (Path(p) for p in parts)
     return load_corpus(src, tgt, noise=noise or _folder_noise(src, tgt), name=f"{src.name} + {tgt.name}")
 
