@@ -40,6 +40,8 @@ class Link:
     #: 1-2 and 2-1 beads: each sentence of the two against the other side, so an
     #: unrelated sentence carried along by a good one can be split off (assess.py)
     parts: tuple[float, ...] = ()
+    #: a 1-1 pair found out of order by `with_moves` (the translation moved the sentence)
+    moved: bool = False
 
 
 Window = tuple[np.ndarray, np.ndarray]  # per DP row: first and last column searched
@@ -265,6 +267,37 @@ def _links(moves: list[tuple[int, int]], source: SideEmbeddings, target: SideEmb
         links.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b)), similarity, parts))
         i, j = i + a, j + b
     return links
+
+
+def with_moves(links: list[Link], source: SideEmbeddings, target: SideEmbeddings, floor: float) -> list[Link]:
+    """The links, with each unlinked source sentence whose translation the alignment
+    left unlinked elsewhere (a paragraph the translator moved) paired with it.
+
+    A monotonic alignment can only call a moved sentence dropped in one place and
+    added in another. A dropped and an added sentence become one moved pair when
+    each is the other's closest sentence on the whole other side and they are
+    closer than `floor` (what sentences on the same topic reach by chance). The
+    pair takes the dropped sentence's place; the added one's link goes.
+    """
+    dropped = [k for k, link in enumerate(links) if link.src and not link.tgt]
+    added = [k for k, link in enumerate(links) if link.tgt and not link.src]
+    if not dropped or not added:
+        return links
+    rows = [links[k].src[0] for k in dropped]
+    cols = [links[k].tgt[0] for k in added]
+    to_target = source.single[rows] @ target.single.T  # each dropped sentence against every target
+    to_source = target.single[cols] @ source.single.T  # each added sentence against every source
+    best_target, best_source = to_target.argmax(axis=1), to_source.argmax(axis=1)
+    where_added = {j: n for n, j in enumerate(cols)}
+    out: dict[int, Link] = dict(enumerate(links))
+    for row, (k, i) in enumerate(zip(dropped, rows)):
+        j = int(best_target[row])
+        n = where_added.get(j)
+        if n is None or int(best_source[n]) != i or to_target[row, j] < floor:
+            continue
+        out[k] = Link((i,), (j,), float(to_target[row, j]), moved=True)
+        del out[added[n]]
+    return [out[k] for k in sorted(out)]
 
 
 # -- coarse to fine ------------------------------------------------------------

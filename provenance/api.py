@@ -103,6 +103,11 @@ def compare_documents(
     with _timed(timings, "align"):
         links = _aligner(settings)(src_emb, tgt_emb, settings.thresholds)
     _check_related(source, target, links, settings)
+    if settings.aligner == "embedding":
+        from .align import with_moves
+
+        with _timed(timings, "align"):  # a moved sentence is no evidence that the articles are related
+            links = with_moves(links, src_emb, tgt_emb, settings.thresholds.chance_similarity)
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, _checker(settings))
     # the vectors the pipeline already has, by text: the steps below encode only what is new

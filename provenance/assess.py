@@ -32,7 +32,8 @@ def assess(
     for link in _split_unrelated_parts(links, settings.thresholds.chance_similarity):
         src = tuple(src_content[i] for i in link.src)
         tgt = tuple(tgt_content[j] for j in link.tgt)
-        beads.append(_judge(src, tgt, link.similarity, source, target, settings, checker))
+        bead = _judge(src, tgt, link.similarity, source, target, settings, checker)
+        beads.append(_moved(bead, target) if link.moved else bead)
     if checker is not None and (settings.checks is None or "date" in settings.checks):
         beads = _with_weekdays(beads, source, target)
     beads = _with_excluded(beads, source, target)
@@ -102,6 +103,13 @@ def _anchored(src, tgt, source: Document, target: Document) -> bool:
     src_text = _join([source.sentences[i] for i in src])
     tgt_text = _join([target.sentences[j] for j in tgt])
     return shared_anchors(src_text, tgt_text, source.lang, target.lang) >= MIN_ANCHORS
+
+
+def _moved(bead: Bead, target: Document) -> Bead:
+    """A pair `align.with_moves` found out of order: judged as any pair, and said to be moved."""
+    there = target.sentences[bead.tgt[0]].line
+    note = _reason("order.moved", f"moved: translated at line {there} of the translation, out of the original's order")
+    return dataclasses.replace(bead, reasons=bead.reasons + (note,))
 
 
 def _reason(code: str, message: str, evidence: tuple[Evidence, ...] = (), severity: Severity | None = None) -> Reason:
@@ -227,9 +235,13 @@ def findings_for(beads: Sequence[Bead], source: Document, target: Document) -> l
                     reported_tgt.add(passage)
                     findings.append(_passage_finding("addition.passage", target, passage, "tgt"))
                 continue
-        if bead.status.is_problem:
+        if bead.status.is_problem or any(r.code in LISTED_NOTES for r in bead.reasons):
             findings.extend(_bead_findings(bead, source, target))
     return findings
+
+
+#: info notes listed as findings (other info notes stay on their bead, for the JSON and HTML reports)
+LISTED_NOTES = frozenset({"order.moved"})
 
 
 def _whole_passages(beads: Sequence[Bead], doc: Document, side: str, status: Status) -> set[int]:
@@ -269,7 +281,7 @@ def _bead_findings(bead: Bead, source: Document, target: Document) -> list[Findi
     tgt_line = target.sentences[bead.tgt[0]].line if bead.tgt else None
     out = []
     for reason in bead.reasons:
-        if reason.severity is Severity.INFO:
+        if reason.severity is Severity.INFO and reason.code not in LISTED_NOTES:
             continue
         if bead.status is Status.DROPPED:
             message = f"not translated: {_quote(source.sentences[bead.src[0]].text)}"

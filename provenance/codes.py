@@ -25,6 +25,7 @@ _TABLE = (
     Code("omission.passage", "omission", Severity.ERROR, "Passage of the original not translated"),
     Code("addition.sentence", "addition", Severity.WARNING, "Sentence with no source in the original"),
     Code("addition.passage", "addition", Severity.WARNING, "Passage with no source in the original"),
+    Code("order.moved", "other", Severity.INFO, "Sentence translated in another place"),
     Code("drift.unrelated", "mistranslation", Severity.ERROR, "Aligned sentences say unrelated things"),
     Code("drift.low-similarity", "mistranslation", Severity.WARNING, "Translation differs in meaning"),
     Code("drift.number", "mistranslation", Severity.ERROR, "Number or quantity differs"),

@@ -154,3 +154,51 @@ def test_the_whole_grid_search_takes_the_banded_searchs_path(name, ops, seed):
     assert _search_full(n, m, _reward_tables(source, target, value)) == _search(
         n, m, whole, _banded_reward(source, target, value)
     )
+
+
+# -- sentences moved out of order ----------------------------------------------------------
+def _moved_article(seed: int = 3):
+    """Ten sentences; the translation moves sentence 2 to the end."""
+    rng = np.random.default_rng(seed)
+    src = [rng.normal(size=DIM) for _ in range(10)]
+    order = [0, 1, 3, 4, 5, 6, 7, 8, 9, 2]
+    tgt = [unit(src[i]) + 0.35 * unit(rng.normal(size=DIM)) for i in order]
+    return side(src), side(tgt)
+
+
+def test_a_moved_sentence_is_paired_where_the_original_has_it():
+    from provenance.align import with_moves
+
+    source, target = _moved_article()
+    links = align(source, target, Thresholds())
+    assert ((2,), ()) in [(l.src, l.tgt) for l in links] and ((), (9,)) in [(l.src, l.tgt) for l in links]
+    moved = with_moves(links, source, target, Thresholds().chance_similarity)
+    pairs = [(l.src, l.tgt, l.moved) for l in moved]
+    assert ((2,), (9,), True) in pairs and not any(l.src == () or l.tgt == () for l in moved)
+    assert [l.src for l in moved if l.src] == [(i,) for i in range(10)]  # in the original's order
+
+
+def test_a_dropped_and_an_added_sentence_that_say_different_things_stay_apart():
+    from provenance.align import with_moves
+
+    rng = np.random.default_rng(4)
+    src = [rng.normal(size=DIM) for _ in range(6)]
+    tgt = [unit(v) + 0.35 * unit(rng.normal(size=DIM)) for v in src[:3] + src[4:]] + [rng.normal(size=DIM)]
+    source, target = side(src), side(tgt)
+    links = align(source, target, Thresholds())
+    assert with_moves(links, source, target, Thresholds().chance_similarity) == links
+
+
+def test_only_a_mutual_best_above_the_floor_is_moved():
+    from provenance.align import Link, with_moves
+
+    rng = np.random.default_rng(5)
+    a, b, c = (unit(rng.normal(size=DIM)) for _ in range(3))
+    noise = lambda: 0.3 * unit(rng.normal(size=DIM))  # noqa: E731
+    links = [Link((0,), (), 0.0), Link((1,), (0,), 0.9), Link((2,), (1,), 0.9), Link((), (2,), 0.0)]
+    target = side([b + noise(), c + noise(), a + noise()])
+    moved = with_moves(links, side([a, b, c]), target, 0.35)
+    assert [(l.src, l.tgt, l.moved) for l in moved] == [((0,), (2,), True), ((1,), (0,), False), ((2,), (1,), False)]
+    assert with_moves(links, side([a, b, c]), target, 0.99) == links  # not as close as the floor asks
+    # the added sentence reads closest to a linked original sentence: not a move
+    assert with_moves(links, side([a, target.single[2], c]), target, 0.35) == links

@@ -81,6 +81,8 @@ def _table(report: Report, problems_only: bool):
         label = Text(bead.status.value, style=style)
         if bead.status is Status.DRIFTED:
             label.append("\n" + ", ".join(_drift_kinds(bead)), style="yellow")
+        if any(r.code == "order.moved" for r in bead.reasons):
+            label.append("\nmoved", style="cyan")
         table.add_row(
             _lines(bead, report),
             Text(_side(report.source, bead.src), style=cell_style),
