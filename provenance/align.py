@@ -270,34 +270,82 @@ def _links(moves: list[tuple[int, int]], source: SideEmbeddings, target: SideEmb
 
 
 def with_moves(links: list[Link], source: SideEmbeddings, target: SideEmbeddings, floor: float) -> list[Link]:
-    """The links, with each unlinked source sentence whose translation the alignment
-    left unlinked elsewhere (a paragraph the translator moved) paired with it.
+    """The links, with each sentence the translator moved paired with its original again.
 
-    A monotonic alignment can only call a moved sentence dropped in one place and
-    added in another. A dropped and an added sentence become one moved pair when
-    each is the other's closest sentence on the whole other side and they are
-    closer than `floor` (what sentences on the same topic reach by chance). The
-    pair takes the dropped sentence's place; the added one's link goes.
+    A monotonic alignment cannot follow a moved sentence: it calls it dropped in
+    one place and added in another, or merges either end into a neighbour's
+    bead (a 2-1 or 1-2 bead). A source and a target sentence left over that way
+    become one moved pair when each is the other's closest sentence on the
+    whole other side, they are closer than `floor` (what sentences on the same
+    topic reach by chance), and the pair crosses the alignment (out of order).
+    The pair takes the source sentence's place; a 2-1 or 1-2 bead it leaves
+    becomes the 1-1 bead of its other sentence.
     """
-    dropped = [k for k, link in enumerate(links) if link.src and not link.tgt]
-    added = [k for k, link in enumerate(links) if link.tgt and not link.src]
-    if not dropped or not added:
+    spare_src, spare_tgt = _spare(links, "src"), _spare(links, "tgt")
+    if not spare_src or not spare_tgt:
         return links
-    rows = [links[k].src[0] for k in dropped]
-    cols = [links[k].tgt[0] for k in added]
-    to_target = source.single[rows] @ target.single.T  # each dropped sentence against every target
-    to_source = target.single[cols] @ source.single.T  # each added sentence against every source
+    rows, cols = sorted(spare_src), sorted(spare_tgt)
+    to_target = source.single[rows] @ target.single.T  # each spare source sentence against every target
+    to_source = target.single[cols] @ source.single.T
     best_target, best_source = to_target.argmax(axis=1), to_source.argmax(axis=1)
-    where_added = {j: n for n, j in enumerate(cols)}
-    out: dict[int, Link] = dict(enumerate(links))
-    for row, (k, i) in enumerate(zip(dropped, rows)):
-        j = int(best_target[row])
-        n = where_added.get(j)
-        if n is None or int(best_source[n]) != i or to_target[row, j] < floor:
+    col_of = {j: c for c, j in enumerate(cols)}
+    order = [(min(link.src), min(link.tgt)) for link in links if link.src and link.tgt]
+    pairs: dict[int, tuple[int, int, float]] = {}  # link position of the source sentence -> pair
+    taken: set[int] = set()  # links that gave a sentence already
+    for r, i in enumerate(rows):
+        j = int(best_target[r])
+        c = col_of.get(j)
+        similarity = float(to_target[r, j])
+        if c is None or int(best_source[c]) != i or similarity < floor:
             continue
-        out[k] = Link((i,), (j,), float(to_target[row, j]), moved=True)
-        del out[added[n]]
-    return [out[k] for k in sorted(out)]
+        k, m = spare_src[i], spare_tgt[j]
+        if k == m or k in taken or m in taken or not _crosses(i, j, order):
+            continue
+        taken |= {k, m}
+        pairs[k] = (i, j, similarity)
+    if not pairs:
+        return links
+    given = {spare_tgt[j]: j for _, j, _ in pairs.values()}  # link position -> target sentence it gives
+    out: list[Link] = []
+    for k, link in enumerate(links):
+        if k in pairs:
+            i, j, similarity = pairs[k]
+            moved = Link((i,), (j,), similarity, moved=True)
+            rest = _without_part(link, "src", i)
+            out.extend([moved] if rest is None else [moved, rest] if i < rest.src[0] else [rest, moved])
+        elif k in given:
+            rest = _without_part(link, "tgt", given[k])
+            out.extend([] if rest is None else [rest])
+        else:
+            out.append(link)
+    return out
+
+
+def _spare(links: list[Link], side: str) -> dict[int, int]:
+    """Sentences of one side a move may take, by the position of their link: unlinked
+    ones and the two of a 2-1 (source) or 1-2 (target) bead."""
+    spare: dict[int, int] = {}
+    for k, link in enumerate(links):
+        mine, other = (link.src, link.tgt) if side == "src" else (link.tgt, link.src)
+        if mine and (not other or (len(mine) == 2 and len(other) == 1 and len(link.parts) == 2)):
+            spare.update((index, k) for index in mine)
+    return spare
+
+
+def _crosses(i: int, j: int, order: list[tuple[int, int]]) -> bool:
+    """Whether linking source i with target j goes against the order of the other links."""
+    return any((a < i and b > j) or (a > i and b < j) for a, b in order)
+
+
+def _without_part(link: Link, side: str, index: int) -> Link | None:
+    """`link` without the sentence `index` of `side`: None for a one-sentence link, else the
+    1-1 link of the other sentence, with that sentence's own similarity."""
+    mine = link.src if side == "src" else link.tgt
+    if len(mine) == 1:
+        return None
+    keep = 1 - mine.index(index)
+    kept = (mine[keep],)
+    return Link(kept, link.tgt, link.parts[keep]) if side == "src" else Link(link.src, kept, link.parts[keep])
 
 
 # -- coarse to fine ------------------------------------------------------------

@@ -202,3 +202,35 @@ def test_only_a_mutual_best_above_the_floor_is_moved():
     assert with_moves(links, side([a, b, c]), target, 0.99) == links  # not as close as the floor asks
     # the added sentence reads closest to a linked original sentence: not a move
     assert with_moves(links, side([a, target.single[2], c]), target, 0.35) == links
+
+
+def test_a_moved_sentence_merged_into_a_neighbours_bead_is_taken_out_of_it():
+    from provenance.align import Link, with_moves
+
+    rng = np.random.default_rng(6)
+    a, b, c, d = (unit(rng.normal(size=DIM)) for _ in range(4))
+    noise = lambda: 0.3 * unit(rng.normal(size=DIM))  # noqa: E731
+    # the translation moved a to the end, where the aligner read it as part of d's bead
+    target = side([b + noise(), c + noise(), a + noise(), d + noise()])
+    source = side([a, b, c, d])
+    parts = (float(target.single[2] @ source.single[3]), float(target.single[3] @ source.single[3]))
+    links = [Link((0,), (), 0.0), Link((1,), (0,), 0.9), Link((2,), (1,), 0.9), Link((3,), (2, 3), 0.6, parts)]
+    moved = with_moves(links, source, target, 0.35)
+    assert [(l.src, l.tgt, l.moved) for l in moved] == [
+        ((0,), (2,), True), ((1,), (0,), False), ((2,), (1,), False), ((3,), (3,), False)
+    ]
+    assert moved[-1].similarity == pytest.approx(parts[1])
+
+
+def test_a_pairing_in_the_alignments_own_order_is_not_a_move():
+    from provenance.align import Link, with_moves
+
+    rng = np.random.default_rng(8)
+    a, b, c = (unit(rng.normal(size=DIM)) for _ in range(3))
+    # target 1 reads as source 1, but pairing them crosses nothing: the alignment's choice stands
+    source = side([a, b, c])
+    target = side([unit(a + 0.3 * unit(rng.normal(size=DIM))), unit(b + 0.2 * a), c])
+    parts = tuple(float(target.single[k] @ source.single[0]) for k in range(2))
+    links = [Link((0,), (0, 1), 0.8, parts), Link((1,), (), 0.0), Link((2,), (2,), 0.9)]
+    assert float(target.single[1] @ source.single[1]) > 0.35  # each the other's closest
+    assert with_moves(links, source, target, 0.35) == links
