@@ -11,7 +11,7 @@ import dataclasses
 from typing import Callable, Sequence
 
 from .align import Link
-from .codes import lookup
+from .codes import MOVED, lookup
 from .config import Settings
 from .types import Bead, Document, Evidence, Finding, Reason, Role, Sentence, Severity, Status
 
@@ -108,7 +108,7 @@ def _anchored(src, tgt, source: Document, target: Document) -> bool:
 def _moved(bead: Bead, target: Document) -> Bead:
     """A pair `align.with_moves` found out of order: judged as any pair, and said to be moved."""
     there = target.sentences[bead.tgt[0]].line
-    note = _reason("order.moved", f"moved: translated at line {there} of the translation, out of the original's order")
+    note = _reason(MOVED, f"moved: translated at line {there} of the translation, out of the original's order")
     return dataclasses.replace(bead, reasons=bead.reasons + (note,))
 
 
@@ -241,7 +241,7 @@ def findings_for(beads: Sequence[Bead], source: Document, target: Document) -> l
 
 
 #: info notes listed as findings (other info notes stay on their bead, for the JSON and HTML reports)
-LISTED_NOTES = frozenset({"order.moved"})
+LISTED_NOTES = frozenset({MOVED})
 
 
 def _whole_passages(beads: Sequence[Bead], doc: Document, side: str, status: Status) -> set[int]:

@@ -25,7 +25,7 @@ _TABLE = (
     Code("omission.passage", "omission", Severity.ERROR, "Passage of the original not translated"),
     Code("addition.sentence", "addition", Severity.WARNING, "Sentence with no source in the original"),
     Code("addition.passage", "addition", Severity.WARNING, "Passage with no source in the original"),
-    Code("order.moved", "other", Severity.INFO, "Sentence translated in another place"),
+    Code("order.moved", "other", Severity.INFO, "Sentence translated in another place"),  # MOVED
     Code("drift.unrelated", "mistranslation", Severity.ERROR, "Aligned sentences say unrelated things"),
     Code("drift.low-similarity", "mistranslation", Severity.WARNING, "Translation differs in meaning"),
     Code("drift.number", "mistranslation", Severity.ERROR, "Number or quantity differs"),
@@ -40,6 +40,9 @@ _TABLE = (
 )
 
 CODES: dict[str, Code] = {code.id: code for code in _TABLE}
+
+#: a sentence the translation moved elsewhere (`align.with_moves`): an info note, listed as a finding
+MOVED = "order.moved"
 
 
 def lookup(code_id: str) -> Code:

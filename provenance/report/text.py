@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from ..codes import MOVED
 from ..types import Bead, Document, Report, Severity, Status
 
 _STYLE = {
@@ -81,7 +82,7 @@ def _table(report: Report, problems_only: bool):
         label = Text(bead.status.value, style=style)
         if bead.status is Status.DRIFTED:
             label.append("\n" + ", ".join(_drift_kinds(bead)), style="yellow")
-        if any(r.code == "order.moved" for r in bead.reasons):
+        if any(r.code == MOVED for r in bead.reasons):
             label.append("\nmoved", style="cyan")
         table.add_row(
             _lines(bead, report),
