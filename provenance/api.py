@@ -178,10 +178,13 @@ def _encoder_setting(encoder: Any, overrides: dict[str, Any]) -> tuple[Any, dict
 def resolve_settings(settings: Settings | None = None, **overrides: Any) -> Settings:
     """Settings with the calibration for the encoder and language pair applied."""
     from .calibration import calibrated
+    from .language import check_language_code
 
     settings = settings or Settings()
     if overrides:
         settings = settings.replace(**overrides)
+    check_language_code(settings.source_lang, "source language")
+    check_language_code(settings.target_lang, "target language")
     return calibrated(settings)
 
 

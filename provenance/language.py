@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .types import Document
 
 #: language code -> the script most of its letters are written in
@@ -43,6 +43,29 @@ LEGACY_ENCODINGS: dict[str, tuple[str, ...]] = {
 #: Tried for every file: Korean and English newsrooms' own, then the big CJK ones
 #: (measured on kpc-dev: 1,601 of 1,602 CP949/EUC-KR/Windows-1252 windows decoded exactly).
 DEFAULT_ENCODINGS: tuple[str, ...] = ("cp949", "cp1252", "gb18030", "big5", "shift_jis")
+
+
+#: codes people give for a language that are not its language code: a country's, or ISO 639-2's
+MISTAKEN_CODES: dict[str, str] = {
+    "kr": "ko", "kor": "ko", "jp": "ja", "jpn": "ja", "cn": "zh", "chi": "zh", "zho": "zh", "eng": "en",
+    "us": "en", "gb": "en",
+    "vn": "vi", "vie": "vi", "rus": "ru", "ua": "uk", "fra": "fr", "fre": "fr", "deu": "de", "ger": "de",
+    "spa": "es", "ara": "ar", "per": "fa", "fas": "fa", "tha": "th", "bur": "my", "mya": "my", "khm": "km",
+}
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def check_language_code(lang: str, what: str = "language") -> None:
+    """ConfigError for what is plainly not a two-letter language code ("kr" is Korea's country
+    code, "korean" a name, "kor" ISO 639-2's): such a code would silently turn the drift checks
+    off, as for a language without rules of its own."""
+    suggestion = MISTAKEN_CODES.get(lang.lower()) or next(
+        (code for code, name in NAMES.items() if name.lower() == lang.lower()), None
+    )
+    if suggestion:
+        raise ConfigError(f"{what} {lang!r}: use the two-letter language code {suggestion!r} ({NAMES[suggestion]})")
+    if not _LANGUAGE_TAG.fullmatch(lang):
+        raise ConfigError(f"{what} {lang!r} is not a language code (two letters, as ko or en)")
 
 
 def legacy_encodings(lang: str | None = None) -> tuple[str, ...]:

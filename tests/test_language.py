@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from provenance.language import guess_language, script_of, script_profile
@@ -45,3 +47,37 @@ def test_the_language_is_guessed_from_the_script():
 )
 def test_a_file_is_binary_by_its_share_of_control_bytes(data, binary):
     assert _looks_binary(data) is binary
+
+
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        ("kr", "'kr': use the two-letter language code 'ko' (Korean)"),
+        ("KOR", "'KOR': use the two-letter language code 'ko' (Korean)"),
+        ("english", "'english': use the two-letter language code 'en' (English)"),
+        ("jp", "'jp': use the two-letter language code 'ja' (Japanese)"),
+        ("k o", "'k o' is not a language code"),
+        ("", "'' is not a language code"),
+    ],
+)
+def test_what_is_not_a_language_code_is_refused_with_the_right_one(code, message):
+    from provenance.errors import ConfigError
+    from provenance.language import check_language_code
+
+    with pytest.raises(ConfigError, match="^" + re.escape(f"source language {message}")):
+        check_language_code(code, "source language")
+
+
+@pytest.mark.parametrize("code", ["ko", "en", "ko-KR", "zh_Hant", "xx", "yue"])
+def test_language_tags_pass(code):
+    from provenance.language import check_language_code
+
+    check_language_code(code)
+
+
+def test_settings_with_a_country_code_for_a_language_are_refused():
+    from provenance.api import resolve_settings
+    from provenance.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="target language 'us': use the two-letter language code 'en'"):
+        resolve_settings(target_lang="us")
