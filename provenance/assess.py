@@ -108,7 +108,7 @@ def _anchored(src, tgt, source: Document, target: Document) -> bool:
 def _moved(bead: Bead, target: Document) -> Bead:
     """A pair `align.with_moves` found out of order: judged as any pair, and said to be moved."""
     there = target.sentences[bead.tgt[0]].line
-    note = _reason(MOVED, f"moved: translated at line {there} of the translation, out of the original's order")
+    note = _reason(MOVED, f"translated at line {there} of the translation, out of the original's order")
     return dataclasses.replace(bead, reasons=bead.reasons + (note,))
 
 

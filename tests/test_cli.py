@@ -41,6 +41,15 @@ def test_changed_numbers_exit_1_and_are_in_the_json(capsys):
     assert report["summary"]["counts"]["drifted"] == len(drifted)
 
 
+def test_a_moved_paragraph_is_an_info_finding_that_does_not_fail(capsys):
+    ko, en = (str(FIXTURES / "economy-long" / name) for name in ("ko.txt", "en-reordered.txt"))
+    code, out, _ = run(capsys, "compare", ko, en)
+    assert code == 0 and "moved" in out and "0 dropped · 0 added" in out
+    assert run(capsys, "compare", ko, en, "--fail-on", "info")[0] == 1
+    report = json.loads(run(capsys, "compare", ko, en, "--format", "json")[1])
+    assert [(f["code"], f["severity"]) for f in report["findings"]] == [("order.moved", "info")]
+
+
 def test_fail_on_controls_the_exit_code(capsys):
     args = ("compare", KO, str(FIXTURES / "nk-workers/en-no-translator.txt"))
     assert run(capsys, *args)[0] == 1  # translator missing is a warning
