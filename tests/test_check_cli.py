@@ -315,3 +315,17 @@ def test_two_workers_find_what_one_process_finds(tmp_path, capsys, monkeypatch, 
     assert code == 1 and parallel["stats"]["workers"] == 2
     assert parallel["stats"]["encoder_loads"] == 2
     assert active(parallel) == active(single)
+
+
+def test_the_commands_script_imports_nothing_a_spawned_worker_would_pay_for():
+    """A spawned `check` worker re-imports the command's script as its main module."""
+    import subprocess
+    import sys
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    scripts = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    module, _, function = scripts["provenance"].partition(":")
+    code = f"import sys, {module} as m; print(callable(m.{function}), sorted(k for k in ('typer', 'rich', 'numpy', 'provenance.cli') if k in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert done.stdout.split() == ["True", "[]"]
