@@ -284,6 +284,14 @@ def test_dropped_and_added_sentences_face_an_empty_cell(row, side, placeholder):
     assert cell[0].text().strip() == placeholder
 
 
+def test_a_moved_sentence_is_labelled_moved_beside_its_status():
+    report = build_report(
+        Case("moved", [Row(("하나.",), ("One.",), OK, "order.moved", Severity.INFO), Row(("둘.",), ("Two.",))])
+    )
+    rows = bead_rows(parse(render_html(report)))
+    assert [[b.text() for b in row.find("span", class_="badge")] for row in rows] == [["ok", "moved"], ["ok"]]
+
+
 def test_article_text_is_escaped_everywhere():
     page = render_html(build_report(MIXED))
     root = parse(page)

@@ -23,6 +23,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from ..codes import MOVED
 from ..types import Bead, Document, Evidence, Report, Severity, Status
 from .html_assets import EARLY_SCRIPT, SCRIPT, STYLE, heat_png
 
@@ -590,6 +591,8 @@ def _locate(text: str, ev: Evidence, code: str, problem: bool) -> tuple[int, int
 
 def _why(bead: Bead) -> str:
     label = f'<span class="badge">{bead.status.value}</span>'
+    if any(r.code == MOVED for r in bead.reasons):  # as the text report labels it
+        label += ' <span class="badge moved">moved</span>'
     score = f'<span class="score" title="similarity">{bead.score:.2f}</span>' if bead.src and bead.tgt else ""
     if bead.status is Status.EXCLUDED:
         kinds = ", ".join(dict.fromkeys(r.message or r.code.split(".")[-1] for r in bead.reasons))

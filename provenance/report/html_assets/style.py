@@ -128,7 +128,7 @@ td.empty { background: repeating-linear-gradient(135deg, transparent 0 6px, var(
 td.empty .none { font-size: 0.8rem; font-style: italic; color: var(--muted); background: var(--bg);
   padding: 0 0.3em; border-radius: 3px; }
 .st-ok { --c: var(--ok); } .st-drifted { --c: var(--drifted); } .st-dropped { --c: var(--dropped); }
-.st-added { --c: var(--added); } .st-excluded { --c: var(--excluded); }
+.st-added { --c: var(--added); } .st-excluded { --c: var(--excluded); } .badge.moved { --c: var(--info); }
 tr.st-drifted { background: var(--tint-drifted); } tr.st-dropped { background: var(--tint-dropped); }
 tr.st-added { background: var(--tint-added); }
 tr.st-excluded td.text { color: var(--muted); }
