@@ -285,9 +285,8 @@ def with_moves(links: list[Link], source: SideEmbeddings, target: SideEmbeddings
     if not spare_src or not spare_tgt:
         return links
     rows, cols = sorted(spare_src), sorted(spare_tgt)
-    to_target = source.single[rows] @ target.single.T  # each spare source sentence against every target
-    to_source = target.single[cols] @ source.single.T
-    best_target, best_source = to_target.argmax(axis=1), to_source.argmax(axis=1)
+    best_target, best_target_sim = _closest(source.single[rows], target.single)
+    best_source, _ = _closest(target.single[cols], source.single)
     col_of = {j: c for c, j in enumerate(cols)}
     order = [(min(link.src), min(link.tgt)) for link in links if link.src and link.tgt]
     pairs: dict[int, tuple[int, int, float]] = {}  # link position of the source sentence -> pair
@@ -295,7 +294,7 @@ def with_moves(links: list[Link], source: SideEmbeddings, target: SideEmbeddings
     for r, i in enumerate(rows):
         j = int(best_target[r])
         c = col_of.get(j)
-        similarity = float(to_target[r, j])
+        similarity = float(best_target_sim[r])
         if c is None or int(best_source[c]) != i or similarity < floor:
             continue
         k, m = spare_src[i], spare_tgt[j]
@@ -319,6 +318,18 @@ def with_moves(links: list[Link], source: SideEmbeddings, target: SideEmbeddings
         else:
             out.append(link)
     return out
+
+
+def _closest(vectors: np.ndarray, others: np.ndarray, rows: int = 1024) -> tuple[np.ndarray, np.ndarray]:
+    """Index and similarity of each vector's closest among `others`, `rows` at a time: a
+    long article with thousands of unlinked sentences needs no full similarity matrix."""
+    best = np.empty(len(vectors), dtype=np.int64)
+    value = np.empty(len(vectors), dtype=np.float32)
+    for start in range(0, len(vectors), rows):
+        sims = vectors[start : start + rows] @ others.T
+        best[start : start + rows] = sims.argmax(axis=1)
+        value[start : start + rows] = sims[np.arange(len(sims)), best[start : start + rows]]
+    return best, value
 
 
 def _spare(links: list[Link], side: str) -> dict[int, int]:

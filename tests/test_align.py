@@ -234,3 +234,14 @@ def test_a_pairing_in_the_alignments_own_order_is_not_a_move():
     links = [Link((0,), (0, 1), 0.8, parts), Link((1,), (), 0.0), Link((2,), (2,), 0.9)]
     assert float(target.single[1] @ source.single[1]) > 0.35  # each the other's closest
     assert with_moves(links, source, target, 0.35) == links
+
+
+def test_the_closest_sentences_are_found_a_block_of_rows_at_a_time():
+    from provenance.align import _closest
+
+    rng = np.random.default_rng(9)
+    vectors, others = unit(rng.normal(size=(50, DIM))), unit(rng.normal(size=(30, DIM)))
+    best, value = _closest(vectors, others, rows=7)
+    full = vectors @ others.T
+    assert best.tolist() == full.argmax(axis=1).tolist()
+    np.testing.assert_allclose(value, full.max(axis=1), rtol=1e-6)
