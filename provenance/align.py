@@ -310,10 +310,10 @@ def with_moves(links: list[Link], source: SideEmbeddings, target: SideEmbeddings
         if k in pairs:
             i, j, similarity = pairs[k]
             moved = Link((i,), (j,), similarity, moved=True)
-            rest = _without_part(link, "src", i)
+            rest = without_part(link, "src", i)
             out.extend([moved] if rest is None else [moved, rest] if i < rest.src[0] else [rest, moved])
         elif k in given:
-            rest = _without_part(link, "tgt", given[k])
+            rest = without_part(link, "tgt", given[k])
             out.extend([] if rest is None else [rest])
         else:
             out.append(link)
@@ -348,7 +348,7 @@ def _crosses(i: int, j: int, order: list[tuple[int, int]]) -> bool:
     return any((a < i and b > j) or (a > i and b < j) for a, b in order)
 
 
-def _without_part(link: Link, side: str, index: int) -> Link | None:
+def without_part(link: Link, side: str, index: int) -> Link | None:
     """`link` without the sentence `index` of `side`: None for a one-sentence link, else the
     1-1 link of the other sentence, with that sentence's own similarity."""
     mine = link.src if side == "src" else link.tgt

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable, Sequence
 
-from .align import Link
+from .align import Link, without_part
 from .codes import MOVED, lookup
 from .config import Settings
 from .types import Bead, Document, Evidence, Finding, Reason, Role, Sentence, Severity, Status
@@ -55,11 +55,10 @@ def _split_unrelated_parts(links: Sequence[Link], below: float) -> list[Link]:
             out.append(link)
             continue
         bad = link.parts.index(min(link.parts))
-        good_sim = max(link.parts)
-        if len(link.src) == 2:
-            kept, alone = Link((link.src[1 - bad],), link.tgt, good_sim), Link((link.src[bad],), (), 0.0)
-        else:
-            kept, alone = Link(link.src, (link.tgt[1 - bad],), good_sim), Link((), (link.tgt[bad],), 0.0)
+        side = "src" if len(link.src) == 2 else "tgt"
+        index = (link.src if side == "src" else link.tgt)[bad]
+        alone = Link((index,), (), 0.0) if side == "src" else Link((), (index,), 0.0)
+        kept = without_part(link, side, index)
         out.extend([alone, kept] if bad == 0 else [kept, alone])
     return out
 
