@@ -179,6 +179,7 @@ def read_bytes(path: Path, name: str | None = None) -> bytes:
 def decode(data: bytes, name: str, encoding: str | None = None, *, lang: str | None = None) -> tuple[str, str]:
     """(text, encoding used); InputError when the bytes are not text."""
     if encoding:
+        _refuse_utf8_read_as(data, name, encoding)
         return _decode_as(data, name, encoding), encoding
     for bom, codec in _BOMS:
         if data.startswith(bom):
@@ -192,6 +193,25 @@ def decode(data: bytes, name: str, encoding: str | None = None, *, lang: str | N
     except UnicodeDecodeError:
         pass
     return _legacy(data, name, lang)
+
+
+def _refuse_utf8_read_as(data: bytes, name: str, codec: str) -> None:
+    """InputError for UTF-8 text with letters beyond ASCII forced into another encoding: a
+    single-byte one (latin-1, cp1252) decodes anything, into mojibake the language check
+    would then blame on the file; legacy text is almost never valid UTF-8 by chance."""
+    import codecs
+
+    try:
+        wanted = codecs.lookup(codec).name
+    except LookupError:
+        return  # _decode_as names the unknown encoding
+    if wanted in ("utf-8", "utf-8-sig") or data.isascii():
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    raise InputError(name, f"is UTF-8, not {codec} as --encoding says; leave --encoding out to have it detected")
 
 
 def _decode_as(data: bytes, name: str, codec: str, after_bom: bool = False) -> str:

@@ -117,6 +117,21 @@ def test_explicit_encoding_that_does_not_fit(tmp_path):
     assert read_text(path, encoding="euc-kr") == KOREAN
 
 
+@pytest.mark.parametrize("forced", ["latin-1", "cp1252", "cp949", "ascii"])
+def test_utf8_text_forced_into_another_encoding_is_refused_not_garbled(tmp_path, forced):
+    path = tmp_path / "k.txt"
+    path.write_text(KOREAN + " “Curly” quotes.", encoding="utf-8")
+    with pytest.raises(InputError, match=f"k.txt: is UTF-8, not {forced} as --encoding says"):
+        read_text(path, encoding=forced)
+    assert read_text(path, encoding="UTF8") == read_text(path)  # the same codec by another name
+
+
+def test_plain_ascii_reads_in_any_encoding_asked(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Plain words only.", encoding="ascii")
+    assert read_text(path, encoding="cp949") == "Plain words only."
+
+
 def test_too_much_text_is_refused_with_the_limit(tmp_path):
     path = tmp_path / "huge.txt"
     path.write_text("Words go on. " * (MAX_TEXT_CHARS // 13 + 1), encoding="utf-8")
