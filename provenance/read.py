@@ -211,7 +211,7 @@ def _refuse_utf8_read_as(data: bytes, name: str, codec: str) -> None:
         data.decode("utf-8")
     except UnicodeDecodeError:
         return
-    raise InputError(name, f"is UTF-8, not {codec} as --encoding says; leave --encoding out to have it detected")
+    raise InputError(name, f"is UTF-8, not {codec} as asked (--encoding, or encoding in the configuration); leave it out to have the encoding detected")
 
 
 def _decode_as(data: bytes, name: str, codec: str, after_bom: bool = False) -> str:

@@ -121,7 +121,7 @@ def test_explicit_encoding_that_does_not_fit(tmp_path):
 def test_utf8_text_forced_into_another_encoding_is_refused_not_garbled(tmp_path, forced):
     path = tmp_path / "k.txt"
     path.write_text(KOREAN + " “Curly” quotes.", encoding="utf-8")
-    with pytest.raises(InputError, match=f"k.txt: is UTF-8, not {forced} as --encoding says"):
+    with pytest.raises(InputError, match=f"k.txt: is UTF-8, not {forced} as asked"):
         read_text(path, encoding=forced)
     assert read_text(path, encoding="UTF8") == read_text(path)  # the same codec by another name
 

@@ -117,7 +117,7 @@ CASES = [
     Case("`--encoding euc-kr`, both files EUC-KR", pair(KO.encode("euc-kr"), EN.encode("euc-kr")), ("ko.txt", "en.txt"), 0, "no problems", model=True, same_as_utf8=True, **encoding("euc-kr")),
     Case("`--encoding utf-8` on a CP949 file", pair(KO.encode("cp949"), utf8(EN)), ("ko.txt", "en.txt"), 2, "is not valid utf-8", **encoding("utf-8")),
     Case("`--encoding` with an unknown name", pair(utf8(KO), utf8(EN)), ("ko.txt", "en.txt"), 2, "unknown encoding", **encoding("klingon")),
-    Case("`--encoding latin-1` on UTF-8 files", pair(utf8(KO), utf8(EN)), ("ko.txt", "en.txt"), 2, "is UTF-8, not latin-1 as --encoding says", **encoding("latin-1")),
+    Case("`--encoding latin-1` on UTF-8 files", pair(utf8(KO), utf8(EN)), ("ko.txt", "en.txt"), 2, "is UTF-8, not latin-1 as asked", **encoding("latin-1")),
     Case("CRLF and lone CR line endings", pair(utf8(KO.replace("\n", "\r\n", 5).replace("\n\n", "\r\r")), utf8(EN.replace("\n", "\r\n"))), ("ko.txt", "en.txt"), 0, "no problems", model=True, same_as_utf8=True),
     Case("NFD Hangul (macOS)", pair(utf8(unicodedata.normalize("NFD", KO)), utf8(EN)), ("ko.txt", "en.txt"), 0, "no problems", model=True, same_as_utf8=True),
     Case("full-width digits and commas (３，０００)", pair(utf8(full_width(KO)), utf8(EN)), ("ko.txt", "en.txt"), 0, "no problems", model=True, same_as_utf8=True),
