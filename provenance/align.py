@@ -28,6 +28,10 @@ _LINKS = [(k, move) for k, move in enumerate(MOVES) if move[0] and move[1]]
 FULL_SEARCH_CELLS = 160_000
 #: Sentences per side the coarse level is shrunk to.
 COARSE_SIZE = 256
+#: A moved pair takes in a neighbour only when the two read better as one by this many times
+#: the merge penalty: a move is a guess across the article, and a dropped sentence on the same
+#: topic beside a moved one read 0.034-0.055 closer joined (benchmarks/moves.py --edit drop).
+MOVED_MERGE_FACTOR = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +44,7 @@ class Link:
     #: 1-2 and 2-1 beads: each sentence of the two against the other side, so an
     #: unrelated sentence carried along by a good one can be split off (assess.py)
     parts: tuple[float, ...] = ()
-    #: a 1-1 pair found out of order by `with_moves` (the translation moved the sentence)
+    #: a pair found out of order by `with_moves` (the translation moved the sentences)
     moved: bool = False
 
 
@@ -257,19 +261,30 @@ def _links(moves: list[tuple[int, int]], source: SideEmbeddings, target: SideEmb
     links: list[Link] = []
     i = j = 0
     for a, b in moves:
-        similarity, parts = 0.0, ()
-        if a and b:
-            similarity = float(source.runs[a][i] @ target.runs[b][j])
-        if (a, b) == (2, 1):
-            parts = tuple(float(source.single[i + k] @ target.single[j]) for k in range(2))
-        elif (a, b) == (1, 2):
-            parts = tuple(float(target.single[j + k] @ source.single[i]) for k in range(2))
-        links.append(Link(tuple(range(i, i + a)), tuple(range(j, j + b)), similarity, parts))
+        src, tgt = tuple(range(i, i + a)), tuple(range(j, j + b))
+        similarity = _run_similarity(src, tgt, source, target) if a and b else 0.0
+        links.append(Link(src, tgt, similarity, _parts(src, tgt, source, target)))
         i, j = i + a, j + b
     return links
 
 
-def with_moves(links: list[Link], source: SideEmbeddings, target: SideEmbeddings, floor: float) -> list[Link]:
+def _run_similarity(src: tuple[int, ...], tgt: tuple[int, ...], source: SideEmbeddings, target: SideEmbeddings) -> float:
+    """Similarity of consecutive sentences of each side, each side read as one text."""
+    return float(source.runs[len(src)][src[0]] @ target.runs[len(tgt)][tgt[0]])
+
+
+def _parts(src: tuple[int, ...], tgt: tuple[int, ...], source: SideEmbeddings, target: SideEmbeddings) -> tuple[float, ...]:
+    """A 2-1 or 1-2 link's parts: each sentence of the two against the other side (else none)."""
+    if len(src) == 2 and len(tgt) == 1:
+        return tuple(float(source.single[i] @ target.single[tgt[0]]) for i in src)
+    if len(src) == 1 and len(tgt) == 2:
+        return tuple(float(target.single[j] @ source.single[src[0]]) for j in tgt)
+    return ()
+
+
+def with_moves(
+    links: list[Link], source: SideEmbeddings, target: SideEmbeddings, floor: float, merge_penalty: float = 0.0
+) -> list[Link]:
     """The links, with each sentence the translator moved paired with its original again.
 
     A monotonic alignment cannot follow a moved sentence: it calls it dropped in
@@ -278,9 +293,15 @@ def with_moves(links: list[Link], source: SideEmbeddings, target: SideEmbeddings
     become one moved pair when each is the other's closest sentence on the
     whole other side, they are closer than `floor` (what sentences on the same
     topic reach by chance), and the pair crosses the alignment (out of order).
-    The pair takes the source sentence's place; a 2-1 or 1-2 bead it leaves
-    becomes the 1-1 bead of its other sentence.
+    A pair then takes in an unlinked neighbour on either side when the two read
+    as one better than the pair alone, by more than twice the `merge_penalty` a
+    2-1 or 1-2 bead pays in order: the translator also joined or split the
+    sentences it moved (`_grown`). The pair takes the source sentences' place;
+    a 2-1 or 1-2 bead it leaves becomes the 1-1 bead of its other sentence.
+    Two neighbouring passages swapped are found first (`_with_swaps`): the
+    aligner links them in order, each with the wrong one, so nothing is left over.
     """
+    links = _with_swaps(links, source, target, floor)
     spare_src, spare_tgt = _spare(links, "src"), _spare(links, "tgt")
     if not spare_src or not spare_tgt:
         return links
@@ -305,19 +326,115 @@ def with_moves(links: list[Link], source: SideEmbeddings, target: SideEmbeddings
     if not pairs:
         return links
     given = {spare_tgt[j]: j for _, j, _ in pairs.values()}  # link position -> target sentence it gives
+    grown = _grown(pairs, links, source, target, taken, {"src": cols, "tgt": rows}, MOVED_MERGE_FACTOR * merge_penalty)
     out: list[Link] = []
     for k, link in enumerate(links):
         if k in pairs:
-            i, j, similarity = pairs[k]
-            moved = Link((i,), (j,), similarity, moved=True)
+            i, j, _ = pairs[k]
+            moved = grown[k]
             rest = without_part(link, "src", i)
             out.extend([moved] if rest is None else [moved, rest] if i < rest.src[0] else [rest, moved])
         elif k in given:
             rest = without_part(link, "tgt", given[k])
             out.extend([] if rest is None else [rest])
-        else:
+        elif k not in taken:  # else an unlinked sentence a moved pair took in
             out.append(link)
     return out
+
+
+def _with_swaps(links: list[Link], source: SideEmbeddings, target: SideEmbeddings, floor: float) -> list[Link]:
+    """The links, with two neighbouring linked beads re-paired crosswise where the
+    translator swapped two passages (two sentences at most a side each).
+
+    A monotonic alignment links swapped passages in order, each with the other's
+    translation, when they share a topic (two estimates of a harvest): both pairs
+    then read poorly and their numbers disagree. The sentences of the two beads are
+    cut anew, each part of the original paired with the other's part of the
+    translation; the best such pairing is kept when each of its pairs reads closer
+    than `floor` and closer than either pair it replaces. Both are marked moved.
+    """
+    out: list[Link] = []
+    k = 0
+    while k < len(links):
+        swapped = _swap(links[k], links[k + 1], source, target, floor) if k + 1 < len(links) else None
+        if swapped is None:
+            out.append(links[k])
+            k += 1
+        else:
+            out.extend(swapped)
+            k += 2
+    return out
+
+
+def _swap(first: Link, second: Link, source: SideEmbeddings, target: SideEmbeddings, floor: float) -> list[Link] | None:
+    """The crosswise pairing of two neighbouring linked beads' sentences that reads best, if
+    each of its pairs reads better than `floor` and than both pairs it replaces."""
+    if not (first.src and first.tgt and second.src and second.tgt):
+        return None
+    src, tgt = first.src + second.src, first.tgt + second.tgt
+    beaten = max(first.similarity, second.similarity, floor)
+    best, best_score = None, 0.0
+    for cut in range(max(1, len(src) - 2), min(len(src) - 1, 2) + 1):
+        for split in range(max(1, len(tgt) - 2), min(len(tgt) - 1, 2) + 1):
+            early, late = src[:cut], src[cut:]  # early goes with the translation's later part
+            sims = (_run_similarity(early, tgt[split:], source, target), _run_similarity(late, tgt[:split], source, target))
+            if min(sims) > beaten and sum(sims) > best_score:
+                best_score = sum(sims)
+                best = [Link(early, tgt[split:], sims[0], _parts(early, tgt[split:], source, target), moved=True),
+                        Link(late, tgt[:split], sims[1], _parts(late, tgt[:split], source, target), moved=True)]
+    return best
+
+
+def _grown(
+    pairs: dict[int, tuple[int, int, float]], links: list[Link], source: SideEmbeddings, target: SideEmbeddings,
+    taken: set[int], spare_across: dict[str, list[int]], margin: float,
+) -> dict[int, Link]:
+    """The moved link of each pair: 2-1 or 1-2 when the translator also joined two sentences
+    of the moved passage, or split one.
+
+    An unlinked sentence next to one end is taken in when the two read as one text closer
+    to the other end than the pair alone, by more than `margin`; the other end is that
+    sentence's closest among the other side's spare ones (`spare_across`), and no unlinked
+    sentence of the other side has it for its closest spare one (else it is a sentence
+    moved or translated on its own). The link position of a sentence taken in joins `taken`.
+    """
+    unlinked: dict[str, dict[int, int]] = {"src": {}, "tgt": {}}  # side -> sentence -> link position
+    for k, link in enumerate(links):
+        if bool(link.src) != bool(link.tgt) and k not in taken:
+            unlinked["src" if link.src else "tgt"][(link.src or link.tgt)[0]] = k
+    claimed = {
+        side: _closest_among(list(unlinked[other]), spare_across[other], vectors_other, vectors)
+        for side, other, vectors, vectors_other in (("src", "tgt", source, target), ("tgt", "src", target, source))
+    }
+    out: dict[int, Link] = {}
+    for k, (i, j, similarity) in pairs.items():
+        options = [Link((i,), (j,), similarity, moved=True)]
+        for side, here, there in (("src", i, j), ("tgt", j, i)):
+            mine, others = (source, target) if side == "src" else (target, source)
+            for neighbour in (here - 1, here + 1):
+                position = unlinked[side].get(neighbour)
+                if position is None or position in taken or neighbour in claimed[side]:
+                    continue
+                span = (min(here, neighbour), min(here, neighbour) + 1)
+                src, tgt = (span, (j,)) if side == "src" else ((i,), span)
+                joined = _run_similarity(src, tgt, source, target)
+                across = spare_across[side]
+                closest = across[int(np.argmax(others.single[across] @ mine.single[neighbour]))]
+                if joined - margin > similarity and closest == there:
+                    options.append(Link(src, tgt, joined, _parts(src, tgt, source, target), moved=True))
+        best = out[k] = max(options, key=lambda link: link.similarity)
+        if best.parts:
+            side, index = ("src", set(best.src) - {i}) if len(best.src) == 2 else ("tgt", set(best.tgt) - {j})
+            taken.add(unlinked[side][index.pop()])
+    return out
+
+
+def _closest_among(sentences: list[int], candidates: list[int], mine: SideEmbeddings, theirs: SideEmbeddings) -> set[int]:
+    """Each of `sentences`' closest among `candidates` of the other side."""
+    if not sentences or not candidates:
+        return set()
+    best = np.argmax(mine.single[sentences] @ theirs.single[candidates].T, axis=1)
+    return {candidates[int(k)] for k in best}
 
 
 def _closest(vectors: np.ndarray, others: np.ndarray, rows: int = 1024) -> tuple[np.ndarray, np.ndarray]:
@@ -350,13 +467,14 @@ def _crosses(i: int, j: int, order: list[tuple[int, int]]) -> bool:
 
 def without_part(link: Link, side: str, index: int) -> Link | None:
     """`link` without the sentence `index` of `side`: None for a one-sentence link, else the
-    1-1 link of the other sentence, with that sentence's own similarity."""
+    1-1 link of the other sentence, with that sentence's own similarity (still moved if it was)."""
     mine = link.src if side == "src" else link.tgt
     if len(mine) == 1:
         return None
     keep = 1 - mine.index(index)
     kept = (mine[keep],)
-    return Link(kept, link.tgt, link.parts[keep]) if side == "src" else Link(link.src, kept, link.parts[keep])
+    src, tgt = (kept, link.tgt) if side == "src" else (link.src, kept)
+    return Link(src, tgt, link.parts[keep], moved=link.moved)
 
 
 # -- coarse to fine ------------------------------------------------------------

@@ -107,7 +107,8 @@ def compare_documents(
         from .align import with_moves
 
         with _timed(timings, "align"):  # a moved sentence is no evidence that the articles are related
-            links = with_moves(links, src_emb, tgt_emb, settings.thresholds.chance_similarity)
+            links = with_moves(links, src_emb, tgt_emb, settings.thresholds.chance_similarity,
+                               settings.thresholds.merge_penalty)
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, _checker(settings))
     # the vectors the pipeline already has, by text: the steps below encode only what is new

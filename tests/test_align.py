@@ -239,6 +239,147 @@ def test_a_pairing_in_the_alignments_own_order_is_not_a_move():
     assert with_moves(links, source, target, 0.35) == links
 
 
+def _moved_and_joined(seed: int = 10):
+    """Source a b c d e; the translation joined a and b into one sentence and moved it to
+    the end: c d e ab. The aligner leaves a and b dropped and ab added."""
+    from provenance.align import Link
+
+    rng = np.random.default_rng(seed)
+    a, b, c, d, e = (unit(rng.normal(size=DIM)) for _ in range(5))
+    noise = lambda: 0.25 * unit(rng.normal(size=DIM))  # noqa: E731
+    source = side([a, b, c, d, e])
+    target = side([c + noise(), d + noise(), e + noise(), a + b + noise()])
+    links = [Link((0,), (), 0.0), Link((1,), (), 0.0), Link((2,), (0,), 0.9), Link((3,), (1,), 0.9),
+             Link((4,), (2,), 0.9), Link((), (3,), 0.0)]
+    return source, target, links
+
+
+def test_a_moved_pair_takes_in_the_sentence_the_translator_joined_to_it():
+    from provenance.align import with_moves
+
+    source, target, links = _moved_and_joined()
+    moved = with_moves(links, source, target, 0.35, merge_penalty=0.03)
+    assert [(l.src, l.tgt, l.moved) for l in moved] == [
+        ((0, 1), (3,), True), ((2,), (0,), False), ((3,), (1,), False), ((4,), (2,), False)
+    ]
+    joined = moved[0]
+    assert joined.similarity == pytest.approx(float(source.runs[2][0] @ target.single[3]))
+    assert joined.similarity > max(joined.parts) + 0.06  # reads better as one, by more than twice the penalty
+    # without the join it would be one moved pair and a dropped sentence
+    assert [(l.src, l.tgt) for l in with_moves(links, source, target, 0.35, merge_penalty=0.25)][:2] in (
+        [((0,), (3,)), ((1,), ())], [((0,), ()), ((1,), (3,))]
+    )
+
+
+def test_a_moved_pair_takes_in_the_other_half_of_a_split_sentence():
+    from provenance.align import Link, with_moves
+
+    rng = np.random.default_rng(11)
+    a, b, c, half = (unit(rng.normal(size=DIM)) for _ in range(4))
+    noise = lambda: 0.2 * unit(rng.normal(size=DIM))  # noqa: E731
+    # the translation moved a to the end and split it in two: b c a1 a2
+    source = side([a, b, c])
+    target = side([b + noise(), c + noise(), a + 0.8 * half + noise(), a - 0.8 * half + noise()])
+    links = [Link((0,), (), 0.0), Link((1,), (0,), 0.9), Link((2,), (1,), 0.9), Link((), (2,), 0.0), Link((), (3,), 0.0)]
+    moved = with_moves(links, source, target, 0.35, merge_penalty=0.03)
+    assert [(l.src, l.tgt, l.moved) for l in moved] == [((0,), (2, 3), True), ((1,), (0,), False), ((2,), (1,), False)]
+
+
+def test_a_dropped_sentence_beside_a_moved_one_stays_dropped():
+    from provenance.align import Link, with_moves
+
+    rng = np.random.default_rng(12)
+    a, b, c, d = (unit(rng.normal(size=DIM)) for _ in range(4))
+    noise = lambda: 0.25 * unit(rng.normal(size=DIM))  # noqa: E731
+    # a moved to the end, and b left out of the translation, though a's translation echoes it a little
+    source = side([a, b, c, d])
+    target = side([c + noise(), d + noise(), a + 0.45 * b + noise()])
+    links = [Link((0,), (), 0.0), Link((1,), (), 0.0), Link((2,), (0,), 0.9), Link((3,), (1,), 0.9), Link((), (2,), 0.0)]
+    gain = float(source.runs[2][0] @ target.single[2]) - float(source.single[0] @ target.single[2])
+    assert 0 < gain < 0.06  # joined reads a little closer, as a sentence on the same topic can
+    moved = with_moves(links, source, target, 0.35, merge_penalty=0.03)
+    assert [(l.src, l.tgt, l.moved) for l in moved][:2] == [((0,), (2,), True), ((1,), (), False)]
+    assert with_moves(links, source, target, 0.35, merge_penalty=0.0)[0].src == (0, 1)  # the margin keeps it out
+
+
+def test_a_neighbour_translated_elsewhere_is_not_taken_in():
+    from provenance.align import Link, with_moves
+
+    rng = np.random.default_rng(13)
+    a, b, c, d = (unit(rng.normal(size=DIM)) for _ in range(4))
+    noise = lambda: 0.2 * unit(rng.normal(size=DIM))  # noqa: E731
+    # a moved to the end, its translation echoing b; b's own translation added after c's, with
+    # more of c in it than of b, so the aligner left both unlinked and no mutual best pairs them
+    source = side([a, b, c, d])
+    target = side([c + noise(), 0.6 * b + 0.8 * c + noise(), d + noise(), a + 0.6 * b + noise()])
+    links = [Link((0,), (), 0.0), Link((1,), (), 0.0), Link((2,), (0,), 0.9), Link((), (1,), 0.0),
+             Link((3,), (2,), 0.9), Link((), (3,), 0.0)]
+    gain = float(source.runs[2][0] @ target.single[3]) - float(source.single[0] @ target.single[3])
+    assert gain > 0.06 and float(source.single[1] @ target.single[1]) > float(source.single[1] @ target.single[3])
+    moved = with_moves(links, source, target, 0.35, merge_penalty=0.03)
+    assert [(l.src, l.tgt, l.moved) for l in moved][:2] == [((0,), (3,), True), ((1,), (), False)]
+
+
+def test_a_neighbour_another_unlinked_sentence_reads_as_its_own_is_not_taken_in():
+    from provenance.align import Link, with_moves
+
+    rng = np.random.default_rng(15)
+    a, b, c, d, x = (unit(rng.normal(size=DIM)) for _ in range(5))
+    noise = lambda: 0.2 * unit(rng.normal(size=DIM))  # noqa: E731
+    # a moved to the end, its translation echoing b; b loosely translated, unlinked, after c's
+    source = side([a, b, c, d])
+    target = side([c + noise(), 0.45 * b + 0.9 * x + noise(), d + noise(), a + 0.6 * b + noise()])
+    links = [Link((0,), (), 0.0), Link((1,), (), 0.0), Link((2,), (0,), 0.9), Link((), (1,), 0.0),
+             Link((3,), (2,), 0.9), Link((), (3,), 0.0)]
+    gain = float(source.runs[2][0] @ target.single[3]) - float(source.single[0] @ target.single[3])
+    b_reads = target.single @ source.single[1]
+    assert gain > 0.06 and b_reads[3] > b_reads[1]  # b reads closest to the moved pair's end
+    assert float(target.single[1] @ source.single[1]) > float(target.single[1] @ source.single[0])  # but is claimed
+    moved = with_moves(links, source, target, 0.35, merge_penalty=0.03)
+    assert [(l.src, l.tgt, l.moved) for l in moved][:2] == [((0,), (3,), True), ((1,), (), False)]
+
+
+def _swapped_passages(seed: int = 14):
+    """Source a b c d e: the translation swapped passage (b) with passage (c d), joining c
+    and d: a CD B e. The aligner links them in order, each with the other's translation."""
+    from provenance.align import Link
+
+    rng = np.random.default_rng(seed)
+    a, b, c, d, e, topic = (unit(rng.normal(size=DIM)) for _ in range(6))
+    noise = lambda: 0.3 * unit(rng.normal(size=DIM))  # noqa: E731
+    # b, c and d are on one topic (two estimates of a harvest)
+    b, c, d = (unit(v + 0.8 * topic) for v in (b, c, d))
+    source = side([a, b, c, d, e])
+    target = side([a + noise(), c + d + noise(), b + noise(), e + noise()])
+    in_order = [Link((0,), (0,), 0.9), Link((1,), (1,), float(source.single[1] @ target.single[1])),
+                Link((2, 3), (2,), float(source.runs[2][2] @ target.single[2])), Link((4,), (3,), 0.9)]
+    return source, target, in_order
+
+
+def test_two_neighbouring_passages_swapped_are_paired_crosswise():
+    from provenance.align import with_moves
+
+    source, target, links = _swapped_passages()
+    moved = with_moves(links, source, target, 0.35, merge_penalty=0.03)
+    assert [(l.src, l.tgt, l.moved) for l in moved] == [
+        ((0,), (0,), False), ((1,), (2,), True), ((2, 3), (1,), True), ((4,), (3,), False)
+    ]
+    assert moved[2].parts == pytest.approx((float(source.single[2] @ target.single[1]), float(source.single[3] @ target.single[1])))
+    assert min(l.similarity for l in moved[1:3]) > max(l.similarity for l in links[1:3])
+
+
+def test_a_crosswise_pairing_better_for_one_pair_only_is_not_a_swap():
+    from provenance.align import with_moves
+
+    source, target, links = _swapped_passages()
+    # the joined pair reads better in order than b does crosswise: the alignment stands
+    strong = dataclasses.replace(links[2], similarity=0.99)
+    kept = [links[0], links[1], strong, links[3]]
+    assert with_moves(kept, source, target, 0.35, merge_penalty=0.03) == kept
+    # nor below the floor, however much better than the pairs it would replace
+    assert with_moves(links, source, target, 0.99, merge_penalty=0.03) == links
+
+
 def test_the_closest_sentences_are_found_a_block_of_rows_at_a_time():
     from provenance.align import _closest
 

@@ -24,6 +24,11 @@ def test_unrelated_first_sentence_of_a_one_to_two_bead_comes_first():
     assert [(l.src, l.tgt) for l in out] == [((), (0,)), ((0,), (1,))]
 
 
+def test_a_moved_pair_split_off_an_unrelated_sentence_is_still_moved():
+    out = _split_unrelated_parts([Link((0, 1), (5,), 0.70, parts=(0.72, 0.33), moved=True)], CHANCE)
+    assert [(l.src, l.tgt, l.moved) for l in out] == [((0,), (5,), True), ((1,), (), False)]
+
+
 def test_a_sentence_split_in_two_stays_one_bead():
     # each half alone is weak, but joined they read better than either: a true split
     links = [Link((0,), (0, 1), 0.74, parts=(0.30, 0.55))]
