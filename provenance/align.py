@@ -89,7 +89,6 @@ def _valuer(source: SideEmbeddings, target: SideEmbeddings, thresholds: Threshol
     relative to how similar neighbourhoods are in this article on the whole.
     """
     link, merge, margin = thresholds.link, thresholds.merge_penalty, thresholds.margin
-    src_context = tgt_context = None
     if margin:
         src_nb = _neighbourhood(source.single, target.single)
         tgt_nb = _neighbourhood(target.single, source.single)
