@@ -302,41 +302,47 @@ def test_a_dropped_sentence_beside_a_moved_one_stays_dropped():
     assert with_moves(links, source, target, 0.35, merge_penalty=0.0)[0].src == (0, 1)  # the margin keeps it out
 
 
-def test_a_neighbour_translated_elsewhere_is_not_taken_in():
+def _moved_beside_an_unlinked_neighbour(seed: int, second):
+    """Source a b c d e: a moved to the end (its translation echoing b), `second(b, c, e, x)`
+    added after c's translation, and e dropped, all unlinked. Asserts that the moved pair
+    does not take b in; returns source and target for the test's own reasons why."""
     from provenance.align import Link, with_moves
 
-    rng = np.random.default_rng(13)
-    a, b, c, d = (unit(rng.normal(size=DIM)) for _ in range(4))
+    rng = np.random.default_rng(seed)
+    a, b, c, d, e, x = (unit(rng.normal(size=DIM)) for _ in range(6))
     noise = lambda: 0.2 * unit(rng.normal(size=DIM))  # noqa: E731
-    # a moved to the end, its translation echoing b; b's own translation added after c's, with
-    # more of c in it than of b, so the aligner left both unlinked and no mutual best pairs them
-    source = side([a, b, c, d])
-    target = side([c + noise(), 0.6 * b + 0.8 * c + noise(), d + noise(), a + 0.6 * b + noise()])
+    source = side([a, b, c, d, e])
+    target = side([c + noise(), second(b, c, e, x) + noise(), d + noise(), a + 0.6 * b + noise()])
     links = [Link((0,), (), 0.0), Link((1,), (), 0.0), Link((2,), (0,), 0.9), Link((), (1,), 0.0),
-             Link((3,), (2,), 0.9), Link((), (3,), 0.0)]
+             Link((3,), (2,), 0.9), Link((4,), (), 0.0), Link((), (3,), 0.0)]
     gain = float(source.runs[2][0] @ target.single[3]) - float(source.single[0] @ target.single[3])
-    assert gain > 0.06 and float(source.single[1] @ target.single[1]) > float(source.single[1] @ target.single[3])
+    assert gain > 0.06  # b would join the moved pair on the margin alone
     moved = with_moves(links, source, target, 0.35, merge_penalty=0.03)
     assert [(l.src, l.tgt, l.moved) for l in moved][:2] == [((0,), (3,), True), ((1,), (), False)]
+    return source, target
+
+
+def test_a_neighbour_translated_elsewhere_is_not_taken_in():
+    # b's own translation, with more of c in it than of b: no mutual best pairs them
+    source, target = _moved_beside_an_unlinked_neighbour(13, lambda b, c, e, x: 0.6 * b + 0.8 * c)
+    assert float(source.single[1] @ target.single[1]) > float(source.single[1] @ target.single[3])
 
 
 def test_a_neighbour_another_unlinked_sentence_reads_as_its_own_is_not_taken_in():
-    from provenance.align import Link, with_moves
-
-    rng = np.random.default_rng(15)
-    a, b, c, d, x = (unit(rng.normal(size=DIM)) for _ in range(5))
-    noise = lambda: 0.2 * unit(rng.normal(size=DIM))  # noqa: E731
-    # a moved to the end, its translation echoing b; b loosely translated, unlinked, after c's
-    source = side([a, b, c, d])
-    target = side([c + noise(), 0.45 * b + 0.9 * x + noise(), d + noise(), a + 0.6 * b + noise()])
-    links = [Link((0,), (), 0.0), Link((1,), (), 0.0), Link((2,), (0,), 0.9), Link((), (1,), 0.0),
-             Link((3,), (2,), 0.9), Link((), (3,), 0.0)]
-    gain = float(source.runs[2][0] @ target.single[3]) - float(source.single[0] @ target.single[3])
+    # b loosely translated: b reads closest to the moved pair's end, but that sentence claims b
+    source, target = _moved_beside_an_unlinked_neighbour(15, lambda b, c, e, x: 0.4 * b + 0.9 * x)
     b_reads = target.single @ source.single[1]
-    assert gain > 0.06 and b_reads[3] > b_reads[1]  # b reads closest to the moved pair's end
-    assert float(target.single[1] @ source.single[1]) > float(target.single[1] @ source.single[0])  # but is claimed
-    moved = with_moves(links, source, target, 0.35, merge_penalty=0.03)
-    assert [(l.src, l.tgt, l.moved) for l in moved][:2] == [((0,), (3,), True), ((1,), (), False)]
+    assert b_reads[3] > b_reads[1]
+    assert float(target.single[1] @ source.single[1]) > float(target.single[1] @ source.single[0])
+
+
+def test_a_neighbour_that_reads_as_another_unlinked_sentence_is_not_taken_in():
+    # part of b went into a sentence that is mostly the dropped e's: b reads closest to it,
+    # though it reads closer to e than to b and so does not claim b
+    source, target = _moved_beside_an_unlinked_neighbour(16, lambda b, c, e, x: 0.65 * b + 0.75 * e)
+    b_reads = target.single @ source.single[1]
+    assert b_reads[1] > b_reads[3]
+    assert float(target.single[1] @ source.single[4]) > float(target.single[1] @ source.single[1])
 
 
 def _swapped_passages(seed: int = 14):
