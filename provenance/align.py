@@ -432,7 +432,7 @@ def _closest_among(sentences: list[int], candidates: list[int], mine: SideEmbedd
     """Each of `sentences`' closest among `candidates` of the other side."""
     if not sentences or not candidates:
         return set()
-    best = np.argmax(mine.single[sentences] @ theirs.single[candidates].T, axis=1)
+    best, _ = _closest(mine.single[sentences], theirs.single[candidates])
     return {candidates[int(k)] for k in best}
 
 
