@@ -295,7 +295,10 @@ def with_moves(
     A pair then takes in an unlinked neighbour on either side when the two read
     as one better than the pair alone, by more than twice the `merge_penalty` a
     2-1 or 1-2 bead pays in order: the translator also joined or split the
-    sentences it moved (`_grown`). The pair takes the source sentences' place;
+    sentences it moved (`_grown`); two unlinked sentences that read as one
+    text closest to an unlinked sentence of the other side, and it to them, are
+    paired the same way when no single sentence was (`_joined_pairs`). The pair
+    takes the source sentences' place;
     a 2-1 or 1-2 bead it leaves becomes the 1-1 bead of its other sentence.
     Two neighbouring passages swapped are found first (`_with_swaps`): the
     aligner links them in order, each with the wrong one, so nothing is left over.
@@ -322,10 +325,12 @@ def with_moves(
             continue
         taken |= {k, m}
         pairs[k] = (i, j, similarity)
-    if not pairs:
+    margin = MOVED_MERGE_FACTOR * merge_penalty
+    grown = _grown(pairs, links, source, target, taken, {"src": cols, "tgt": rows}, margin)
+    joined = _joined_pairs(links, source, target, taken, floor, margin, order)
+    if not pairs and not joined:
         return links
     given = {spare_tgt[j]: j for _, j, _ in pairs.values()}  # link position -> target sentence it gives
-    grown = _grown(pairs, links, source, target, taken, {"src": cols, "tgt": rows}, MOVED_MERGE_FACTOR * merge_penalty)
     out: list[Link] = []
     for k, link in enumerate(links):
         if k in pairs:
@@ -333,6 +338,8 @@ def with_moves(
             moved = grown[k]
             rest = without_part(link, "src", i)
             out.extend([moved] if rest is None else [moved, rest] if i < rest.src[0] else [rest, moved])
+        elif k in joined:
+            out.append(joined[k])
         elif k in given:
             rest = without_part(link, "tgt", given[k])
             out.extend([] if rest is None else [rest])
@@ -397,10 +404,7 @@ def _grown(
     sentence of the other side has it for its closest spare one (else it is a sentence
     moved or translated on its own). The link position of a sentence taken in joins `taken`.
     """
-    unlinked: dict[str, dict[int, int]] = {"src": {}, "tgt": {}}  # side -> sentence -> link position
-    for k, link in enumerate(links):
-        if bool(link.src) != bool(link.tgt) and k not in taken:
-            unlinked["src" if link.src else "tgt"][(link.src or link.tgt)[0]] = k
+    unlinked = _unlinked(links, taken)
     claimed = {
         side: _closest_among(list(unlinked[other]), spare_across[other], vectors_other, vectors)
         for side, other, vectors, vectors_other in (("src", "tgt", source, target), ("tgt", "src", target, source))
@@ -426,6 +430,56 @@ def _grown(
             side, index = ("src", set(best.src) - {i}) if len(best.src) == 2 else ("tgt", set(best.tgt) - {j})
             taken.add(unlinked[side][index.pop()])
     return out
+
+
+def _joined_pairs(
+    links: list[Link], source: SideEmbeddings, target: SideEmbeddings, taken: set[int], floor: float,
+    margin: float, order: list[tuple[int, int]],
+) -> dict[int, Link]:
+    """Moved 2-1 and 1-2 links among the sentences still unlinked, by the link position of
+    their first source sentence: two neighbouring sentences read as one text (`runs[2]`) and
+    a sentence of the other side, each the other's closest on the whole other side, closer
+    than `floor`, closer joined than either sentence alone by more than `margin`, and out of
+    order. The translator joined (or split) sentences of a passage it moved, and neither
+    sentence alone reads closest to the joined one. Their link positions join `taken`."""
+    unlinked = _unlinked(links, taken)
+    placed: dict[int, Link] = {}
+    for side, other in (("src", "tgt"), ("tgt", "src")):  # the side whose two sentences read as one
+        mine, others = (source, target) if side == "src" else (target, source)
+        singles = sorted(unlinked[other])
+        if not singles or len(mine) < 2:
+            continue
+        closest_run, run_sim = _closest(others.single[singles], mine.runs[2])
+        free = lambda x: x in unlinked[side] and unlinked[side][x] not in taken  # noqa: E731
+        wanted = [(q, int(closest_run[q])) for q in range(len(singles))
+                  if run_sim[q] >= floor and free(int(closest_run[q])) and free(int(closest_run[q]) + 1)]
+        if not wanted:
+            continue
+        back, _ = _closest(mine.runs[2][[first for _, first in wanted]], others.single)
+        for (q, first), single in zip(wanted, back):
+            one = singles[q]
+            pair = (first, first + 1)
+            similarity = float(run_sim[q])
+            alone = max(float(mine.single[x] @ others.single[one]) for x in pair)
+            i, j = (first, one) if side == "src" else (one, first)
+            if int(single) != one or similarity - margin <= alone or not _crosses(i, j, order):
+                continue
+            if not (free(first) and free(first + 1) and unlinked[other][one] not in taken):
+                continue  # a link made just before took one of them
+            src, tgt = (pair, (one,)) if side == "src" else ((one,), pair)
+            positions = [unlinked[side][x] for x in pair] + [unlinked[other][one]]
+            taken.update(positions)
+            placed[unlinked["src"][src[0]]] = Link(src, tgt, similarity, _parts(src, tgt, source, target), moved=True)
+    return placed
+
+
+def _unlinked(links: list[Link], taken: set[int]) -> dict[str, dict[int, int]]:
+    """Side -> sentence -> link position of each sentence with no counterpart, but those in `taken`."""
+    unlinked: dict[str, dict[int, int]] = {"src": {}, "tgt": {}}
+    for k, link in enumerate(links):
+        if bool(link.src) != bool(link.tgt) and k not in taken:
+            unlinked["src" if link.src else "tgt"][(link.src or link.tgt)[0]] = k
+    return unlinked
 
 
 def _closest_among(sentences: list[int], candidates: list[int], mine: SideEmbeddings, theirs: SideEmbeddings) -> set[int]:

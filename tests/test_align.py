@@ -345,6 +345,38 @@ def test_a_neighbour_that_reads_as_another_unlinked_sentence_is_not_taken_in():
     assert float(target.single[1] @ source.single[4]) > float(target.single[1] @ source.single[1])
 
 
+def _moved_joined_without_a_mutual_best(seed: int = 17):
+    """Sentences a b c d and their translation c' d' ab: a and b joined and moved to the end,
+    c's translation echoing a. ab reads closest to a, a closest to c', b closest to ab: no
+    single sentence is ab's mutual best, but a and b read as one are."""
+    rng = np.random.default_rng(seed)
+    a, b, c, d = (unit(rng.normal(size=DIM)) for _ in range(4))
+    noise = lambda: 0.15 * unit(rng.normal(size=DIM))  # noqa: E731
+    joined_side = side([a, b, c, d])
+    single_side = side([c + 1.5 * a + noise(), d + noise(), 1.1 * a + b + noise()])
+    return joined_side, single_side
+
+
+@pytest.mark.parametrize("joined_on", ["src", "tgt"])
+def test_two_moved_sentences_read_as_one_are_paired_with_the_sentence_that_joins_them(joined_on):
+    from provenance.align import Link, with_moves
+
+    joined_side, single_side = _moved_joined_without_a_mutual_best()
+    assert int(np.argmax(joined_side.single @ single_side.single[2])) == 0  # ab reads closest to a
+    assert int(np.argmax(single_side.single @ joined_side.single[0])) == 0  # a reads closest to c'
+    links = [((0,), ()), ((1,), ()), ((2,), (0,)), ((3,), (1,)), ((), (2,))]
+    if joined_on == "src":
+        source, target = joined_side, single_side
+        links = [Link(s, t, 0.9 if s and t else 0.0) for s, t in links]
+        expected = [((0, 1), (2,), True), ((2,), (0,), False), ((3,), (1,), False)]
+    else:
+        source, target = single_side, joined_side
+        links = sorted((Link(t, s, 0.9 if s and t else 0.0) for s, t in links), key=lambda l: (l.src or (9,), l.tgt))
+        expected = [((0,), (2,), False), ((1,), (3,), False), ((2,), (0, 1), True)]
+    assert [(l.src, l.tgt, l.moved) for l in with_moves(links, source, target, 0.35, merge_penalty=0.03)] == expected
+    assert with_moves(links, source, target, 0.35, merge_penalty=0.5) == links  # joined must read better than alone
+
+
 def _swapped_passages(seed: int = 14):
     """Source a b c d e: the translation swapped passage (b) with passage (c d), joining c
     and d: a CD B e. The aligner links them in order, each with the other's translation."""
