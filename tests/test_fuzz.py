@@ -145,9 +145,14 @@ def test_checks_never_raise(src, tgt, langs):
 
 # -- aligner -------------------------------------------------------------------
 def _side(rng: np.random.Generator, n: int, dim: int) -> SideEmbeddings:
-    single = rng.normal(size=(n, dim)).astype(np.float32)
+    return _embeddings(rng.normal(size=(n, dim)))
+
+
+def _embeddings(vectors: np.ndarray) -> SideEmbeddings:
+    """Unit vectors of the sentences, and of each two consecutive ones read as one."""
+    single = vectors.astype(np.float32)
     single /= np.maximum(np.linalg.norm(single, axis=1, keepdims=True), 1e-9)
-    pairs = single[:-1] + single[1:] if n > 1 else np.zeros((0, dim), np.float32)
+    pairs = single[:-1] + single[1:] if len(single) > 1 else np.zeros((0, single.shape[1]), np.float32)
     pairs /= np.maximum(np.linalg.norm(pairs, axis=1, keepdims=True), 1e-9)
     return SideEmbeddings({1: single, 2: pairs.astype(np.float32)})
 
@@ -172,6 +177,48 @@ def test_coarse_to_fine_alignment_covers_every_sentence(n, m, seed):
     rng = np.random.default_rng(seed)
     links = align(_side(rng, n, 16), _side(rng, m, 16), Thresholds())
     _assert_cover(links, n, m)
+
+
+@FAST
+@given(n=st.integers(2, 25), seed=st.integers(0, 2**32 - 1), edits=st.lists(
+    st.tuples(st.sampled_from("merge split drop insert move swap".split()), st.integers(0, 30), st.integers(0, 30)),
+    max_size=4))
+def test_moves_cover_every_sentence_once_in_the_originals_order(n, seed, edits):
+    """Translations edited as translators and editors do (sentences joined, split, left out,
+    added, moved far or swapped with the next): after `with_moves`, every sentence of both
+    sides is in exactly one link of consecutive sentences, the original's in order."""
+    from provenance.align import with_moves
+
+    rng = np.random.default_rng(seed)
+    topic = rng.normal(size=64)
+    source = [rng.normal(size=64) + rng.choice([0.0, 1.0]) * topic for _ in range(n)]
+    units = [[i] for i in range(n)]
+    for kind, at, to in edits:
+        k = at % len(units)
+        if kind == "merge" and k + 1 < len(units):
+            units[k : k + 2] = [units[k] + units[k + 1]]
+        elif kind == "split":
+            units[k : k + 1] = [units[k], units[k]]
+        elif kind == "drop" and len(units) > 1:
+            del units[k]
+        elif kind == "insert":
+            units.insert(k, [])
+        elif kind == "move":
+            units.insert(to % len(units), units.pop(k))
+        elif kind == "swap" and k + 1 < len(units):
+            units[k], units[k + 1] = units[k + 1], units[k]
+    unit = lambda v: v / np.linalg.norm(v)  # noqa: E731
+    said = [sum(unit(source[i]) for i in u) if u else rng.normal(size=64) for u in units]  # inserted: anything
+    target = [unit(v) + 0.4 * unit(rng.normal(size=64)) for v in said]
+    src, tgt = _embeddings(np.array(source)), _embeddings(np.array(target))
+    moved = with_moves(align(src, tgt, Thresholds()), src, tgt, 0.35, 0.03)
+    assert sorted(i for link in moved for i in link.src) == list(range(n))
+    assert sorted(j for link in moved for j in link.tgt) == list(range(len(target)))
+    assert all((len(link.src), len(link.tgt)) in MOVES for link in moved)
+    for side in ("src", "tgt"):
+        assert all(list(ids) == list(range(ids[0], ids[0] + len(ids))) for link in moved if (ids := getattr(link, side)))
+    firsts = [link.src[0] for link in moved if link.src]
+    assert firsts == sorted(firsts)
 
 
 def _assert_cover(links, n: int, m: int) -> None:
