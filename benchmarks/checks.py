@@ -55,7 +55,11 @@ def corpus_pairs(specs: list[list[str]]) -> list[Pair]:
 
     pairs: list[Pair] = []
     for spec in specs:
-        corpus = resolve_corpus(spec)
+        try:
+            corpus = resolve_corpus(spec)
+        except (OSError, ValueError) as exc:
+            print(f"checks.py: error: {exc}", file=sys.stderr)
+            raise SystemExit(2) from None
         label = Path(spec[0]).name.split("-")[0] if len(spec) == 1 else corpus.name
         for number, k, e in zip(corpus.lines, corpus.source, corpus.target):
             pairs.append((f"{label}:{number}", k, e))

@@ -169,9 +169,12 @@ def main() -> int:
     except CorpusMissing as exc:
         print(f"skipped: {exc}")
         return 0
+    except (OSError, ValueError) as exc:
+        print(f"moves.py: error: {exc}", file=sys.stderr)
+        return 2
     start = time.perf_counter()
     result = run(list(corpus.source), list(corpus.target), args.size, args.blocks, args.seed, args.edit)
-    print(f"{result['documents']} documents of {args.size} clean kpc-dev pairs ({corpus.name})")
+    print(f"{result['documents']} documents of {args.size} clean line pairs of {corpus.name}")
     print(f"  left in order: {result['false_moves_in_order']} sentences marked moved (false moves)")
     for edit, by_block in result["edits"].items():
         inside = {"none": "", "merge": ", two of them joined", "split": ", one of them split",
