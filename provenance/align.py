@@ -326,7 +326,7 @@ def with_moves(
         taken |= {k, m}
         pairs[k] = (i, j, similarity)
     margin = MOVED_MERGE_FACTOR * merge_penalty
-    grown = _grown(pairs, links, source, target, taken, {"src": cols, "tgt": rows}, margin)
+    grown = _grown(pairs, links, source, target, taken, {"src": cols, "tgt": rows}, margin) if pairs else {}
     joined = _joined_pairs(links, source, target, taken, floor, margin, order)
     if not pairs and not joined:
         return links
