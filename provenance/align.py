@@ -298,10 +298,10 @@ def with_moves(
     sentences it moved (`_grown`); two unlinked sentences that read as one
     text closest to an unlinked sentence of the other side, and it to them, are
     paired the same way when no single sentence was (`_joined_pairs`). The pair
-    takes the source sentences' place;
-    a 2-1 or 1-2 bead it leaves becomes the 1-1 bead of its other sentence.
-    Two neighbouring passages swapped are found first (`_with_swaps`): the
-    aligner links them in order, each with the wrong one, so nothing is left over.
+    takes the source sentences' place; a 2-1 or 1-2 bead it leaves becomes the
+    1-1 bead of its other sentence. Two neighbouring passages swapped are found
+    first (`_with_swaps`): the aligner links them in order, each with the wrong
+    one, so nothing is left over.
     """
     links = _with_swaps(links, source, target, floor)
     spare_src, spare_tgt = _spare(links, "src"), _spare(links, "tgt")
@@ -460,16 +460,14 @@ def _joined_pairs(
             one = singles[q]
             pair = (first, first + 1)
             similarity = float(run_sim[q])
-            alone = max(float(mine.single[x] @ others.single[one]) for x in pair)
-            i, j = (first, one) if side == "src" else (one, first)
-            if int(single) != one or similarity - margin <= alone or not _crosses(i, j, order):
+            src, tgt = (pair, (one,)) if side == "src" else ((one,), pair)
+            parts = _parts(src, tgt, source, target)  # each of the two alone
+            if int(single) != one or similarity - margin <= max(parts) or not _crosses(src[0], tgt[0], order):
                 continue
             if not (free(first) and free(first + 1) and unlinked[other][one] not in taken):
                 continue  # a link made just before took one of them
-            src, tgt = (pair, (one,)) if side == "src" else ((one,), pair)
-            positions = [unlinked[side][x] for x in pair] + [unlinked[other][one]]
-            taken.update(positions)
-            placed[unlinked["src"][src[0]]] = Link(src, tgt, similarity, _parts(src, tgt, source, target), moved=True)
+            taken.update([unlinked[side][x] for x in pair] + [unlinked[other][one]])
+            placed[unlinked["src"][src[0]]] = Link(src, tgt, similarity, parts, moved=True)
     return placed
 
 
