@@ -9,7 +9,21 @@ evaluation harness, since speed does not depend on whether a pair is clean.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+
+
+class CorpusError(SystemExit):
+    """A corpus a benchmark cannot read: one line on stderr and exit code 2, as the CLI
+    answers bad input (a traceback or exit code 1 would read as a crash)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(2)
+        self.message = message
+        print(f"{Path(sys.argv[0]).name}: error: {message}", file=sys.stderr)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def add_corpus_option(parser: argparse.ArgumentParser) -> None:
@@ -28,21 +42,21 @@ def corpus_lines(choice: list[str]) -> tuple[list[str], list[str]] | None:
         try:
             src, tgt, _ = folder_paths(choice[0])
         except ValueError as exc:
-            raise SystemExit(f"--corpus: {exc}") from None
+            raise CorpusError(f"--corpus: {exc}") from None
     elif len(choice) == 1:
         try:
             src, tgt, *_ = named_paths(choice[0])
         except CorpusMissing:
             return None
         except KeyError:
-            raise SystemExit(f"--corpus: {choice[0]!r} is not kpc, jhe or a folder; give a name, a folder or two files") from None
+            raise CorpusError(f"--corpus: {choice[0]!r} is not kpc, jhe or a folder; give a name, a folder or two files") from None
     elif len(choice) == 2:
         src, tgt = (Path(p) for p in choice)
     else:
-        raise SystemExit("--corpus takes a name (kpc, jhe) or a source and a target file")
+        raise CorpusError("--corpus takes a name (kpc, jhe) or a source and a target file")
     source, target = (_lines(path) for path in (src, tgt))
     if len(source) != len(target):
-        raise SystemExit(f"--corpus: {src} has {len(source)} lines but {tgt} has {len(target)}")
+        raise CorpusError(f"--corpus: {src} has {len(source)} lines but {tgt} has {len(target)}")
     return source, target
 
 
@@ -50,4 +64,4 @@ def _lines(path: Path) -> list[str]:
     try:
         return path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise SystemExit(f"--corpus: cannot read {path}: {exc}") from None
+        raise CorpusError(f"--corpus: cannot read {path}: {exc}") from None

@@ -21,21 +21,14 @@ Skips politely when ../shared/data is absent.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _judged import judged_errors  # noqa: E402
 from _output import emit  # noqa: E402
-
-JUDGED = Path(__file__).resolve().parent / "judged" / "kpc-dev-translation-errors.json"
-
-
-def judged_errors(path: Path = JUDGED) -> set[int]:
-    """1-based kpc-dev lines judged to be real translation errors."""
-    return {int(line) for line in json.loads(path.read_text(encoding="utf-8"))["translation_errors"]}
 
 
 def split_false_alarms(documents, false_alarms: list[dict], errors: set[int]) -> dict:

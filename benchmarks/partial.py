@@ -35,6 +35,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from _corpus import CorpusError  # noqa: E402 - benchmarks/ is the running script's own folder
+from _judged import judged_errors_of  # noqa: E402
 from provenance.checks import coverage  # noqa: E402
 from provenance.evaluate.corpus import Corpus, CorpusMissing, load_corpus, named_paths  # noqa: E402
 from provenance.evaluate.lang import rules_for  # noqa: E402
@@ -63,8 +65,9 @@ def dataset(encoder, corpora: dict[str, Corpus], examine_below: float = EXAMINE_
     for name, corpus in corpora.items():
         src_lang, tgt_lang = corpus.source_lang, corpus.target_lang
         rules = rules_for(tgt_lang)
-        found, labels, totals = [], [], [0, 0]
-        for src, tgt in zip(corpus.source, corpus.target):
+        errors = judged_errors_of(name)
+        found, labels, judged, totals = [], [], [], [0, 0]
+        for src, tgt, line in zip(corpus.source, corpus.target, corpus.lines):
             cut = cut_clause(tgt, rules)
             for label, text in ((0, tgt), (1, cut[0] if cut else None)):
                 if text is None:
@@ -74,6 +77,7 @@ def dataset(encoder, corpora: dict[str, Corpus], examine_below: float = EXAMINE_
                 if one is not None:
                     found.append(one)
                     labels.append(label)
+                    judged.append(label == 0 and line in errors)
         started = time.perf_counter()
         rows = coverage.features(found, encoder)
         seconds = time.perf_counter() - started
@@ -84,6 +88,9 @@ def dataset(encoder, corpora: dict[str, Corpus], examine_below: float = EXAMINE_
             "cut": totals[1],
             "seconds": seconds,
             "examined": len(found),
+            # faithful pairs judged by hand to be real translation errors (benchmarks/judged/)
+            "judged": np.array(judged, dtype=bool),
+            "judged_total": sum(1 for line in corpus.lines if line in errors),
         }
     return out
 
@@ -154,13 +161,20 @@ def threshold_for(logits: np.ndarray, labels: np.ndarray, faithful_total: int, r
 
 
 def measure(data: dict, intercept: float, weights: np.ndarray, threshold: float) -> dict:
+    """Recall on cut pairs and flags on faithful ones; apart, the faithful pairs judged by hand to
+    be real translation errors (mostly partial translations: there a flag is right) and the rest."""
     flagged = (intercept + data["x"] @ weights) > threshold
     faithful_flagged = int((flagged & (data["y"] == 0)).sum())
+    on_errors = int((flagged & data["judged"]).sum())
     cut_flagged = int((flagged & (data["y"] == 1)).sum())
+    judged_faithful = data["faithful"] - data["judged_total"]
     return {
         "faithful_pairs": data["faithful"],
         "faithful_flagged": faithful_flagged,
         "false_alarm_rate": faithful_flagged / max(1, data["faithful"]),
+        "judged_errors": data["judged_total"],
+        "flagged_on_judged_errors": on_errors,
+        "false_alarm_rate_judged_faithful": (faithful_flagged - on_errors) / max(1, judged_faithful),
         "cut_pairs": data["cut"],
         "recall": cut_flagged / max(1, data["cut"]),
     }
@@ -243,7 +257,7 @@ def measured_corpora(specs: list[list[str]]) -> dict[str, Corpus]:
         try:
             corpus = resolve_corpus(spec)
         except (OSError, ValueError) as exc:
-            raise SystemExit(f"--measure {' '.join(spec)}: {exc}") from None
+            raise CorpusError(f"--measure {' '.join(spec)}: {exc}") from None
         corpora[corpus.name] = corpus
     return corpora
 
@@ -252,11 +266,11 @@ def measure_shipped(encoder, corpora: dict[str, Corpus]) -> dict:
     """The model in the calibration file, measured on each corpus as `fit_and_measure` measures."""
     pairs = {(c.source_lang, c.target_lang) for c in corpora.values()}
     if len(pairs) != 1:
-        raise SystemExit("--measure: the corpora must share one language pair")
+        raise CorpusError("--measure: the corpora must share one language pair")
     pair = pairs.pop()
     model = coverage.model_for(encoder.name, *pair)
     if model is None:
-        raise SystemExit(f"--measure: no lost-clause model for {encoder.name} {'-'.join(pair)} in models/")
+        raise CorpusError(f"--measure: no lost-clause model for {encoder.name} {'-'.join(pair)} in models/")
     weights = np.array(model.weights)
     data = dataset(encoder, corpora, model.examine_below)
     return {
@@ -284,11 +298,13 @@ def _costs(data: dict[str, dict]) -> dict:
 def print_table(result: dict) -> None:
     print("lost-clause model: " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(result["features"], result["weights"])))
     print(f"intercept {result['intercept']:+.3f}, flag when the logit > {result['threshold']:.3f}\n")
-    print(f"{'':40s}{'recall':>8s}{'false alarms':>18s}")
+    print(f"{'':40s}{'recall':>8s}{'false alarms':>18s}{'on judged errors':>18s}{'judged faithful':>17s}")
     rows = {**{f"{n} ({result['model']})": f for n, f in result["figures"].items()}, **result["held_out"]}
     for label, f in rows.items():
         alarms = f"{f['faithful_flagged']}/{f['faithful_pairs']} ({100 * f['false_alarm_rate']:.2f}%)"
-        print(f"{label[:40]:40s}{f['recall']:8.3f}  {alarms:>16s}")
+        on_errors = f"{f['flagged_on_judged_errors']}/{f['judged_errors']}" if f["judged_errors"] else "-"
+        faithful = f"{100 * f['false_alarm_rate_judged_faithful']:.2f}%"
+        print(f"{label[:40]:40s}{f['recall']:8.3f}  {alarms:>16s}{on_errors:>18s}{faithful:>17s}")
     print("\nevery sentence cut at its last clause boundary, found by share of the sentence kept:")
     bands = next(iter(result["last_clause_cuts"].values()))
     heads = (f"{band['kept_from']:.0%}-{band['kept_below']:.0%}" for band in bands)

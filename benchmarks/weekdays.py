@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks._corpus import CorpusError  # noqa: E402
 from provenance.checks.result import CheckResult  # noqa: E402
 from provenance.checks.side import Side  # noqa: E402
 from provenance.checks.weekdays import check_weekdays, pairing  # noqa: E402
@@ -150,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"skipped: {missing}")
             continue
         except (OSError, ValueError) as exc:
-            raise SystemExit(f"--corpus {' '.join(spec)}: {exc}") from None
+            raise CorpusError(f"--corpus {' '.join(spec)}: {exc}") from None
         tally = Tally()
         for seed in args.seeds:
             tally.add(measure(corpus, args.docs, seed, Severity(args.tie)))

@@ -33,9 +33,24 @@ def test_a_folder_with_two_files_of_one_language_is_refused(tmp_path):
         corpus_lines([str(tmp_path)])
 
 
-def test_an_unknown_name_is_refused():
-    with pytest.raises(SystemExit, match="not kpc, jhe or a folder"):
+def test_an_unknown_name_is_refused_with_one_line_and_exit_code_2(capsys):
+    with pytest.raises(SystemExit, match="not kpc, jhe or a folder") as refused:
         corpus_lines(["wikipedia"])
+    assert refused.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "error: --corpus: 'wikipedia' is not kpc, jhe or a folder" in err
+
+
+def test_a_benchmark_given_files_that_are_not_there_exits_2_without_a_traceback(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "throughput.py"
+    missing = [str(tmp_path / "nothing.ko"), str(tmp_path / "nothing.en")]
+    done = subprocess.run([sys.executable, str(script), "--corpus", *missing], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.startswith("throughput.py: error: --corpus: cannot read") and "Traceback" not in done.stderr
 
 
 def test_an_absent_named_corpus_is_skipped_not_an_error(tmp_path, monkeypatch):

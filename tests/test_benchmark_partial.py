@@ -60,3 +60,29 @@ def test_measure_reads_the_shipped_model_on_a_corpus_folder(partial, tmp_path):
 def test_measure_fits_nothing_so_it_cannot_write(partial, tmp_path):
     with pytest.raises(SystemExit):
         partial.main(["--measure", str(tmp_path), "--write"])
+
+
+def test_flags_on_pairs_judged_translation_errors_are_counted_apart(partial):
+    import numpy as np
+
+    # one feature, weight 1, threshold 0.5: rows above it are flagged
+    data = {
+        "x": np.array([[1.0], [1.0], [0.0], [1.0], [0.0]]),
+        "y": np.array([0.0, 0.0, 0.0, 1.0, 1.0]),
+        "judged": np.array([True, False, False, False, False]),  # the first faithful pair is a real partial
+        "judged_total": 2,  # one more judged pair was never examined
+        "faithful": 10,
+        "cut": 4,
+    }
+    figures = partial.measure(data, 0.0, np.array([1.0]), 0.5)
+    assert figures["faithful_flagged"] == 2 and figures["flagged_on_judged_errors"] == 1
+    assert figures["false_alarm_rate"] == 0.2
+    assert figures["false_alarm_rate_judged_faithful"] == 1 / 8
+    assert figures["recall"] == 0.25
+
+
+def test_only_the_corpus_read_by_hand_has_judged_lines(partial):
+    from _judged import judged_errors_of
+
+    assert {14, 688, 804} <= judged_errors_of("kpc")
+    assert judged_errors_of("jhe") == set() and judged_errors_of("clauses-test") == set()

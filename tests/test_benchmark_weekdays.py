@@ -31,5 +31,6 @@ def test_a_corpus_folder_is_measured_instead_of_the_dev_data(tmp_path, capsys):
 
 
 def test_a_corpus_that_is_not_there_is_one_line(tmp_path):
-    with pytest.raises(SystemExit, match="--corpus"):
+    with pytest.raises(SystemExit, match="--corpus") as refused:
         main(["--corpus", str(tmp_path / "nothing.ko"), str(tmp_path / "nothing.en")])
+    assert refused.value.code == 2
