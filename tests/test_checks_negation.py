@@ -37,6 +37,15 @@ MARKERS = [
     (en, "That was lucky, wasn't it?", []),  # a tag question
     (en, "They banned the rally.", []),
     (en, "He failed to close the door.", ["negative"]),
+    # a question left open reverses nothing: not a negated predicate on either side
+    # ("not" stays a negative word, which can only answer a negation of the other side)
+    (en, "He said the plant would open, but did not say where.", ["negative"]),
+    (en, "Officials didn't tell reporters how many people were hurt.", []),
+    (en, "Police would not immediately say why the road was closed.", ["negative"]),
+    (en, "The ministry has not disclosed how much it paid.", ["negative"]),
+    (en, "She did not confirm whether he was there.", ["negative"]),
+    (en, "He did not say the plant would open.", ["negation"]),
+    (en, "He did not know where she was.", ["negation"]),  # not knowing is a state, not a report
 ]
 
 
@@ -212,3 +221,23 @@ def test_skipped_patterns_could_not_have_matched(monkeypatch, text):
 def test_a_case_fold_lower_misses_still_counts():
     """"ſeldom" is "seldom" to a case-insensitive pattern though not to str.lower()."""
     assert [m.span.text for m in en.negations("They ſeldom agree.")] == ["ſeldom"]
+
+
+def test_a_report_with_a_question_left_open_is_not_a_denied_report():
+    """"He said …, but did not say where": news adds the open question to the report it keeps."""
+    ko_text = "그는 회사가 내년에 새 공장을 열 것이라고 말했다."
+    added = "He said the company would open a new plant next year, but he did not say where."
+    assert not [r for r in check_pair(ko_text, added) if r.code == "drift.negation"]
+    assert en.denied_reports(added) == []
+    denied = "He did not say the company would open a new plant next year."
+    assert [r.severity for r in check_pair(ko_text, denied) if r.code == "drift.negation"] == [Severity.ERROR]
+
+
+def test_an_open_question_still_answers_one_in_the_original():
+    """The Korean side keeps its 않: "몇 명인지 밝히지 않았다" may well come out as "did not give
+    the number", and a negation left unanswered in the translation would be an error. The
+    English "not" of an open question still answers it, as a negative word."""
+    ko_text = "경찰은 부상자가 몇 명인지는 밝히지 않았다."
+    assert ko.negated(ko_text)
+    for english in ("Police did not say how many people were hurt.", "Police did not give the number of injured."):
+        assert not [r for r in check_pair(ko_text, english) if r.code == "drift.negation"]

@@ -713,15 +713,26 @@ def name_key(name: str) -> str:
 _AUX = r"(?:is|are|am|was|were|be|been|do|does|did|will|would|can|could|should|shall|may|might|must|has|have|had|need)"
 #: what every match of `_NEGATION` begins with (an auxiliary, "never", "cannot", "n't", "'s not")
 _NEGATION_FIRST = "abcdhimnsw'’"
+#: after "did not", a question left open: "did not say where", "didn't disclose how many".
+#: News adds these to a report; they reverse nothing the original says, so they are not
+#: negated predicates, only negative words (which may answer a negation of the original:
+#: "몇 명인지는 밝히지 않았다" stays one, as it may come out as "did not give the number").
+_OPEN_QUESTION = (
+    r"(?:\s+(?:immediately|yet|publicly|officially|specifically))?"
+    r"\s+(?:say|said|tell|told|specif(?:y|ied)|disclosed?|reveal(?:ed)?|explain(?:ed)?|elaborated?\s+on|indicated?"
+    r"|commented?\s+on|confirm(?:ed)?)"
+    r"(?:\s+(?:us|me|him|her|them|reporters|journalists))?"
+    r"\s+(?:where|when|how|why|what|which|who|whom|whose|whether)\b"
+)
 #: a negated verb: an auxiliary with "not" (a word may come between), "n't", "never", "cannot";
 #: not the idioms that assert ("can't help but marvel", "won't cut it" = falls short, said either way)
 _NEGATION = re.compile(
     # the lookahead lets `re` pass over words that begin otherwise at once (issue #8)
     rf"(?=[{_NEGATION_FIRST}])(?:"
-    rf"(?:\b{_AUX}|['’](?:s|re|m))(?:\s+\w+)?\s+not\b(?!\s+(?:only|just|least|to\s+mention|until|unlike|long))"
+    rf"(?:\b{_AUX}|['’](?:s|re|m))(?:\s+\w+)?\s+not\b(?!\s+(?:only|just|least|to\s+mention|until|unlike|long)|{_OPEN_QUESTION})"
     rf"|\b{_AUX}(?:\s+\w+)?\s+no\s+longer\b"
     r"|\bnever\b|\bcannot\b(?!\s+help\s+but\b)"
-    r"|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?|\s+help\s+but\b|\s+cut\s+it\b))",
+    rf"|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?|\s+help\s+but\b|\s+cut\s+it\b|{_OPEN_QUESTION}))",
     re.IGNORECASE,
 )
 #: words one of which `_NEGATION` needs, but for "n't"
@@ -759,9 +770,10 @@ CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 
-#: a report denied: "did not say", "hasn't confirmed" (see checks/negation.py)
+#: a report denied: "did not say", "hasn't confirmed" (see checks/negation.py), but not a
+#: question left open ("did not say where": `_OPEN_QUESTION`)
 _DENIED_REPORT = re.compile(
-    r"\b(?:did|does|do|has|have|had)(?:\s+not|n[’']t)\s+"
+    r"\b(?:did|does|do|has|have|had)(?:\s+not|n[’']t)(?!" + _OPEN_QUESTION + r")\s+"
     r"(?:say|said|tell|told|claim(?:ed)?|report(?:ed)?|announce[d]?|add(?:ed)?|note[d]?|state[d]?|call(?:ed)?|confirm(?:ed)?)\b",
     re.IGNORECASE,
 )
