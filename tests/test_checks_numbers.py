@@ -309,6 +309,14 @@ def test_a_hedge_covers_rounding_not_a_different_figure(translation, flagged):
         ("300여명이 다쳤다", "about 310 were hurt", False),
         ("최소 70명이 숨졌다", "at least 70 were killed", False),
         ("1천여 명이 모였다", "slightly more than 1,000 gathered", False),
+        # 여 ("and some") reaches up to the next step of its last digit: 10여 is 10 to 19
+        ("미사일을 10여 차례 발사했다", "fired missiles about a dozen times", False),
+        ("미사일을 10여 차례 발사했다", "fired missiles more than 20 times", True),
+        ("2천여 명이 모였다", "some 2,500 gathered", False),
+        ("2천여 명이 모였다", "3,000 gathered", True),
+        ("1천여 명이 모였다", "2,000 gathered", True),
+        ("40개국 이상이 참가했다", "more than 46 countries took part", True),  # 이상 has no such range
+        ("40여 개국이 참가했다", "more than 46 countries took part", False),
         ("118만7천 명이 투표했다", "1.2 million voted", False),  # rounding of a large number
         ("지갑에 겨우 10달러밖에 없었다", "he had only $10 in his wallet", False),
         ("지갑에 겨우 10달러밖에 없었다", "he had only $9 in his wallet", True),  # "only" stresses, it does not round

@@ -109,6 +109,8 @@ def compatible(a: Value, b: Value) -> bool:
         return True
     if (a.approx or b.approx) and _roughly(a.value, b.value) and _bounds_hold(a, b) and not _padded_either(a.value, b.value):
         return True
+    if _in_lower_range(a, b) or _in_lower_range(b, a):
+        return True
     if a.unit and b.unit and a.unit != b.unit and units.dimension(a.unit) == units.dimension(b.unit):
         return _close(units.in_base(a.value, a.unit), units.in_base(b.value, b.unit), CONVERSION_TOLERANCE)
     return False
@@ -148,6 +150,16 @@ def _roughly(a: float, b: float) -> bool:
     return _close(a, b, APPROX_TOLERANCE)
 
 
+def _in_lower_range(low: Value, other: Value) -> bool:
+    """10여 차례 ("ten-odd times") as "about a dozen times": 여 reaches up to the next step of
+    the last stated digit, 10여 to 19 and 2천여 to 2,999, so a figure in that range says the
+    same (1천여 is not 2,000). "More than 40", 40개국 이상, has no such range: 46 is a new figure."""
+    if low.bound != "odd" or other.bound == "max" or low.value <= 0 or other.value < low.value:
+        return False
+    step = 10 ** (math.floor(math.log10(low.value)) - significant_digits(low.value) + 1)
+    return other.value < low.value + step * (1 - 1e-9) and not _padded_either(low.value, other.value)
+
+
 #: slack for a bound: "more than 2,000" against 1,990 is rounding, against 1,800 it is not
 BOUND_SLACK = 0.02
 
@@ -155,7 +167,7 @@ BOUND_SLACK = 0.02
 def _bounds_hold(a: Value, b: Value) -> bool:
     """"more than 87 percent" cannot be 80%; "almost 350" cannot be 400."""
     for x, y in ((a, b), (b, a)):
-        if x.bound == "min" and y.value < x.value * (1 - BOUND_SLACK):
+        if x.bound in ("min", "odd") and y.value < x.value * (1 - BOUND_SLACK):
             return False
         if x.bound == "max" and y.value > x.value * (1 + BOUND_SLACK):
             return False

@@ -35,7 +35,9 @@ class Quantity:
     span: Span
     weak: bool = False
     magnitude: bool = False
-    bound: str | None = None  # "min" for "more than", 이상, 여; "max" for "almost", 미만, 가까이
+    #: "min" for "more than", 이상; "odd" for 여 ("and some": at least the value, short of its
+    #: last digit's next step, 10여 = 10 to 19); "max" for "almost", 미만, 가까이
+    bound: str | None = None
 
 
 #: No news figure comes near this; a longer run of digits is an ID or a hash, and as a

@@ -161,14 +161,18 @@ def _is_approx(text: str, start: int, end: int) -> bool:
 
 
 _SPEED_BEFORE = re.compile(r"시속(?=[^.,]*$)")
-#: hedges that bound the number from below (300여명, 최소 70명) or above (100명 가까이, 최대 5명)
+#: hedges that bound the number from below (300명 이상, 최소 70명), from below within its last
+#: digit (300여명) or from above (100명 가까이, 최대 5명)
 _AT_LEAST = re.compile(r"(?:최소|적어도) ?$")
-_AT_LEAST_AFTER = re.compile(r" ?(?:여|이상|초과|넘)")
+_AT_LEAST_AFTER = re.compile(r" ?(?:이상|초과|넘)")
+_ODD_AFTER = re.compile(r" ?여")
 _AT_MOST = re.compile(r"(?:거의|최대) ?$")
 _AT_MOST_AFTER = re.compile(r" ?(?:이하|미만|가까|이내)")
 
 
 def _bound(text: str, start: int, end: int) -> str | None:
+    if _ODD_AFTER.match(text, end):
+        return "odd"
     if _AT_LEAST.search(text, max(0, start - 6), start) or _AT_LEAST_AFTER.match(text, end):
         return "min"
     if _AT_MOST.search(text, max(0, start - 6), start) or _AT_MOST_AFTER.match(text, end):
