@@ -6,8 +6,9 @@ Runs `check_pair` on every faithful line pair of kpc-dev (noisy lines
 skipped) and jhe-dev: findings there are false alarms, mostly. Then
 perturbs the English side of the same pairs — a number changed, a day of
 month changed, a main verb negated, the sentence cut at a clause boundary,
-a name swapped — and counts how often the matching check notices. Prints a
-table, then one JSON line. Skips politely when ../shared/data is absent.
+a name swapped, a rise turned into a fall (where the original says which
+way the figure went) — and counts how often the matching check notices.
+Prints a table, then one JSON line. Skips politely when ../shared/data is absent.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ DATA = ROOT.parent / "shared" / "data"
 SEED = 20240611
 CODES = {name: f"drift.{name}" for name in CHECKS}
 #: perturbation kind -> the check meant to catch it
-TARGETS = {"number": "number", "date": "date", "negation": "negation", "partial": "partial", "name": "name"}
+TARGETS = {"number": "number", "date": "date", "negation": "negation", "partial": "partial", "name": "name",
+           "direction": "direction"}
 
 Pair = tuple[str, str, str]  # id, Korean, English
 
@@ -154,6 +156,38 @@ def perturb_partial(text: str, rng: random.Random) -> str | None:
     return text[:cut].rstrip(" ,;:") + "."
 
 
+#: each way a figure moves, as the other way in the same form
+_OPPOSITE = {
+    "rose": "fell", "rise": "fall", "rises": "falls", "rising": "falling", "risen": "fallen",
+    "increased": "decreased", "increase": "decrease", "increases": "decreases", "increasing": "decreasing",
+    "grew": "shrank", "grow": "shrink", "grows": "shrinks", "growing": "shrinking", "grown": "shrunk",
+    "climbed": "dropped", "jumped": "dropped", "surged": "plunged", "soared": "plunged", "gained": "lost",
+    "higher": "lower", "up": "down", "raised": "lowered", "expanded": "shrank",
+}
+_OPPOSITE.update({down: up for up, down in list(_OPPOSITE.items()) if down not in _OPPOSITE})
+_OPPOSITE.update({"declined": "rose", "dropped": "rose", "tumbled": "soared", "plunged": "soared",
+                  "cut": "raised", "reduced": "increased", "slid": "rose", "dipped": "rose"})
+
+
+def perturb_direction(text: str, rng: random.Random, ko: str) -> str | None:
+    """Turn the one way a sentence says a figure moves into the other (rose → fell, down → up),
+    where the original says the figure moves one way too: no harness edit does this, and
+    words that move nothing ("grow rice", "ended up") are not edits a checker could see."""
+    if len({m.kind for m in Side(ko, "ko").changes}) != 1:
+        return None
+    moves = en.changes(text)
+    if not moves or len({m.kind for m in moves}) != 1:
+        return None
+    out = text
+    for move in reversed(moves):
+        word = text[move.span.start : move.span.end]
+        opposite = _OPPOSITE.get(word.lower())
+        if opposite is None:
+            return None
+        out = out[: move.span.start] + (opposite.capitalize() if word[0].isupper() else opposite) + out[move.span.end :]
+    return out
+
+
 def perturb_name(text: str, rng: random.Random, pool: list[str]) -> str | None:
     """Swap one name for a name from another sentence."""
     names = [n for n in en.names(text) if n.key]
@@ -220,6 +254,7 @@ def perturbed(pairs: list[Pair], edits: str = "harness") -> Iterator[tuple[str, 
         "negation": lambda text, r, ko: perturb_negation(text, r),
         "partial": lambda text, r, ko: perturb_partial(text, r),
         "name": lambda text, r, ko: perturb_name(text, r, pool),
+        "direction": perturb_direction,
     }
     if edits == "harness":  # the edits `provenance eval` makes, applied to every pair
         makers.update(

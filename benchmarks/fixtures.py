@@ -25,6 +25,7 @@ REASON_CODES = {
     "date": ("drift.date",),
     "name": ("drift.name",),
     "negation": ("drift.negation",),
+    "direction": ("drift.direction",),
     "partial": ("drift.partial",),
     "wrong_passage": ("drift.unrelated", "omission.sentence", "addition.sentence"),
     "dropped": ("omission.sentence", "omission.passage"),

@@ -32,6 +32,7 @@ _TABLE = (
     Code("drift.date", "mistranslation", Severity.ERROR, "Date or time differs"),
     Code("drift.name", "mistranslation", Severity.WARNING, "Name or place differs"),
     Code("drift.negation", "mistranslation", Severity.ERROR, "Negation differs"),
+    Code("drift.direction", "mistranslation", Severity.ERROR, "Direction of change differs (up against down)"),
     Code("drift.partial", "omission", Severity.WARNING, "Part of the sentence not translated"),
     Code("credit.missing", "other", Severity.WARNING, "No credit line in the translation"),
     Code("credit.translator-missing", "other", Severity.WARNING, "No translator credited"),

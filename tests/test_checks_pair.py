@@ -65,7 +65,7 @@ def test_worst_first():
 
 
 def test_registry_names_the_stable_codes():
-    assert set(CHECKS) == {"number", "date", "name", "negation", "partial"}
+    assert set(CHECKS) == {"number", "date", "name", "negation", "direction", "partial"}
 
 
 @pytest.mark.parametrize(

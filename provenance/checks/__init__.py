@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection
 
 from ..types import Severity
 from .dates import check_dates
+from .direction import check_direction
 from .names import check_names
 from .negation import check_negation
 from .numbers import check_numbers
@@ -31,6 +32,7 @@ CHECKS: dict[str, Check] = {
     "date": check_dates,
     "name": check_names,
     "negation": check_negation,
+    "direction": check_direction,
     "partial": check_partial,
 }
 

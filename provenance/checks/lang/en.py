@@ -815,6 +815,59 @@ def negative_words(text: str) -> list[Marker]:
     return [Marker("negative", _span(m)) for m in found if not any(a <= m.start() < b for a, b in taken)]
 
 
+
+# --- direction of change ------------------------------------------------------
+
+#: "is up", "closed down": a verb before a bare up/down that reports a figure's move
+_MOVE_BEFORE = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("is", "was", "are", "were")) + ")"
+#: a figure going up: "rose", "increased", "jumped", "up 40 points"; not the idioms that
+#: move nothing ("rose to power", "grew up", "raised concerns", "gained access")
+_UP = re.compile(
+    r"\b(?:"
+    r"(?:rose|rise[sn]?|rising)(?!\s+(?:to\s+(?:power|fame|prominence)|up)\b)"
+    r"|increas(?:e[sd]?|ing)"
+    r"|(?<!-)(?:grew|grows?|grown|growing)(?!\s+(?:up|in|on|near|food|crops?|rice|wheat|vegetables|fruit|plants?)\b)"
+    r"|climb(?:s|ed|ing)?|surg(?:e[sd]?|ing)|soar(?:s|ed|ing)?|hik(?:e[sd]?|ing)|expand(?:s|ed|ing)?"
+    r"|jump(?:s|ed|ing)?(?!\s+at\b)"
+    r"|gain(?:s|ed|ing)?(?!\s+(?:access|control|entry|independence|power|ground|support|recognition|momentum)\b)"
+    r"|rais(?:e[sd]?|ing)(?!\s+(?:the\s+)?(?:concerns?|questions?|fears?|doubts?|issues?|awareness|hopes?|funds?|money|the\s+(?:issue|question|matter|possibility)|children|a\s+family)\b)"
+    r"|higher(?!\s+(?:education|court|authorities|learning)\b)"
+    r"|up(?=\s+(?:[$€£¥]?\d|by\b|from\b))|" + _MOVE_BEFORE + r"up"
+    r")\b",
+    re.IGNORECASE,
+)
+#: a figure going down: "fell", "declined", "dropped", "down 5%"; not "fell ill",
+#: "declined to comment" (refused), "this fall" (autumn), "lower house", "cut ties"
+_DOWN = re.compile(
+    r"\b(?:"
+    r"fell(?!\s+(?:ill|asleep|silent|apart|short|victim|in\s+love|into|behind)\b)"
+    r"|(?<!\bthis\s)(?<!\blast\s)(?<!\bnext\s)(?<!\bin\sthe\s)fall(?:s|en|ing)?(?!\s+(?:ill|asleep|silent|apart|short|victim|in\s+love|into|behind|of)\b)"
+    r"|decreas(?:e[sd]?|ing)"
+    r"|declin(?:e[sd]?|ing)(?!\s+to\b)"
+    r"|drop(?:s|ped|ping)?(?!\s+(?:out|off|in)\b|\s+by\s+(?![$€£¥]?\d))"
+    r"|slid(?:e|es|ing)?|slump(?:s|ed|ing)?|plung(?:e[sd]?|ing)|shr[ai]nk(?:s|ing)?|shrunk|dip(?:s|ped|ping)?|tumbl(?:e[sd]?|ing)"
+    r"|lower(?:ed|ing)?(?!\s+(?:house|court|chamber|body)\b)"
+    r"|cut(?:s|ting)?(?!\s+(?:off|ties|short|down|in)\b)"
+    r"|reduc(?:e[sd]?|ing)"
+    r"|down(?=\s+(?:[$€£¥]?\d|by\b|from\b))|" + _MOVE_BEFORE + r"down"
+    r")\b",
+    re.IGNORECASE,
+)
+#: how the words of `_UP` and `_DOWN` begin: most sentences have none (issue #8)
+_CHANGE_STARTS = (
+    "ris", "rose", "increas", "gr", "climb", "surg", "soar", "hik", "expand", "jump", "gain", "rais",
+    "higher", "up", "fell", "fall", "decreas", "declin", "drop", "slid", "slump", "plung", "shr",
+    "dip", "tumbl", "lower", "cut", "reduc", "down",
+)
+
+
+def changes(text: str) -> list[Marker]:
+    """Figures said to go up ("up") or down ("down"), for the direction check."""
+    if not _clues(text).starts(_CHANGE_STARTS):
+        return []
+    found = [Marker("up", _span(m)) for m in _UP.finditer(text)] + [Marker("down", _span(m)) for m in _DOWN.finditer(text)]
+    return sorted(found, key=lambda m: m.span.start)
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:

@@ -668,6 +668,39 @@ def negative_words(text: str) -> list[Marker]:
     return [Marker("negative", _span(m)) for m in _NEGATIVE_WORDS.finditer(text)]
 
 
+
+# --- direction of change ------------------------------------------------------
+
+#: a figure going up: 증가, 상승, 늘었다, 올랐다, 높아졌다; not 늘 (always), 오른쪽 (right),
+#: 올라탔다 (got on), 인상적 (striking)
+_UP = re.compile(
+    r"증가|점증|상승|급등|급증|폭등|치솟|솟(?:아|았|은|구)"
+    r"|늘(?:었|어났|어난|어날|어나|어(?![놓서선뜨])|린|렸|리|려|고|면서|며|게)"
+    r"|올랐|오른(?![쪽손발편])|올라(?![타탔])|오르(?:고|는|며|면서|자|기|던)|오를"
+    r"|높(?:였|인|여)"
+    r"|높아(?:졌|지|진|져)|커(?:졌|지|진|져)"
+    r"|확대(?:됐|했|되|하|된|한|해)|인상(?:했|됐|된|하|되|한|해)"
+)
+#: a figure going down: 감소, 하락, 줄었다, 떨어졌다, 낮아졌다; not 줄 (a line: 줄이 길다),
+#: "3km 떨어진 곳" (three kilometres away), "떨어져 살았다" (lived apart)
+_DOWN = re.compile(
+    r"감소|감퇴|하락|하강|급락|급감|폭락|감축|내려(?:가|간|갔|앉)|떨어(?:뜨|트)|낮(?:추|춘|춰|췄)"
+    r"|줄(?:었|어들|어든|어(?![서])|인|였|이(?=[기고며려면겠었는])|여|고|면서|며)"
+    r"|(?<!km )(?<!km)(?<![0-9]m )(?<!마일 )(?<!미터 )떨어(?:졌|지|진|져)(?!\s?(?:있|살|지내|곳|지점|거리|위치))"
+    r"|낮아(?:졌|지|진|져)|작아(?:졌|지|진|져)"
+    r"|축소(?:됐|했|되|하|된|한|해)|인하(?:했|됐|된|하|되|한|해)"
+)
+#: a syllable every match of `_UP` or `_DOWN` has: most sentences have none (issue #8)
+_CHANGE_SYLLABLES = re.compile(r"[증점상급폭치솟늘올오높커확인감하줄떨낮작축내]")
+
+
+def changes(text: str) -> list[Marker]:
+    """Figures said to go up ("up") or down ("down"), for the direction check."""
+    if _CHANGE_SYLLABLES.search(text) is None:
+        return []
+    found = [Marker("up", _span(m)) for m in _UP.finditer(text)] + [Marker("down", _span(m)) for m in _DOWN.finditer(text)]
+    return sorted(found, key=lambda m: m.span.start)
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:

@@ -1,0 +1,40 @@
+"""drift.direction: a figure that goes up on one side and down on the other.
+
+"수출이 5% 줄었다" as "Exports rose 5 percent" keeps every number and most
+of the words, so neither the number check nor sentence similarity sees it.
+Each language module marks the verbs and nouns of change ("up": 증가,
+늘었다, "rose"; "down": 감소, 줄었다, "fell"). A bead is flagged only when
+each side moves one way and the two ways differ; a sentence that moves
+both ways ("exports fell but imports rose") or negates a predicate
+("did not fall") is left alone, since counting cannot pair the movements.
+"""
+
+from __future__ import annotations
+
+from ..types import Severity
+from .result import CheckResult, quote
+from .side import Side
+
+CODE = "drift.direction"
+
+
+def check_direction(src: Side, tgt: Side) -> list[CheckResult]:
+    if not (src.known and tgt.known):
+        return []
+    src_moves = src.changes
+    if not src_moves:
+        return []  # most beads: the translation is never read (issue #8)
+    tgt_moves = tgt.changes
+    src_ways, tgt_ways = {m.kind for m in src_moves}, {m.kind for m in tgt_moves}
+    if len(src_ways) != 1 or len(tgt_ways) != 1 or src_ways == tgt_ways:
+        return []
+    if src.negated or tgt.negated:
+        return []
+    (src_way,), (tgt_way,) = src_ways, tgt_ways
+    src_spans, tgt_spans = tuple(m.span for m in src_moves), tuple(m.span for m in tgt_moves)
+    return [CheckResult(
+        CODE, Severity.ERROR,
+        f"the original says it went {src_way} ({', '.join(quote(s) for s in src_spans)}), "
+        f"the translation that it went {tgt_way} ({', '.join(quote(s) for s in tgt_spans)})",
+        src_spans, tgt_spans,
+    )]

@@ -1,0 +1,79 @@
+"""Direction-of-change markers and the direction check (a figure up on one side, down on the other)."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.checks import check_pair
+from provenance.checks.lang import en, ko
+from provenance.types import Severity
+
+
+def moves(module, text):
+    return [(m.kind, text[m.span.start : m.span.end]) for m in module.changes(text)]
+
+
+MARKERS = [
+    (ko, "수출이 지난해보다 5% 늘었다.", [("up", "늘었")]),
+    (ko, "사망자가 49명으로 증가했다.", [("up", "증가")]),
+    (ko, "유가가 2.16달러 오른 131.04달러에 거래됐다.", [("up", "오른")]),
+    (ko, "금리를 0.25%포인트 인하했다.", [("down", "인하했")]),
+    (ko, "지하수 수위가 매년 1미터씩 내려가고 있다.", [("down", "내려가")]),
+    (ko, "성적이 떨어졌다.", [("down", "떨어졌")]),
+    (ko, "수출은 줄었지만 수입은 늘었다.", [("down", "줄었"), ("up", "늘었")]),
+    (ko, "늘 그렇듯 조용했다.", []),  # 늘 = always
+    (ko, "오른쪽으로 돌았다.", []),  # 오른쪽 = the right side
+    (ko, "인상적인 장면이었다.", []),  # 인상적 = striking
+    (ko, "줄이 길었다.", []),  # 줄 = a queue
+    (ko, "브라운스빌에서 약 266km 떨어진 지점", []),  # 266 km away
+    (ko, "가족과 떨어져 살았다.", []),  # lived apart
+    (en, "Exports rose 5 percent.", [("up", "rose")]),
+    (en, "The Dow is up 40 points.", [("up", "up")]),
+    (en, "Stockpiles dropped by 2.9 million barrels.", [("down", "dropped")]),
+    (en, "Profits were down 5 percent.", [("down", "down")]),
+    (en, "Rates were cut by 0.25 points.", [("down", "cut")]),
+    (en, "He rose to power in 2011.", []),
+    (en, "He grew up in Seoul.", []),
+    (en, "Farmers grow rice there.", []),
+    (en, "He fell ill.", []),
+    (en, "He declined to comment.", []),  # refused
+    (en, "He dropped by the office.", []),
+    (en, "The school opens this fall.", []),  # autumn
+    (en, "The lower house passed the bill.", []),
+    (en, "It raised concerns.", []),
+    (en, "She ended up in Seoul.", []),
+]
+
+
+@pytest.mark.parametrize(("module", "text", "expected"), MARKERS)
+def test_markers(module, text, expected):
+    assert moves(module, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("수출이 지난해보다 5% 줄었다.", "Exports rose 5 percent from a year earlier.", True),
+        ("수출이 지난해보다 5% 줄었다.", "Exports fell 5 percent from a year earlier.", False),
+        ("쌀값이 20% 올랐다.", "The price of rice fell 20 percent.", True),
+        ("실업률이 하락했다.", "The unemployment rate increased.", True),
+        ("다우지수는 40포인트 상승했습니다.", "And the Dow is down 40 points.", True),
+        ("다우지수는 40포인트 상승했습니다.", "And the Dow is up 40 points.", False),
+        # both ways in one sentence: counting cannot pair the movements
+        ("수출은 줄었지만 수입은 늘었다.", "Exports rose but imports fell.", False),
+        # a negated predicate: "did not fall" is near enough to "held up"
+        ("수출은 줄지 않았다.", "Exports rose.", False),
+        # nothing said to move on one side
+        ("수출이 5% 늘었다.", "Exports stood at $5 billion.", False),
+    ],
+)
+def test_a_figure_going_the_other_way_is_an_error(original, translation, flagged):
+    found = [r for r in check_pair(original, translation) if r.code == "drift.direction"]
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0].severity is Severity.ERROR and found[0].src and found[0].tgt
+        assert "went" in found[0].message
+
+
+def test_the_check_can_be_left_out():
+    assert not check_pair("수출이 5% 줄었다.", "Exports rose 5 percent.", enabled=["number", "negation"])
