@@ -6,8 +6,9 @@ Runs `check_pair` on every faithful line pair of kpc-dev (noisy lines
 skipped) and jhe-dev: findings there are false alarms, mostly. Then
 perturbs the English side of the same pairs — a number changed, a day of
 month changed, a main verb negated, the sentence cut at a clause boundary,
-a name swapped, a rise turned into a fall (where the original says which
-way the figure went) — and counts how often the matching check notices.
+a name swapped, a rise turned into a fall or a ban into an allowing (where
+the original says which way the figure went, or what was done) — and counts
+how often the matching check notices.
 Prints a table, then one JSON line. Skips politely when ../shared/data is absent.
 """
 
@@ -40,7 +41,7 @@ SEED = 20240611
 CODES = {name: f"drift.{name}" for name in CHECKS}
 #: perturbation kind -> the check meant to catch it
 TARGETS = {"number": "number", "date": "date", "negation": "negation", "partial": "partial", "name": "name",
-           "direction": "direction"}
+           "direction": "direction", "stance": "negation"}
 
 Pair = tuple[str, str, str]  # id, Korean, English
 
@@ -188,6 +189,31 @@ def perturb_direction(text: str, rng: random.Random, ko: str) -> str | None:
     return out
 
 
+#: each stance a report takes, as the opposite one in the same form
+_OPPOSITE_STANCE = {
+    "allowed": "banned", "allow": "ban", "allows": "bans", "allowing": "banning", "permitted": "prohibited",
+    "admitted": "denied", "admit": "deny", "admits": "denies", "admitting": "denying", "acknowledged": "denied",
+    "accepted": "rejected", "accept": "reject", "accepts": "rejects", "accepting": "rejecting",
+}
+_OPPOSITE_STANCE.update({b: a for a, b in list(_OPPOSITE_STANCE.items()) if b not in _OPPOSITE_STANCE})
+_OPPOSITE_STANCE.update({"refused": "accepted"})
+
+
+def perturb_stance(text: str, rng: random.Random, ko: str) -> str | None:
+    """Turn what a report does into its opposite (banned → allowed, denied → admitted) where
+    both sides take the same one stance: no harness edit does this."""
+    stated = {m.kind for m in Side(ko, "ko").stances}
+    found = en.stances(text)
+    if len(stated) != 1 or len(found) != 1 or found[0].kind not in stated:
+        return None  # the same stance on both sides, once: the edit turns it around
+    span = found[0].span
+    word = text[span.start : span.end]
+    opposite = _OPPOSITE_STANCE.get(word.lower())
+    if opposite is None:
+        return None
+    return text[: span.start] + (opposite.capitalize() if word[0].isupper() else opposite) + text[span.end :]
+
+
 def perturb_name(text: str, rng: random.Random, pool: list[str]) -> str | None:
     """Swap one name for a name from another sentence."""
     names = [n for n in en.names(text) if n.key]
@@ -255,6 +281,7 @@ def perturbed(pairs: list[Pair], edits: str = "harness") -> Iterator[tuple[str, 
         "partial": lambda text, r, ko: perturb_partial(text, r),
         "name": lambda text, r, ko: perturb_name(text, r, pool),
         "direction": perturb_direction,
+        "stance": perturb_stance,
     }
     if edits == "harness":  # the edits `provenance eval` makes, applied to every pair
         makers.update(

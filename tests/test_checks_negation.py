@@ -15,7 +15,7 @@ def kinds(module, text):
 
 
 MARKERS = [
-    (ko, "정부는 집회를 금지했습니다.", []),
+    (ko, "정부는 집회를 금지했습니다.", ["negative"]),  # a ban is negative in itself, as 거부 is
     (ko, "그곳에는 물이 없다.", ["negation"]),
     (ko, "그는 회의에 가지 못했다.", ["negation"]),
     (ko, "그것은 사실이 아니다.", ["negation"]),
@@ -29,13 +29,14 @@ MARKERS = [
     (ko, "그는 범인이 아닐 것이다.", ["negation"]),
     (ko, "그는 잘못을 인정했다.", []),  # 잘못 = a mistake
     (ko, "이 사건은 테러와 무관하다.", ["negative"]),
-    (en, "The government did not ban the rally.", ["negation"]),
+    (en, "The government did not ban the rally.", ["negation", "negative"]),
     (en, "There is no water there.", ["negative"]),
     (en, "He can't come.", ["negation"]),
     (en, "It is still not clear.", ["negation"]),
     (en, "It was not only fun but useful.", ["negative"]),
     (en, "That was lucky, wasn't it?", []),  # a tag question
-    (en, "They banned the rally.", []),
+    (en, "They banned the rally.", ["negative"]),  # so it answers "허용하지 않았다"
+    (ko, "밤 10시 이후 통행금지가 내려졌다.", []),  # 통행금지 = a curfew
     (en, "He failed to close the door.", ["negative"]),
     # a question left open reverses nothing: not a negated predicate on either side
     # ("not" stays a negative word, which can only answer a negation of the other side)
@@ -241,3 +242,49 @@ def test_an_open_question_still_answers_one_in_the_original():
     assert ko.negated(ko_text)
     for english in ("Police did not say how many people were hurt.", "Police did not give the number of injured."):
         assert not [r for r in check_pair(ko_text, english) if r.code == "drift.negation"]
+
+
+@pytest.mark.parametrize(
+    ("module", "text", "expected"),
+    [
+        (ko, "정부는 집회를 허용했다.", [("allow", "허용")]),
+        (ko, "정부는 집회를 금지했다.", [("ban", "금지")]),
+        (ko, "그는 혐의를 인정했다.", [("admit", "인정했")]),
+        (ko, "그는 혐의를 부인했다.", [("deny", "부인")]),
+        (ko, "북한은 제안을 거부했다.", [("reject", "거부")]),
+        (ko, "정치범 수용소에 갇혔다.", []),  # 수용소 = a camp
+        (ko, "그는 실력을 인정받았다.", []),  # was recognised
+        (en, "The government lifted the ban on rallies.", [("allow", "lifted the ban")]),
+        (en, "The government banned the rally.", [("ban", "banned")]),
+        (en, "He denied the charges.", [("deny", "denied")]),
+        (en, "He refused to comment.", []),
+        (en, "North Korea turned down the offer.", [("reject", "turned down")]),
+    ],
+)
+def test_stances(module, text, expected):
+    assert [(m.kind, text[m.span.start : m.span.end]) for m in module.stances(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("정부는 집회를 허용했다.", "The government banned the rally.", True),
+        ("그는 혐의를 인정했다.", "He denied the charges.", True),
+        ("북한은 제안을 거부했다.", "North Korea accepted the offer.", True),
+        ("정부는 집회를 금지했다.", "The government allowed the rally.", True),
+        ("정부는 집회를 허용했다.", "The government lifted the ban on rallies.", False),
+        ("그는 혐의를 부인했다.", "He denied the charges.", False),
+        # a translator's negation of the opposite says the same: 금지 answers "did not allow"
+        ("정부는 집회를 금지했다.", "The government did not allow the rally.", False),
+        ("정부는 집회를 허용하지 않았다.", "The government banned the rally.", False),
+        # but "did not ban" for 금지 is still the reversal it was
+        ("정부는 집회를 금지했다.", "The government did not ban the rally.", True),
+        # banning one thing and allowing another: nothing to pair
+        ("정부는 집회를 금지하고 행진은 허용했다.", "The government allowed the rally but banned the march.", False),
+    ],
+)
+def test_a_stance_turned_into_its_opposite_is_an_error(original, translation, flagged):
+    found = [r for r in check_pair(original, translation) if r.code == "drift.negation"]
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0].severity is Severity.ERROR

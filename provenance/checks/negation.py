@@ -8,6 +8,10 @@ seeing"), so a side's negative words may stand in for the other side's
 negated predicates, but a negated predicate with nothing negative left to
 answer it on the other side is a finding. A negative word the other side
 answers with one of its own ("없이" for "without") is not left.
+
+Two reversals have no negation to count: a report turned into a denial
+("말했다" → "did not say"), and a stance turned into its opposite with no
+negation on either side (허용 → "banned", 인정 → "denied", 거부 → "accepted").
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ def check_negation(src: Side, tgt: Side) -> list[CheckResult]:
     # a side's negative words only matter against the other side's negated predicates,
     # so most beads never look for them (issue #8)
     src_neg, tgt_neg = src.negated, tgt.negated
-    out: list[CheckResult] = _denied_report(src, tgt)
+    out: list[CheckResult] = _denied_report(src, tgt) or _opposite_stance(src, tgt)
     if not out and tgt_neg and len(tgt_neg) > (answered := len(src_neg) + _spare(src.negative_words, tgt.negative_words)):
         spans = tuple(m.span for m in tgt_neg[answered:])
         out.append(CheckResult(
@@ -61,6 +65,35 @@ def _denied_report(src: Side, tgt: Side) -> list[CheckResult]:
         f"the translation denies a statement the original reports ({quote(src_said[-1])} → {quote(tgt_denied[0])})",
         (src_said[-1],), (tgt_denied[0],),
     )]
+
+
+#: stances that say the opposite of each other (the language modules' `stances`)
+OPPOSITE_STANCES = {"allow": "ban", "ban": "allow", "admit": "deny", "deny": "admit", "accept": "reject", "reject": "accept"}
+
+
+def _opposite_stance(src: Side, tgt: Side) -> list[CheckResult]:
+    """"금지했다" as "allowed", "인정했다" as "denied": no negation on either side, and a
+    verb that says the opposite. Each side must take that stance only (a sentence that
+    bans one thing and allows another is left alone), and a negated predicate anywhere
+    ("did not allow" for 금지) leaves it to the counting below."""
+    src_stances = src.stances
+    if not src_stances:
+        return []  # most beads: the translation's stances are never read (issue #8)
+    tgt_stances = tgt.stances
+    src_kinds, tgt_kinds = {m.kind for m in src_stances}, {m.kind for m in tgt_stances}
+    for said in src_stances:
+        opposite = OPPOSITE_STANCES[said.kind]
+        if opposite not in tgt_kinds or said.kind in tgt_kinds or opposite in src_kinds:
+            continue
+        if src.negated or tgt.negated:
+            return []
+        turned = next(m for m in tgt_stances if m.kind == opposite)
+        return [CheckResult(
+            CODE, Severity.ERROR,
+            f"the translation says the opposite of the original ({quote(said.span)} → {quote(turned.span)})",
+            (said.span,), (turned.span,),
+        )]
+    return []
 
 
 #: Korean negations are often rendered affirmatively ("없어야 한다" → "must be

@@ -742,13 +742,14 @@ _NEGATIVE_STARTS = (
     "no", "neither", "without", "un", "impossible", "fail", "refus", "den", "reject", "lack", "few",
     "little", "hardly", "barely", "rarely", "seldom", "absen", "free", "instead", "prevent", "kept",
     "keep", "illegal", "inability", "incapable", "insufficient", "ineffective", "invisible", "dis",
-    "against", "oppos",
+    "against", "oppos", "ban", "prohibit", "forb",
 )
 #: words that are negative in themselves, or negate a noun ("no connection"); weaker evidence
 _NEGATIVE_WORDS = re.compile(
     # the first-letter lookahead lets `re` pass over most words at once (issue #8)
     rf"\b(?=[{''.join(sorted({start[0] for start in _NEGATIVE_STARTS}))}])"
     r"(?:(?<!or )not|no(?!\.?\s*\d)|nobody|nothing|none|neither|nor|nowhere|"
+    r"ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|forb(?:id|ids|ade|idden)|"
     r"without|unable|impossible|unlikely|fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|"
     r"den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|lack(?:s|ed|ing)?|few|little|hardly|barely|"
     r"rarely|seldom|unknown|absent|absence|free\s+of|instead|prevent(?:s|ed|ing)?|kept\s+\w+\s+from|keeps?\s+\w+\s+from|"
@@ -815,6 +816,27 @@ def negative_words(text: str) -> list[Marker]:
     return [Marker("negative", _span(m)) for m in found if not any(a <= m.start() < b for a, b in taken)]
 
 
+
+
+#: stances a report may take (see the Korean module): allow / ban, admit / deny,
+#: accept / reject; not "lifted the ban" (an allowing), "refused to comment"
+_STANCES = (
+    ("allow", re.compile(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|lift(?:s|ed|ing)?\s+(?:the\s+|a\s+|its\s+|their\s+)?ban)\b", re.I)),
+    ("ban", re.compile(r"\b(?<!lifted\s)(?<!lifted\sthe\s)(?<!lift\sthe\s)(?<!lifting\sthe\s)(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|forb(?:id|ids|ade|idden))\b", re.I)),
+    ("admit", re.compile(r"\b(?:admit(?:s|ted|ting)?|acknowledg(?:e|es|ed|ing))\b", re.I)),
+    ("deny", re.compile(r"\bden(?:y|ies|ied|ying)\b", re.I)),
+    ("accept", re.compile(r"\baccept(?:s|ed|ing)?\b", re.I)),
+    ("reject", re.compile(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed)?\s+down|refus(?:e|es|ed|ing)(?!\s+to\s+(?:comment|say|elaborate|give|disclose)))\b", re.I)),
+)
+_STANCE_WORDS_START = ("allow", "permit", "lift", "ban", "prohibit", "forb", "admit", "acknowledg", "den", "accept", "reject", "turn", "refus")
+
+
+def stances(text: str) -> list[Marker]:
+    """What a report does to what it reports: allows or bans it, admits or denies it,
+    accepts or rejects it (the negation check compares them)."""
+    if not _clues(text).starts(_STANCE_WORDS_START):
+        return []
+    return [Marker(kind, _span(m)) for kind, pattern in _STANCES for m in pattern.finditer(text)]
 
 # --- direction of change ------------------------------------------------------
 

@@ -634,7 +634,7 @@ _NEGATION = re.compile(
     r"|(?<!지도 )(?<!지도)모르|몰라|몰랐|(?<!지도 )(?<!지도)모른)"
 )
 #: words that are negative in themselves (무관 = "not related"); weaker evidence
-_NEGATIVE_WORDS = re.compile(r"없이|힘들|어렵|피하|피한|피해야|반대|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)|실패|결코|전혀|아무도|아무것도|아무런")
+_NEGATIVE_WORDS = re.compile(r"없이|힘들|어렵|피하|피한|피해야|반대|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
 
 #: a statement reported affirmatively: "…고 말했다", "…라고 밝혔다"
 _REPORT = re.compile(r"(?:말했|밝혔|전했|주장했|보도했|덧붙였|강조했|설명했|지적했|발표했|확인했|말한|밝힌)")
@@ -668,6 +668,28 @@ def negative_words(text: str) -> list[Marker]:
     return [Marker("negative", _span(m)) for m in _NEGATIVE_WORDS.finditer(text)]
 
 
+
+
+#: stances a report may take, each the opposite of another (`checks.negation.OPPOSITE_STANCES`):
+#: 허용 (allow) / 금지 (ban), 인정 (admit) / 부인 (deny), 수락 (accept) / 거부 (reject).
+#: Not 수용 (also a camp, 수용소) nor 인정받다 (be recognised).
+_STANCES = (
+    ("allow", re.compile(r"허용|허가(?:했|하|한|해|됐|된|되)")),
+    ("ban", re.compile(r"금지")),
+    ("admit", re.compile(r"인정(?:했|하|한|해)(?!\s?받)")),
+    ("deny", re.compile(r"부인(?=했|하|한|해)|부정(?=했|하|한|해)")),
+    ("accept", re.compile(r"수락|받아들(?:였|인|이)")),
+    ("reject", re.compile(r"거부|거절")),
+)
+_STANCE_SYLLABLES = re.compile(r"[허금인부수받거]")
+
+
+def stances(text: str) -> list[Marker]:
+    """What a report does to what it reports: allows or bans it, admits or denies it,
+    accepts or rejects it (the negation check compares them)."""
+    if _STANCE_SYLLABLES.search(text) is None:
+        return []
+    return [Marker(kind, _span(m)) for kind, pattern in _STANCES for m in pattern.finditer(text)]
 
 # --- direction of change ------------------------------------------------------
 
