@@ -312,7 +312,7 @@ def print_table(result: dict) -> None:
     for name, rows in result["last_clause_cuts"].items():
         cells = (f"{r['recall']:.2f} ({r['cuts']})" if r["cuts"] else "-" for r in rows)
         print(f"{name:12s}" + "".join(f"{c:>14s}" for c in cells))
-    print(f"\nencoding the examined pairs: " + ", ".join(
+    print("\nencoding the examined pairs: " + ", ".join(
         f"{n} {result['examined'][n]} pairs in {s:.1f} s" for n, s in result["encode_seconds"].items()))
 
 

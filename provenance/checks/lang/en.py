@@ -816,8 +816,6 @@ def negative_words(text: str) -> list[Marker]:
     return [Marker("negative", _span(m)) for m in found if not any(a <= m.start() < b for a, b in taken)]
 
 
-
-
 #: stances a report may take (see the Korean module): allow / ban, admit / deny,
 #: accept / reject; not "lifted the ban" (an allowing), "refused to comment"
 _STANCES = (
@@ -838,9 +836,10 @@ def stances(text: str) -> list[Marker]:
         return []
     return [Marker(kind, _span(m)) for kind, pattern in _STANCES for m in pattern.finditer(text)]
 
+
 # --- direction of change ------------------------------------------------------
 
-#: "is up", "closed down": a verb before a bare up/down that reports a figure's move
+#: "is up", "were down": a verb before a bare up/down that reports a figure's move
 _MOVE_BEFORE = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("is", "was", "are", "were")) + ")"
 #: a figure going up: "rose", "increased", "jumped", "up 40 points"; not the idioms that
 #: move nothing ("rose to power", "grew up", "raised concerns", "gained access")
@@ -889,6 +888,7 @@ def changes(text: str) -> list[Marker]:
         return []
     found = [Marker("up", _span(m)) for m in _UP.finditer(text)] + [Marker("down", _span(m)) for m in _DOWN.finditer(text)]
     return sorted(found, key=lambda m: m.span.start)
+
 
 # --- size -------------------------------------------------------------------
 

@@ -668,14 +668,12 @@ def negative_words(text: str) -> list[Marker]:
     return [Marker("negative", _span(m)) for m in _NEGATIVE_WORDS.finditer(text)]
 
 
-
-
 #: stances a report may take, each the opposite of another (`checks.negation.OPPOSITE_STANCES`):
 #: 허용 (allow) / 금지 (ban), 인정 (admit) / 부인 (deny), 수락 (accept) / 거부 (reject).
 #: Not 수용 (also a camp, 수용소) nor 인정받다 (be recognised).
 _STANCES = (
     ("allow", re.compile(r"허용|허가(?:했|하|한|해|됐|된|되)")),
-    ("ban", re.compile(r"금지")),
+    ("ban", re.compile(r"(?<!통행)금지")),  # not 통행금지, a curfew
     ("admit", re.compile(r"인정(?:했|하|한|해)(?!\s?받)")),
     ("deny", re.compile(r"부인(?=했|하|한|해)|부정(?=했|하|한|해)")),
     ("accept", re.compile(r"수락|받아들(?:였|인|이)")),
@@ -690,6 +688,7 @@ def stances(text: str) -> list[Marker]:
     if _STANCE_SYLLABLES.search(text) is None:
         return []
     return [Marker(kind, _span(m)) for kind, pattern in _STANCES for m in pattern.finditer(text)]
+
 
 # --- direction of change ------------------------------------------------------
 
@@ -725,6 +724,7 @@ def changes(text: str) -> list[Marker]:
         return []
     found = [Marker("up", _span(m)) for m in _UP.finditer(text)] + [Marker("down", _span(m)) for m in _DOWN.finditer(text)]
     return sorted(found, key=lambda m: m.span.start)
+
 
 # --- size -------------------------------------------------------------------
 
