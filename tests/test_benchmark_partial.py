@@ -86,3 +86,19 @@ def test_only_the_corpus_read_by_hand_has_judged_lines(partial):
 
     assert {14, 688, 804} <= judged_errors_of("kpc")
     assert judged_errors_of("jhe") == set() and judged_errors_of("clauses-test") == set()
+
+
+def test_leaving_out_judged_errors_sets_the_threshold_on_the_rest(partial):
+    import numpy as np
+
+    # the two highest-scoring faithful pairs are real partial translations, judged so by hand
+    x = np.array([[3.0], [2.5], [1.0], [0.5], [0.0], [2.8], [2.2], [1.8], [1.2]])
+    y = np.array([0, 0, 0, 0, 0, 1, 1, 1, 1], dtype=float)
+    judged = np.array([True, True, False, False, False, False, False, False, False])
+    data = {"kpc": {"x": x, "y": y, "judged": judged, "judged_total": 2, "faithful": 5, "cut": 4}}
+    kept = partial.measure(data["kpc"], *partial.fitted(data, ("kpc",), 0.0))
+    cleaned = partial.measure(data["kpc"], *partial.fitted(data, ("kpc",), 0.0, leave_out_judged=True))
+    # flagging no faithful pair used to mean flagging nothing above a real partial translation
+    assert kept["recall"] == 0.0 and kept["faithful_flagged"] == 0
+    assert cleaned["recall"] == 1.0 and cleaned["flagged_on_judged_errors"] == 2
+    assert cleaned["false_alarm_rate_judged_faithful"] == 0.0
