@@ -179,13 +179,19 @@ def perturb_direction(text: str, rng: random.Random, ko: str) -> str | None:
     moves = en.changes(text)
     if not moves or len({m.kind for m in moves}) != 1:
         return None
+    return _turned(text, [m.span for m in moves], _OPPOSITE)
+
+
+def _turned(text: str, spans: list, opposites: dict[str, str]) -> str | None:
+    """`text` with the word of each span replaced by its opposite in the same case, or None
+    when one has no opposite in the table."""
     out = text
-    for move in reversed(moves):
-        word = text[move.span.start : move.span.end]
-        opposite = _OPPOSITE.get(word.lower())
+    for span in reversed(spans):
+        word = text[span.start : span.end]
+        opposite = opposites.get(word.lower())
         if opposite is None:
             return None
-        out = out[: move.span.start] + (opposite.capitalize() if word[0].isupper() else opposite) + out[move.span.end :]
+        out = out[: span.start] + (opposite.capitalize() if word[0].isupper() else opposite) + out[span.end :]
     return out
 
 
@@ -206,12 +212,7 @@ def perturb_stance(text: str, rng: random.Random, ko: str) -> str | None:
     found = en.stances(text)
     if len(stated) != 1 or len(found) != 1 or found[0].kind not in stated:
         return None  # the same stance on both sides, once: the edit turns it around
-    span = found[0].span
-    word = text[span.start : span.end]
-    opposite = _OPPOSITE_STANCE.get(word.lower())
-    if opposite is None:
-        return None
-    return text[: span.start] + (opposite.capitalize() if word[0].isupper() else opposite) + text[span.end :]
+    return _turned(text, [found[0].span], _OPPOSITE_STANCE)
 
 
 def perturb_name(text: str, rng: random.Random, pool: list[str]) -> str | None:
