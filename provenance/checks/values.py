@@ -83,7 +83,14 @@ class Name:
 
 @dataclass(frozen=True, slots=True)
 class Marker:
-    """A polarity marker: a negated predicate or negative word."""
+    """A polarity marker: a negated predicate or negative word; a move ("up", "down");
+    a stance ("allow", "ban" …)."""
 
     kind: str  # "negation"
     span: Span
+
+
+def marked(text: str, patterns) -> list[Marker]:
+    """A Marker of the kind for each match of each (kind, compiled pattern), by position."""
+    found = [Marker(kind, Span(m.start(), m.end(), m.group())) for kind, pattern in patterns for m in pattern.finditer(text)]
+    return sorted(found, key=lambda marker: marker.span.start)

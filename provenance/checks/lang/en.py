@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 
-from ..values import DateMention, Marker, Name, Quantity, Span, in_order
+from ..values import DateMention, Marker, Name, Quantity, Span, in_order, marked
 
 CODE = "en"
 CASED_NAMES = True  # names are told by capitals, so the name check reads them here
@@ -834,7 +834,7 @@ def stances(text: str) -> list[Marker]:
     accepts or rejects it (the negation check compares them)."""
     if not _clues(text).starts(_STANCE_WORDS_START):
         return []
-    return [Marker(kind, _span(m)) for kind, pattern in _STANCES for m in pattern.finditer(text)]
+    return marked(text, _STANCES)
 
 
 # --- direction of change ------------------------------------------------------
@@ -886,8 +886,7 @@ def changes(text: str) -> list[Marker]:
     """Figures said to go up ("up") or down ("down"), for the direction check."""
     if not _clues(text).starts(_CHANGE_STARTS):
         return []
-    found = [Marker("up", _span(m)) for m in _UP.finditer(text)] + [Marker("down", _span(m)) for m in _DOWN.finditer(text)]
-    return sorted(found, key=lambda m: m.span.start)
+    return marked(text, (("up", _UP), ("down", _DOWN)))
 
 
 # --- size -------------------------------------------------------------------

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ...romanize import romanize
-from ..values import DateMention, Marker, Name, Quantity, Span, in_order
+from ..values import DateMention, Marker, Name, Quantity, Span, in_order, marked
 
 CODE = "ko"
 CASED_NAMES = False  # no capitals: names are looked up among all words
@@ -687,7 +687,7 @@ def stances(text: str) -> list[Marker]:
     accepts or rejects it (the negation check compares them)."""
     if _STANCE_SYLLABLES.search(text) is None:
         return []
-    return [Marker(kind, _span(m)) for kind, pattern in _STANCES for m in pattern.finditer(text)]
+    return marked(text, _STANCES)
 
 
 # --- direction of change ------------------------------------------------------
@@ -722,8 +722,7 @@ def changes(text: str) -> list[Marker]:
     """Figures said to go up ("up") or down ("down"), for the direction check."""
     if _CHANGE_SYLLABLES.search(text) is None:
         return []
-    found = [Marker("up", _span(m)) for m in _UP.finditer(text)] + [Marker("down", _span(m)) for m in _DOWN.finditer(text)]
-    return sorted(found, key=lambda m: m.span.start)
+    return marked(text, (("up", _UP), ("down", _DOWN)))
 
 
 # --- size -------------------------------------------------------------------
