@@ -75,6 +75,9 @@ FLIPPED = [
     ("입법 과정 없이 도입된 것이 문제다.", "The problem is not that it came in without legislation.", "is not"),
     # 반대 is answered by "against", so it cannot also answer "is not"
     ("내가 사형에 반대하는 이유는 실수가 쉽기 때문이다.", "The reason I am against the death penalty is not that mistakes are easy.", "is not"),
+    # 반대로 (conversely) and 일반대중 (the general public) are not negative words to answer a "not"
+    ("반대로 해외 스타들은 팬들이 사진을 찍도록 허용했다.", "In contrast, stars abroad did not let fans take photos.", "did not"),
+    ("일반대중은 그 소식을 반겼다.", "The general public did not welcome the news.", "did not"),
 ]
 
 

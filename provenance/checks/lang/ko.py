@@ -633,8 +633,9 @@ _NEGATION = re.compile(
     r"|(?<![가-힣])안\s(?=[가-힣])|(?<=[지고])\s?(?:말(?:라|아|고|자|것)|마(?:라|세요|십시오|요|(?=[.!?\"”\s])))"
     r"|(?<!지도 )(?<!지도)모르|몰라|몰랐|(?<!지도 )(?<!지도)모른)"
 )
-#: words that are negative in themselves (무관 = "not related"); weaker evidence
-_NEGATIVE_WORDS = re.compile(r"없이|힘들|어렵|피하|피한|피해야|반대|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
+#: words that are negative in themselves (무관 = "not related"); weaker evidence. 반대로 (conversely),
+#: 반대편/반대쪽 (the other side) and 일반대중 (the general public) oppose nothing
+_NEGATIVE_WORDS = re.compile(r"없이|힘들|어렵|피하|피한|피해야|(?<!일)반대(?![로편쪽])|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
 
 #: a statement reported affirmatively: "…고 말했다", "…라고 밝혔다"
 _REPORT = re.compile(r"(?:말했|밝혔|전했|주장했|보도했|덧붙였|강조했|설명했|지적했|발표했|확인했|말한|밝힌)")
