@@ -38,6 +38,14 @@ MARKERS = [
     (en, "They banned the rally.", ["negative"]),  # so it answers "허용하지 않았다"
     (ko, "밤 10시 이후 통행금지가 내려졌다.", []),  # 통행금지 = a curfew
     (en, "He failed to close the door.", ["negative"]),
+    # negative in themselves, so each answers a Korean negative word (불가능, 상관없이, 불참, 거부)
+    (en, "They had a seemingly unbreakable code.", ["negative"]),
+    (en, "Jobs are open to all regardless of caste.", ["negative"]),
+    (en, "Fliers urged a boycott of the vote.", ["negative"]),
+    (en, "The North turned down appeals to join the talks.", ["negative"]),
+    (en, "Catching is out of the question.", ["negative"]),
+    (en, "He turned to the crowd and walked out of the hall.", []),
+    (ko, "반대로 해외 스타들은 사진을 허용했다.", []),  # 반대로 = conversely
     # a question left open reverses nothing: not a negated predicate on either side
     # ("not" stays a negative word, which can only answer a negation of the other side)
     (en, "He said the plant would open, but did not say where.", ["negative"]),
@@ -66,6 +74,14 @@ FAITHFUL = [
     ("그는 그 계획에 반대했다.", "He did not support the plan."),  # a negative word answers a negated verb
 ]
 
+#: a Korean negative word the English renders with one of its own cannot also answer a new "not"
+FLIPPED_AGAINST_NEGATIVE_WORDS = [
+    ("해독이 불가능한 암호 프로그램이 인터넷에 올려졌다.", "An unbreakable code was never placed on the Internet.", "never"),
+    ("기회가 계급과 상관없이 모든 사람에게 열려 있다.", "Jobs are no longer open to all regardless of caste.", "no longer"),
+    ("그들은 투표 불참을 독려하다 연행됐다.", "They were never seized for urging a boycott of the vote.", "never"),
+    ("북한은 회담에 불참하겠다고 밝혔다.", "North Korea is no longer isolated after it turned down the talks.", "no longer"),
+]
+
 FLIPPED = [
     ("정부는 집회를 금지했습니다.", "The government did not ban the rally.", "did not"),
     ("그는 내일 온다.", "He will not come tomorrow.", "will not"),
@@ -87,7 +103,7 @@ def test_faithful_polarity_is_quiet(ko_text, en_text):
     assert serious(found) == []
 
 
-@pytest.mark.parametrize(("ko_text", "en_text", "evidence"), FLIPPED)
+@pytest.mark.parametrize(("ko_text", "en_text", "evidence"), FLIPPED + FLIPPED_AGAINST_NEGATIVE_WORDS)
 def test_added_negation_is_an_error(ko_text, en_text, evidence):
     found = check_pair(ko_text, en_text, enabled=["negation"])
     assert [(r.code, r.severity) for r in found] == [("drift.negation", Severity.ERROR)]

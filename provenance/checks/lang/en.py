@@ -742,7 +742,7 @@ _NEGATIVE_STARTS = (
     "no", "neither", "without", "un", "impossible", "fail", "refus", "den", "reject", "lack", "few",
     "little", "hardly", "barely", "rarely", "seldom", "absen", "free", "instead", "prevent", "kept",
     "keep", "illegal", "inability", "incapable", "insufficient", "ineffective", "invisible", "dis",
-    "against", "oppos", "ban", "prohibit", "forb",
+    "against", "oppos", "ban", "prohibit", "forb", "regardless", "boycott", "turn", "out",
 )
 #: words that are negative in themselves, or negate a noun ("no connection"); weaker evidence
 _NEGATIVE_WORDS = re.compile(
@@ -757,7 +757,8 @@ _NEGATIVE_WORDS = re.compile(
     r"un(?:able|likely|known|clear|certain|usual|necessary|willing|prepared|aware|employed|related|"
     r"identified|confirmed|finished|successful|safe|fair|happy|able|affected|changed|harmed|hurt|"
     r"armed|paid|named|explained|resolved|precedented|acceptable|available|popular|lawful|legal)"
-    r"|impossible|illegal|inability|incapable|insufficient|ineffective|invisible|"
+    r"|un[a-z]{3,}able|regardless|boycott(?:s|ed|ing)?|turn(?:s|ed|ing)?\s+down|"
+    r"out\s+of\s+the\s+question|impossible|illegal|inability|incapable|insufficient|ineffective|invisible|"
     r"dis(?:agree[sd]?|approve[sd]?|miss(?:ed|es)?|allow(?:ed)?|prove[sd]?|continued?|qualif(?:y|ied)))\b",
     re.IGNORECASE,
 )
