@@ -29,6 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from provenance.checks import CHECKS, check_pair  # noqa: E402
+from provenance.checks.added import added_clauses  # noqa: E402
+from provenance.checks.flipped import flipped_negations  # noqa: E402
+from provenance.checks.result import CheckResult  # noqa: E402
 from provenance.checks.lang import en  # noqa: E402
 from provenance.checks.numbers import Value, compatible, stated_values  # noqa: E402
 from provenance.checks.side import Side  # noqa: E402
@@ -231,29 +234,35 @@ def perturb_name(text: str, rng: random.Random, pool: list[str]) -> str | None:
 # --- measuring ----------------------------------------------------------------
 
 def checked(ko: str, english: str, enabled: list[str] | None = None) -> list:
-    """`check_pair`, then the pipeline's next step for negations: one in a clause the
-    original does not seem to have is lowered to info (`provenance.checks.added`)."""
+    """`check_pair`, then the pipeline's next steps for negations: one in a clause the
+    original does not seem to have is lowered to info (`provenance.checks.added`); one in
+    a clause the original states affirmatively, while it negates another, is raised to an
+    error (`provenance.checks.flipped`)."""
     results = check_pair(ko, english, "ko", "en", enabled=enabled)
-    cases = [k for k, r in enumerate(results) if r.code == CODES["negation"] and r.severity is Severity.ERROR and r.tgt and not r.src]
-    if not cases:
+    if enabled is not None and "negation" not in enabled:
         return results
-    from provenance.checks.added import added_clauses
-
-    items = [(ko, english, [(s.start, s.end) for s in results[k].tgt]) for k in cases]
-    encoder, below = _clause_reader()
-    for k, clauses in zip(cases, added_clauses(items, "en", encoder.encode, below)):
-        if clauses:
-            results[k] = dataclasses.replace(results[k], severity=Severity.INFO)
+    cases = [k for k, r in enumerate(results) if r.code == CODES["negation"] and r.severity is Severity.ERROR and r.tgt and not r.src]
+    encoder, thresholds = _clause_reader()
+    if cases:
+        items = [(ko, english, [(s.start, s.end) for s in results[k].tgt]) for k in cases]
+        for k, clauses in zip(cases, added_clauses(items, "en", encoder.encode, thresholds.added_clause)):
+            if clauses:
+                results[k] = dataclasses.replace(results[k], severity=Severity.INFO)
+    if not any(r.code == CODES["negation"] for r in results):
+        [flips] = flipped_negations([(ko, english)], ("ko", "en"), encoder.encode, thresholds.flipped_clause)
+        if flips:
+            message = "the translation negates a clause the original states affirmatively"
+            results.append(CheckResult(CODES["negation"], Severity.ERROR, message, (flips[0].original,), tuple(f.negation for f in flips)))
     return results
 
 
 @functools.cache
 def _clause_reader():
-    """The default encoder and the calibrated `added_clause` threshold, loaded once."""
+    """The default encoder and the calibrated thresholds, loaded once."""
     from provenance.api import resolve_settings
     from provenance.embed import get_encoder
 
-    return get_encoder("use-m3"), resolve_settings().thresholds.added_clause
+    return get_encoder("use-m3"), resolve_settings().thresholds
 
 
 def findings(ko: str, english: str, enabled: list[str], min_severity: Severity) -> set[tuple[str, str]]:

@@ -230,15 +230,19 @@ def _checker(settings: Settings):
 
 def _added_clause_negations(beads, findings, source: Document, target: Document, encoder: Any, settings: Settings, known: dict):
     """Lower "the translation negates" to info where the negation sits in a clause the
-    original does not seem to have (`checks.added`): an addition, not a reversal."""
+    original does not seem to have (`checks.added`): an addition, not a reversal; raise it
+    where a negated clause renders an affirmative one of an original that negates another
+    (`checks.flipped`), which counting cannot see."""
     from .assess import findings_for
     from .checks.added import lower_added_negations
+    from .checks.flipped import raise_flipped_negations
     from .embed import vectors_for
 
     if settings.checks is not None and "negation" not in settings.checks:
         return beads, findings
     encode = lambda texts: vectors_for(encoder, texts, known)  # noqa: E731 - the vectors already made are reused
     checked = lower_added_negations(beads, source, target, encode, settings.thresholds.added_clause)
+    checked = raise_flipped_negations(checked, source, target, encode, settings.thresholds.flipped_clause)
     if checked == list(beads):
         return beads, findings
     return checked, findings_for(checked, source, target)

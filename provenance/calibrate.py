@@ -37,7 +37,7 @@ from .errors import EncoderError, InputError, ProvenanceError
 #: Thresholds that are similarities, placed between the anchors.
 PLACED = ("unrelated", "drift", "link", "chance_similarity", "added_clause")
 #: Thresholds that are differences of similarities, scaled by the span.
-SCALED = ("merge_penalty", "document_unrelated")
+SCALED = ("merge_penalty", "document_unrelated", "flipped_clause")
 #: Fewer pairs than this give anchors too unstable to fit anything.
 MIN_PAIRS = 5
 #: Below this span the encoder does not tell translations from random pairs.

@@ -39,6 +39,9 @@ class Thresholds:
     # A negation in a clause of the translation no closer than this to the original is an
     # addition, not a reversal (provenance.checks.added).
     added_clause: float = 0.15
+    # A negated clause of the translation closer by this to an affirmative clause of the
+    # original than to every negated one is a reversal (provenance.checks.flipped).
+    flipped_clause: float = 0.1
 
     def to_dict(self) -> dict[str, float]:
         return dataclasses.asdict(self)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
-import numpy as np
 import pytest
 
 from provenance.api import compare_texts
 from provenance.checks.added import added_clauses, clause_around
 from provenance.config import Settings, Thresholds
 from provenance.types import Severity, Status
+
+from .helpers import FakeEncoder
 
 NURSE_KO = "그는 8년 동안 성욕 감퇴로 고민해 온 클리블랜드 클리닉의 간호사다."
 NURSE_EN = (
@@ -43,23 +44,7 @@ def test_the_clause_around_a_negation(text, word, expected):
 
 
 def test_a_language_without_clause_rules_has_no_clause():
-    assert clause("그는 오지 않았고, 그녀는 왔다.", "않았고", lang="ko") is None
-
-
-def unit(v):
-    return np.asarray(v, dtype=np.float32) / np.linalg.norm(v)
-
-
-class FakeEncoder:
-    """Texts to vectors by a table: the decision, not the model, is under test."""
-
-    def __init__(self, table: dict[str, list[float]]) -> None:
-        self.table = {text: unit(vector) for text, vector in table.items()}
-        self.asked: list[str] = []
-
-    def encode(self, texts):
-        self.asked += list(texts)
-        return np.stack([self.table[t] for t in texts])
+    assert clause("Il n'est pas venu, elle est venue.", "pas", lang="xx") is None
 
 
 ORIGINAL = "원문."

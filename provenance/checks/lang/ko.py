@@ -637,6 +637,14 @@ _NEGATION = re.compile(
 #: 반대편/반대쪽 (the other side) and 일반대중 (the general public) oppose nothing
 _NEGATIVE_WORDS = re.compile(r"없이|힘들|어렵|피하|피한|피해야|(?<!일)반대(?![로편쪽])|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
 
+#: where a clause ends: a connective ending (…지만, …는데, …으며, …면서, 했고) or a comma after
+#: a verb's ending. Commas in a list ("미국, 한국, 중국") and 하고 있다 or 에서 break nothing
+#: (`provenance.checks.flipped` reads a sentence clause by clause).
+CLAUSE_BREAK = re.compile(
+    r"(?:(?<=지만)|(?<=는데)|(?<=은데)|(?<=으며)|(?<=이며)|(?<=하며)|(?<=되며)|(?<=면서)|(?<=으나)"
+    r"|(?<=었고)|(?<=았고)|(?<=였고)|(?<=했고)|(?<=됐고)),?\s+|(?<=[고며서면만데나니다]),\s*"
+)
+
 #: a statement reported affirmatively: "…고 말했다", "…라고 밝혔다"
 _REPORT = re.compile(r"(?:말했|밝혔|전했|주장했|보도했|덧붙였|강조했|설명했|지적했|발표했|확인했|말한|밝힌)")
 
