@@ -103,3 +103,14 @@ def test_a_faithful_translation_is_not_flipped():
 def test_the_step_follows_the_settings(settings):
     report = compare_texts(f"{CHEAP_KO}\n{OTHER_KO}", f"{CHEAP_EN}\n{OTHER_EN}", presegmented=True, settings=settings)
     assert not [r for r in report.alignment[0].reasons if r.code == "drift.negation"]
+
+
+def test_sentences_of_a_joined_bead_are_clauses_of_their_own():
+    joined = "그는 어제 떠났다. 그녀는 오지 않았다."
+    assert pieces(joined) == ["그는 어제 떠났다.", "그녀는 오지 않았다."]
+    original = "만일 당신이 최근에 이사를 했다면, 그렇지 않았을 때보다 병에 걸리기가 더 쉽다."
+    split = "If you have moved house in recent months. You are more likely to fall ill than you haven't."
+    clause, first, second = "You are more likely to fall ill than you haven't.", "만일 당신이 최근에 이사를 했다면", "그렇지 않았을 때보다 병에 걸리기가 더 쉽다."
+    encoder = FakeEncoder({clause: [1, 0, 0], first: [0.2, 1, 0], second: [1, 0.1, 0]})
+    assert flipped_negations([(original, split)], ("ko", "en"), encoder.encode, margin=0.1) == [[]]
+    assert clause in encoder.asked  # the negated clause stops at its sentence's start

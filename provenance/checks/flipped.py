@@ -21,6 +21,7 @@ harness negations the count missed are found, and no real translation of the
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -50,19 +51,38 @@ MIN_CLAUSE = 4
 MIN_WORDS = 4
 
 
+#: a sentence's end inside a bead's joined text (a 1-2 or 2-1 bead): always a clause break
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+")
+
+
 def clauses(text: str, lang: str) -> list[tuple[int, int]]:
-    """The clauses of `text`, cut where the language's module says clauses break; a piece
-    too short to be a clause ("하지만") stays with the clause after it."""
+    """The clauses of `text`, cut at sentence ends and where the language's module says
+    clauses break; a piece too short to be a clause ("하지만") stays with the clause after it."""
     breaks = getattr(language(lang), "CLAUSE_BREAK", None)
-    if breaks is None:
-        return [(0, len(text))]
+    cuts = sorted(
+        [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+        + ([(m.start(), m.end()) for m in breaks.finditer(text)] if breaks is not None else [])
+    )
     out, start = [], 0
-    for match in breaks.finditer(text):
-        if _letters(text[start : match.start()]) >= MIN_CLAUSE:
-            out.append((start, match.start()))
-            start = match.end()
+    for cut_start, cut_end in cuts:
+        if cut_start >= start and _letters(text[start:cut_start]) >= MIN_CLAUSE:
+            out.append((start, cut_start))
+            start = cut_end
     out.append((start, len(text)))
     return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _clause_of(text: str, start: int, end: int, lang: str) -> tuple[int, int] | None:
+    """The clause around [start, end) (`checks.added.clause_around`) within its sentence;
+    None when that is the whole text (nothing to match against clauses)."""
+    first, last = clause_around(text, start, end, lang) or (0, len(text))
+    for match in _SENTENCE_END.finditer(text, first, last):
+        if match.end() <= start:
+            first = match.end()
+        elif match.start() >= end:
+            last = match.start()
+            break
+    return None if (first, last) == (0, len(text)) else (first, last)
 
 
 def _letters(text: str) -> int:
@@ -77,7 +97,7 @@ def _reading(src: Side, tgt: Side) -> tuple[list[tuple[Span, tuple[int, int]]], 
         span = marker.span
         if tgt.text[max(0, span.start - 4) : span.start].endswith("or "):
             continue  # "may or may not", "whether or not": no stance
-        bounds = clause_around(tgt.text, span.start, span.end, tgt.lang)
+        bounds = _clause_of(tgt.text, span.start, span.end, tgt.lang)
         if bounds is not None and len(tgt.text[bounds[0] : bounds[1]].split()) >= MIN_WORDS:
             negations.append((span, bounds))
     if not negations:
