@@ -133,6 +133,7 @@ def test_parts_of_an_encoder_that_cannot_compose_are_left_to_the_caller(tmp_path
     encoder, inner = cached(tmp_path)  # RunsEncoder has no embed_parts
     assert encoder.embed_parts(ARTICLE[:2], PARTS[:2]) == [None, None]
     assert encoder.embed_parts([], []) == []
+    assert inner.asked == []  # nor is the encoder asked for its width ("." once per call)
 
 
 def test_a_lazy_encoder_is_not_loaded_when_everything_is_cached(tmp_path):

@@ -284,8 +284,11 @@ class CachedEncoder:
                 else:
                     fresh.update(zip(keys[i], vectors))
             self._keep(fresh, found)
-        dim = self._dim(found)
-        return [None if i in unmapped else _stack([found[k] for k in group], dim) for i, group in enumerate(keys)]
+        # the width is asked of the encoder only for a text with no parts and nothing found
+        return [
+            None if i in unmapped else _stack([found[k] for k in group], 0) if group else _stack([], self._dim(found))
+            for i, group in enumerate(keys)
+        ]
 
     # -- internals ------------------------------------------------------------
     def _key(self, kind: str, text: str) -> bytes:
