@@ -32,6 +32,7 @@ from provenance.checks import CHECKS, check_pair  # noqa: E402
 from provenance.checks.added import added_clauses  # noqa: E402
 from provenance.checks.flipped import flipped_negations  # noqa: E402
 from provenance.checks.result import CheckResult  # noqa: E402
+from provenance.embed import embed_parts  # noqa: E402
 from provenance.checks.lang import en  # noqa: E402
 from provenance.checks.numbers import Value, compatible, stated_values  # noqa: E402
 from provenance.checks.side import Side  # noqa: E402
@@ -249,7 +250,8 @@ def checked(ko: str, english: str, enabled: list[str] | None = None) -> list:
             if clauses:
                 results[k] = dataclasses.replace(results[k], severity=Severity.INFO)
     if not any(r.code == CODES["negation"] for r in results):
-        [flips] = flipped_negations([(ko, english)], ("ko", "en"), encoder.encode, thresholds.flipped_clause)
+        parts = functools.partial(embed_parts, encoder)
+        [flips] = flipped_negations([(ko, english)], ("ko", "en"), parts, thresholds.flipped_clause)
         if flips:
             message = "the translation negates a clause the original states affirmatively"
             results.append(CheckResult(CODES["negation"], Severity.ERROR, message, (flips[0].original,), tuple(f.negation for f in flips)))

@@ -236,13 +236,14 @@ def _added_clause_negations(beads, findings, source: Document, target: Document,
     from .assess import findings_for
     from .checks.added import lower_added_negations
     from .checks.flipped import raise_flipped_negations
-    from .embed import vectors_for
+    from .embed import embed_parts, vectors_for
 
     if settings.checks is not None and "negation" not in settings.checks:
         return beads, findings
     encode = lambda texts: vectors_for(encoder, texts, known)  # noqa: E731 - the vectors already made are reused
     checked = lower_added_negations(beads, source, target, encode, settings.thresholds.added_clause)
-    checked = raise_flipped_negations(checked, source, target, encode, settings.thresholds.flipped_clause)
+    parts = lambda texts, spans: embed_parts(encoder, texts, spans)  # noqa: E731 - composed from the pass just made
+    checked = raise_flipped_negations(checked, source, target, parts, settings.thresholds.flipped_clause)
     if checked == list(beads):
         return beads, findings
     return checked, findings_for(checked, source, target)

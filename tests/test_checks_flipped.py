@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from functools import partial
 
 import pytest
 
 from provenance.api import compare_texts
 from provenance.checks.flipped import clauses, flipped_negations
 from provenance.config import Settings, Thresholds
+from provenance.embed import embed_parts
 from provenance.types import Severity, Status
 
 from .helpers import FakeEncoder
@@ -52,7 +54,7 @@ CHEAP_CLAUSE, AFFIRMATIVE, NEGATED = "Software encryption is not very cheap", "�
 )
 def test_a_negated_clause_matched_to_an_affirmative_one_is_flipped(affirmative, negated, flipped):
     encoder = FakeEncoder({CHEAP_CLAUSE: [1, 0, 0], AFFIRMATIVE: affirmative, NEGATED: negated})
-    [found] = flipped_negations([(CHEAP_KO, CHEAP_EN)], ("ko", "en"), encoder.encode, margin=0.1)
+    [found] = flipped_negations([(CHEAP_KO, CHEAP_EN)], ("ko", "en"), partial(embed_parts, encoder), margin=0.1)
     assert bool(found) is flipped
     if flipped:
         assert (found[0].negation.text, found[0].original.text) == ("is not", AFFIRMATIVE)
@@ -70,7 +72,7 @@ def test_a_negated_clause_matched_to_an_affirmative_one_is_flipped(affirmative, 
 )
 def test_beads_with_nothing_to_tell_apart_are_not_encoded(original, translation):
     encoder = FakeEncoder({})
-    assert flipped_negations([(original, translation)], ("ko", "en"), encoder.encode, margin=0.1) == [[]]
+    assert flipped_negations([(original, translation)], ("ko", "en"), partial(embed_parts, encoder), margin=0.1) == [[]]
     assert encoder.asked == []
 
 
@@ -112,5 +114,5 @@ def test_sentences_of_a_joined_bead_are_clauses_of_their_own():
     split = "If you have moved house in recent months. You are more likely to fall ill than you haven't."
     clause, first, second = "You are more likely to fall ill than you haven't.", "만일 당신이 최근에 이사를 했다면", "그렇지 않았을 때보다 병에 걸리기가 더 쉽다."
     encoder = FakeEncoder({clause: [1, 0, 0], first: [0.2, 1, 0], second: [1, 0.1, 0]})
-    assert flipped_negations([(original, split)], ("ko", "en"), encoder.encode, margin=0.1) == [[]]
+    assert flipped_negations([(original, split)], ("ko", "en"), partial(embed_parts, encoder), margin=0.1) == [[]]
     assert clause in encoder.asked  # the negated clause stops at its sentence's start

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -33,6 +33,9 @@ from .negation import CODE
 from .result import quote, shorten
 from .side import Side
 from .values import Span
+
+#: (texts, parts of each: character spans) -> one array of part vectors per text
+PartsEmbedder = Callable[[list[str], list[list[list[tuple[int, int]]]]], Sequence[np.ndarray]]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -82,7 +85,9 @@ def _clause_of(text: str, start: int, end: int, lang: str) -> tuple[int, int] | 
         elif match.start() >= end:
             last = match.start()
             break
-    return None if (first, last) == (0, len(text)) else (first, last)
+    if (first, last) == (0, len(text)):
+        return None
+    return text.rfind(" ", 0, first + 1) + 1, last  # from its first word's start ("“We will not")
 
 
 def _letters(text: str) -> int:
@@ -111,42 +116,46 @@ def _reading(src: Side, tgt: Side) -> tuple[list[tuple[Span, tuple[int, int]]], 
 
 
 def flipped_negations(
-    items: Sequence[tuple[str, str]], langs: tuple[str, str], encode: Callable[[list[str]], Any], margin: float
+    items: Sequence[tuple[str, str]], langs: tuple[str, str], embed_parts: PartsEmbedder, margin: float
 ) -> list[list[Flip]]:
     """For each (original, translation): the translation's negations whose clause reads
-    closest to an affirmative clause of the original, by more than `margin`."""
-    plans, texts = [], []
+    closest to an affirmative clause of the original, by more than `margin`.
+
+    The clauses are parts of texts the pipeline has just encoded, so `embed_parts`
+    (`provenance.embed.embed_parts` with the run's encoder) composes them from
+    that forward pass instead of encoding each clause as a text.
+    """
+    plans, texts, parts = [], [], []
     for original, translation in items:
         src, tgt = Side(original, langs[0]), Side(translation, langs[1])
         reading = _reading(src, tgt) if src.known and tgt.known and tgt.negated else None
-        if reading is None:
-            plans.append(None)
-            continue
-        negations, parts, polarity = reading
-        plans.append((len(texts), src.text, tgt.text, negations, parts, polarity))
-        texts += [tgt.text[a:b].strip() for _, (a, b) in negations] + [src.text[a:b].strip() for a, b in parts]
-    vectors = np.asarray(encode(texts), dtype=np.float32) if texts else np.zeros((0, 0), dtype=np.float32)
+        plans.append(reading and (len(texts), src.text, tgt.text, *reading))
+        if reading:
+            negations, clause_spans, _ = reading
+            texts += [src.text, tgt.text]
+            parts += [[[span] for span in clause_spans], [[bounds] for _, bounds in negations]]
+    vectors = embed_parts(texts, parts) if texts else []
     out: list[list[Flip]] = []
     for plan in plans:
-        if plan is None:
+        if not plan:
             out.append([])
             continue
-        at, src_text, tgt_text, negations, parts, polarity = plan
-        originals = vectors[at + len(negations) : at + len(negations) + len(parts)]
+        at, src_text, tgt_text, negations, clause_spans, polarity = plan
+        originals, negated_clauses = vectors[at], vectors[at + 1]
         found = []
-        for k, (span, (a, b)) in enumerate(negations):
-            similarity = originals @ vectors[at + k]
-            best = max(range(len(parts)), key=lambda p: (not polarity[p], similarity[p]))
-            negated_best = max(float(similarity[p]) for p in range(len(parts)) if polarity[p])
+        for (span, (a, b)), clause in zip(negations, negated_clauses):
+            similarity = originals @ clause
+            best = max(range(len(clause_spans)), key=lambda p: (not polarity[p], similarity[p]))
+            negated_best = max(float(similarity[p]) for p in range(len(clause_spans)) if polarity[p])
             if float(similarity[best]) > negated_best + margin:
-                start, end = parts[best]
+                start, end = clause_spans[best]
                 found.append(Flip(span, Span(a, b, tgt_text[a:b]), Span(start, end, src_text[start:end])))
         out.append(found)
     return out
 
 
 def raise_flipped_negations(
-    beads: Sequence[Bead], source: Document, target: Document, encode: Callable[[list[str]], Any], margin: float
+    beads: Sequence[Bead], source: Document, target: Document, embed_parts: PartsEmbedder, margin: float
 ) -> list[Bead]:
     """The beads, with a drift.negation error on each whose translation negates a clause the
     original states affirmatively; beads the negation check already spoke about are left."""
@@ -157,7 +166,7 @@ def raise_flipped_negations(
     ]
     items = [(source.joined(beads[k].src)[0], target.joined(beads[k].tgt)[0]) for k in cases]
     out = list(beads)
-    for k, flips in zip(cases, flipped_negations(items, (source.lang, target.lang), encode, margin) if items else []):
+    for k, flips in zip(cases, flipped_negations(items, (source.lang, target.lang), embed_parts, margin) if items else []):
         if flips:
             reason = _reason(flips, beads[k], source, target)
             out[k] = dataclasses.replace(out[k], status=Status.DRIFTED, reasons=out[k].reasons + (reason,))
