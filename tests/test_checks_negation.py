@@ -24,6 +24,8 @@ MARKERS = [
     (ko, "그렇게 말하지 마.", ["negation"]),
     (ko, "도움이 될지도 모른다.", []),  # "might": not a negation
     (ko, "재미있을 뿐만 아니라 유익하다.", []),  # "not only … but also"
+    (ko, "수출국뿐만아니라 재배업체에도 이득이다.", []),  # the same, written without a space
+    (ko, "그들은 우연치 않게 이 장르를 개척했다.", []),  # 우연치 않게 = by chance
     (ko, "파업을 계속할지 아닐지 투표로 정한다.", []),  # "whether or not"
     (ko, "그 소문이 사실인지 아닌지 물었다.", []),
     (ko, "그는 범인이 아닐 것이다.", ["negation"]),
