@@ -246,7 +246,7 @@ def checked(ko: str, english: str, enabled: list[str] | None = None) -> list:
     encoder, thresholds = _clause_reader()
     if cases:
         items = [(ko, english, [(s.start, s.end) for s in results[k].tgt]) for k in cases]
-        for k, clauses in zip(cases, added_clauses(items, "en", encoder.encode, thresholds.added_clause)):
+        for k, clauses in zip(cases, added_clauses(items, "en", encoder.encode, thresholds.added_clause, "ko")):
             if clauses:
                 results[k] = dataclasses.replace(results[k], severity=Severity.INFO)
     if not any(r.code == CODES["negation"] for r in results):

@@ -109,3 +109,15 @@ def test_a_reversed_statement_stays_an_error():
 def test_the_step_follows_the_settings(settings, negations):
     report = compare_texts(f"{NURSE_KO}\n{LEFT_KO}", f"{NURSE_EN}\n{LEFT_EN}", presegmented=True, settings=settings)
     assert [r.severity for r in report.alignment[0].reasons if r.code == "drift.negation"] == negations
+
+
+def test_a_clause_close_to_one_clause_of_a_long_original_is_not_added():
+    original, translation = "그는 어제 떠났고, 회의는 열리지 않았다.", "He left yesterday, and the meeting was not held."
+    clause, rest = "and the meeting was not held.", "He left yesterday,"
+    encoder = FakeEncoder({
+        original: [1, 0, 0], translation: [0.8, 0.6, 0], clause: [0.05, 1, 0], rest: [0.9, 0.2, 0],
+        "그는 어제 떠났고": [1, 0.05, 0], "회의는 열리지 않았다.": [0.1, 1, 0],
+    })
+    span = [(translation.index("not"), translation.index("not") + 3)]
+    assert added_clauses([(original, translation, span)], "en", encoder.encode, below=0.15) != [None]  # far from the whole
+    assert added_clauses([(original, translation, span)], "en", encoder.encode, below=0.15, source_lang="ko") == [None]

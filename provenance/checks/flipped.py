@@ -21,14 +21,12 @@ harness negations the count missed are found, and no real translation of the
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Callable, Sequence
 
 import numpy as np
 
 from ..types import Bead, Document, Evidence, Reason, Severity, Status
-from .added import clause_around
-from .lang import language
+from .clauses import clause_in_sentence, clauses
 from .negation import CODE
 from .result import quote, shorten
 from .side import Side
@@ -47,51 +45,8 @@ class Flip:
     original: Span  # the original's clause it matches best
 
 
-#: a clause shorter than this (letters) is a connective ("하지만", "but") or a frame ("It did
-#: not, however, …"): it is read with the clause after it, or not at all
-MIN_CLAUSE = 4
 #: a negated clause of fewer words than this says too little to match
 MIN_WORDS = 4
-
-
-#: a sentence's end inside a bead's joined text (a 1-2 or 2-1 bead): always a clause break
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+")
-
-
-def clauses(text: str, lang: str) -> list[tuple[int, int]]:
-    """The clauses of `text`, cut at sentence ends and where the language's module says
-    clauses break; a piece too short to be a clause ("하지만") stays with the clause after it."""
-    breaks = getattr(language(lang), "CLAUSE_BREAK", None)
-    cuts = sorted(
-        [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
-        + ([(m.start(), m.end()) for m in breaks.finditer(text)] if breaks is not None else [])
-    )
-    out, start = [], 0
-    for cut_start, cut_end in cuts:
-        if cut_start >= start and _letters(text[start:cut_start]) >= MIN_CLAUSE:
-            out.append((start, cut_start))
-            start = cut_end
-    out.append((start, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
-
-
-def _clause_of(text: str, start: int, end: int, lang: str) -> tuple[int, int] | None:
-    """The clause around [start, end) (`checks.added.clause_around`) within its sentence;
-    None when that is the whole text (nothing to match against clauses)."""
-    first, last = clause_around(text, start, end, lang) or (0, len(text))
-    for match in _SENTENCE_END.finditer(text, first, last):
-        if match.end() <= start:
-            first = match.end()
-        elif match.start() >= end:
-            last = match.start()
-            break
-    if (first, last) == (0, len(text)):
-        return None
-    return text.rfind(" ", 0, first + 1) + 1, last  # from its first word's start ("“We will not")
-
-
-def _letters(text: str) -> int:
-    return sum(1 for c in text if c.isalnum())
 
 
 def _reading(src: Side, tgt: Side) -> tuple[list[tuple[Span, tuple[int, int]]], list[tuple[int, int]], list[bool]] | None:
@@ -102,7 +57,7 @@ def _reading(src: Side, tgt: Side) -> tuple[list[tuple[Span, tuple[int, int]]], 
         span = marker.span
         if tgt.text[max(0, span.start - 4) : span.start].endswith("or "):
             continue  # "may or may not", "whether or not": no stance
-        bounds = _clause_of(tgt.text, span.start, span.end, tgt.lang)
+        bounds = clause_in_sentence(tgt.text, span.start, span.end, tgt.lang)
         if bounds is not None and len(tgt.text[bounds[0] : bounds[1]].split()) >= MIN_WORDS:
             negations.append((span, bounds))
     if not negations:
