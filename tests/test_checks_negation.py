@@ -302,6 +302,15 @@ def test_stances(module, text, expected):
         ("정부는 집회를 금지했다.", "The government did not ban the rally.", True),
         # banning one thing and allowing another: nothing to pair
         ("정부는 집회를 금지하고 행진은 허용했다.", "The government allowed the rally but banned the march.", False),
+        # a negation attached to a stance turns it: "did not allow" bans, "cannot ban" allows
+        ("정부는 집회를 허용하지 않았다.", "The government did not ban the rally.", True),
+        ("고용주는 지각을 허용할 수 없다.", "Employers cannot ban arriving late.", True),
+        ("그는 그 글을 받아들이지 않겠다고 말했다.", "He said he could not reject the piece.", True),
+        ("정부는 집회를 허용하지 않았다.", "The government did not allow the rally.", False),
+        ("그는 혐의를 인정하지 않았다.", "He has not admitted the charges.", False),
+        ("그는 혐의를 인정하지 않았다.", "He denied the charges.", False),
+        # a negation attached to no stance: left to the counting (one a side here)
+        ("정부는 집회를 허용했지만 행진은 열리지 않았다.", "The government banned the rally, but the march did not take place.", False),
     ],
 )
 def test_a_stance_turned_into_its_opposite_is_an_error(original, translation, flagged):

@@ -19,6 +19,7 @@ from __future__ import annotations
 from ..types import Severity
 from .result import CheckResult, quote
 from .side import Side
+from .values import Span
 
 CODE = "drift.negation"
 
@@ -72,28 +73,51 @@ OPPOSITE_STANCES = {"allow": "ban", "ban": "allow", "admit": "deny", "deny": "ad
 
 
 def _opposite_stance(src: Side, tgt: Side) -> list[CheckResult]:
-    """"금지했다" as "allowed", "인정했다" as "denied": no negation on either side, and a
-    verb that says the opposite. Each side must take that stance only (a sentence that
-    bans one thing and allows another is left alone), and a negated predicate anywhere
-    ("did not allow" for 금지) leaves it to the counting below."""
+    """"금지했다" as "allowed", "인정했다" as "denied", "허용하지 않았다" as "did not ban": a
+    stance turned into its opposite, where a negation attached to a stance turns it too
+    (`negates_stance` of each language: "did not allow" bans). Each side must take that
+    stance only (a sentence that bans one thing and allows another is left alone), and a
+    negated predicate attached to no stance leaves the bead to the counting below."""
     src_stances = src.stances
     if not src_stances:
         return []  # most beads: the translation's stances are never read (issue #8)
     tgt_stances = tgt.stances
-    src_kinds, tgt_kinds = {m.kind for m in src_stances}, {m.kind for m in tgt_stances}
-    for said in src_stances:
-        opposite = OPPOSITE_STANCES[said.kind]
-        if opposite not in tgt_kinds or said.kind in tgt_kinds or opposite in src_kinds:
+    if not tgt_stances:
+        return []
+    src_taken, tgt_taken = _taken(src, src_stances), _taken(tgt, tgt_stances)
+    if src_taken is None or tgt_taken is None:
+        return []
+    src_kinds, tgt_kinds = {kind for _, kind in src_taken}, {kind for _, kind in tgt_taken}
+    for said, kind in src_taken:
+        opposite = OPPOSITE_STANCES[kind]
+        if opposite not in tgt_kinds or kind in tgt_kinds or opposite in src_kinds:
             continue
-        if src.negated or tgt.negated:
-            return []
-        turned = next(m for m in tgt_stances if m.kind == opposite)
+        turned = next(span for span, other in tgt_taken if other == opposite)
         return [CheckResult(
             CODE, Severity.ERROR,
-            f"the translation says the opposite of the original ({quote(said.span)} → {quote(turned.span)})",
-            (said.span,), (turned.span,),
+            f"the translation says the opposite of the original ({quote(said)} → {quote(turned)})",
+            (said,), (turned,),
         )]
     return []
+
+
+def _taken(side: Side, stances: list) -> list[tuple[Span, str]] | None:
+    """Each stance as the side takes it: (its words, with the negation that turns it, and the
+    stance it then takes); None when a negated predicate turns no stance."""
+    negated = side.negated
+    turns = getattr(side.module, "negates_stance", None)
+    if negated and turns is None:
+        return None
+    out, used = [], set()
+    for stance in stances:
+        by = next((m for m in negated if turns(side.text, m.span, stance.span)), None) if negated else None
+        if by is None:
+            out.append((stance.span, stance.kind))
+            continue
+        used.add(id(by))
+        first, last = sorted((stance.span, by.span), key=lambda span: span.start)
+        out.append((Span(first.start, last.end, side.text[first.start : last.end]), OPPOSITE_STANCES[stance.kind]))
+    return out if len(used) == len(negated) else None
 
 
 #: Korean negations are often rendered affirmatively ("없어야 한다" → "must be

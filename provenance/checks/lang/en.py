@@ -838,6 +838,19 @@ def stances(text: str) -> list[Marker]:
     return marked(text, _STANCES)
 
 
+#: what may stand between a negation and the stance after it that it turns into its
+#: opposite: "did not allow", "was not allowed", "has not been accepted", "would never
+#: formally admit"
+_NEGATION_TO_STANCE = re.compile(
+    r"\s+(?:(?:be|been|being|have|yet|formally|officially|publicly|immediately|explicitly)\s+){0,2}", re.I
+)
+
+
+def negates_stance(text: str, negation: Span, stance: Span) -> bool:
+    """Whether the negated predicate `negation` turns `stance` ("did not allow" bans)."""
+    return stance.start >= negation.end and _NEGATION_TO_STANCE.fullmatch(text, negation.end, stance.start) is not None
+
+
 # --- direction of change ------------------------------------------------------
 
 #: "is up", "were down": a verb before a bare up/down that reports a figure's move

@@ -702,6 +702,16 @@ def stances(text: str) -> list[Marker]:
     return marked(text, _STANCES)
 
 
+#: what may stand between a stance and the negation after it that turns it into its
+#: opposite: 허용하지 않았다, 허용되지 않으면, 허용할 수 없다, 받아들이지 않았다, 허용 안 한다
+_STANCE_TO_NEGATION = re.compile(r"(?:하|되|할|될|해|돼|시키|시킬)?(?:지|게)?\s*(?:수\s*(?:는|도|가)?\s*)?")
+
+
+def negates_stance(text: str, negation: Span, stance: Span) -> bool:
+    """Whether the negated predicate `negation` turns `stance` ("허용하지 않았다" bans)."""
+    return negation.start >= stance.end and _STANCE_TO_NEGATION.fullmatch(text, stance.end, negation.start) is not None
+
+
 # --- direction of change ------------------------------------------------------
 
 #: a figure going up: 증가, 상승, 늘었다, 올랐다, 높아졌다; not 늘 (always), 오른쪽 (right),
