@@ -27,6 +27,8 @@ MARKERS = [
     (ko, "줄이 길었다.", []),  # 줄 = a queue
     (ko, "브라운스빌에서 약 266km 떨어진 지점", []),  # 266 km away
     (ko, "가족과 떨어져 살았다.", []),  # lived apart
+    (ko, "바퀴는 위로 올라갔다.", []),  # moved upwards: no figure
+    (ko, "그는 세계 3위로 올라섰다.", [("up", "올라")]),  # a rank rose
     (en, "Exports rose 5 percent.", [("up", "rose")]),
     (en, "The Dow is up 40 points.", [("up", "up")]),
     (en, "Stockpiles dropped by 2.9 million barrels.", [("down", "dropped")]),
@@ -40,6 +42,7 @@ MARKERS = [
     (en, "He dropped by the office.", []),
     (en, "The school opens this fall.", []),  # autumn
     (en, "The lower house passed the bill.", []),
+    (en, "A fault on the lower end of the scale.", []),
     (en, "It raised concerns.", []),
     (en, "She ended up in Seoul.", []),
 ]
@@ -61,8 +64,12 @@ def test_markers(module, text, expected):
         ("다우지수는 40포인트 상승했습니다.", "And the Dow is up 40 points.", False),
         # both ways in one sentence: counting cannot pair the movements
         ("수출은 줄었지만 수입은 늘었다.", "Exports rose but imports fell.", False),
-        # a negated predicate: "did not fall" is near enough to "held up"
+        # a negated move: "did not fall" is near enough to "held up"
         ("수출은 줄지 않았다.", "Exports rose.", False),
+        ("수출이 늘었다.", "Exports did not fall.", False),
+        # a negation elsewhere does not turn the move
+        ("공급이 증가하는 수요를 따라잡을 수 없다.", "Supplies cannot keep up with falling demand.", True),
+        ("수출이 줄었지만 수입은 변하지 않았다.", "Exports rose, while imports did not change.", True),
         # nothing said to move on one side
         ("수출이 5% 늘었다.", "Exports stood at $5 billion.", False),
     ],

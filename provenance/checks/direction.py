@@ -5,8 +5,10 @@ of the words, so neither the number check nor sentence similarity sees it.
 Each language module marks the verbs and nouns of change ("up": 증가,
 늘었다, "rose"; "down": 감소, 줄었다, "fell"). A bead is flagged only when
 each side moves one way and the two ways differ; a sentence that moves
-both ways ("exports fell but imports rose") or negates a predicate
-("did not fall") is left alone, since counting cannot pair the movements.
+both ways ("exports fell but imports rose") or negates a move ("did not
+fall", 늘지 않았다: not a rise, and not a fall either) is left alone, since
+counting cannot pair the movements. A negation elsewhere ("Supplies cannot
+keep up with rising demand") does not turn the move.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def check_direction(src: Side, tgt: Side) -> list[CheckResult]:
     src_ways, tgt_ways = {m.kind for m in src_moves}, {m.kind for m in tgt_moves}
     if len(src_ways) != 1 or len(tgt_ways) != 1 or src_ways == tgt_ways:
         return []
-    if src.negated or tgt.negated:
+    if _negated_move(src, src_moves) or _negated_move(tgt, tgt_moves):
         return []
     (src_way,), (tgt_way,) = src_ways, tgt_ways
     src_spans, tgt_spans = tuple(m.span for m in src_moves), tuple(m.span for m in tgt_moves)
@@ -38,3 +40,13 @@ def check_direction(src: Side, tgt: Side) -> list[CheckResult]:
         f"the translation that it went {tgt_way} ({', '.join(quote(s) for s in tgt_spans)})",
         src_spans, tgt_spans,
     )]
+
+
+def _negated_move(side: Side, moves: list) -> bool:
+    """Whether a negated predicate turns one of the moves (`negates` of the side's
+    language); a language without that rule counts any negation."""
+    negated = side.negated
+    if not negated:
+        return False
+    turns = getattr(side.module, "negates", None)
+    return turns is None or any(turns(side.text, n.span, m.span) for n in negated for m in moves)

@@ -75,7 +75,7 @@ OPPOSITE_STANCES = {"allow": "ban", "ban": "allow", "admit": "deny", "deny": "ad
 def _opposite_stance(src: Side, tgt: Side) -> list[CheckResult]:
     """"금지했다" as "allowed", "인정했다" as "denied", "허용하지 않았다" as "did not ban": a
     stance turned into its opposite, where a negation attached to a stance turns it too
-    (`negates_stance` of each language: "did not allow" bans). Each side must take that
+    (`negates` of each language: "did not allow" bans). Each side must take that
     stance only (a sentence that bans one thing and allows another is left alone), and a
     negated predicate attached to no stance leaves the bead to the counting below."""
     src_stances = src.stances
@@ -105,7 +105,7 @@ def _taken(side: Side, stances: list) -> list[tuple[Span, str]] | None:
     """Each stance as the side takes it: (its words, with the negation that turns it, and the
     stance it then takes); None when a negated predicate turns no stance."""
     negated = side.negated
-    turns = getattr(side.module, "negates_stance", None)
+    turns = getattr(side.module, "negates", None)
     if negated and turns is None:
         return None
     out, used = [], set()

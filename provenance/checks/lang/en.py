@@ -838,17 +838,18 @@ def stances(text: str) -> list[Marker]:
     return marked(text, _STANCES)
 
 
-#: what may stand between a negation and the stance after it that it turns into its
-#: opposite: "did not allow", "was not allowed", "has not been accepted", "would never
-#: formally admit"
-_NEGATION_TO_STANCE = re.compile(
+#: what may stand between a negation and the stance or move after it that it turns: "did
+#: not allow", "was not allowed", "has not been accepted", "would never formally admit",
+#: "did not rise"
+_NEGATION_TO = re.compile(
     r"\s+(?:(?:be|been|being|have|yet|formally|officially|publicly|immediately|explicitly)\s+){0,2}", re.I
 )
 
 
-def negates_stance(text: str, negation: Span, stance: Span) -> bool:
-    """Whether the negated predicate `negation` turns `stance` ("did not allow" bans)."""
-    return stance.start >= negation.end and _NEGATION_TO_STANCE.fullmatch(text, negation.end, stance.start) is not None
+def negates(text: str, negation: Span, marker: Span) -> bool:
+    """Whether the negated predicate `negation` turns the stance or move `marker` ("did not
+    allow" bans, "did not rise" is no rise)."""
+    return marker.start >= negation.end and _NEGATION_TO.fullmatch(text, negation.end, marker.start) is not None
 
 
 # --- direction of change ------------------------------------------------------
@@ -881,7 +882,7 @@ _DOWN = re.compile(
     r"|declin(?:e[sd]?|ing)(?!\s+to\b)"
     r"|drop(?:s|ped|ping)?(?!\s+(?:out|off|in)\b|\s+by\s+(?![$€£¥]?\d))"
     r"|slid(?:e|es|ing)?|slump(?:s|ed|ing)?|plung(?:e[sd]?|ing)|shr[ai]nk(?:s|ing)?|shrunk|dip(?:s|ped|ping)?|tumbl(?:e[sd]?|ing)"
-    r"|lower(?:ed|ing)?(?!\s+(?:house|court|chamber|body)\b)"
+    r"|lower(?:ed|ing)?(?!\s+(?:house|court|chamber|body|end|half|part|level|floor|deck)\b)"
     r"|cut(?:s|ting)?(?!\s+(?:off|ties|short|down|in)\b)"
     r"|reduc(?:e[sd]?|ing)"
     r"|down(?=\s+(?:[$€£¥]?\d|by\b|from\b))|" + _MOVE_BEFORE + r"down"

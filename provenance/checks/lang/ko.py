@@ -702,14 +702,15 @@ def stances(text: str) -> list[Marker]:
     return marked(text, _STANCES)
 
 
-#: what may stand between a stance and the negation after it that turns it into its
-#: opposite: 허용하지 않았다, 허용되지 않으면, 허용할 수 없다, 받아들이지 않았다, 허용 안 한다
-_STANCE_TO_NEGATION = re.compile(r"(?:하|되|할|될|해|돼|시키|시킬)?(?:지|게)?\s*(?:수\s*(?:는|도|가)?\s*)?")
+#: what may stand between a stance or a move and the negation after it that turns it:
+#: 허용하지 않았다, 허용되지 않으면, 허용할 수 없다, 받아들이지 않았다, 허용 안 한다, 늘지 않았다
+_TO_NEGATION = re.compile(r"(?:하|되|할|될|해|돼|시키|시킬)?(?:지|게)?\s*(?:수\s*(?:는|도|가)?\s*)?")
 
 
-def negates_stance(text: str, negation: Span, stance: Span) -> bool:
-    """Whether the negated predicate `negation` turns `stance` ("허용하지 않았다" bans)."""
-    return negation.start >= stance.end and _STANCE_TO_NEGATION.fullmatch(text, stance.end, negation.start) is not None
+def negates(text: str, negation: Span, marker: Span) -> bool:
+    """Whether the negated predicate `negation` turns the stance or move `marker` ("허용하지
+    않았다" bans, "늘지 않았다" is no rise)."""
+    return negation.start >= marker.end and _TO_NEGATION.fullmatch(text, marker.end, negation.start) is not None
 
 
 # --- direction of change ------------------------------------------------------
@@ -721,7 +722,7 @@ _UP = re.compile(
     r"(?=[증점상급폭치솟늘올오높커확인])(?:"
     r"증가|점증|상승|급등|급증|폭등|치솟|솟(?:아|았|은|구)"
     r"|늘(?:었|어났|어난|어날|어나|어(?![놓서선뜨])|린|렸|리|려|고|면서|며|게)"
-    r"|올랐|오른(?![쪽손발편])|올라(?![타탔])|오르(?:고|는|며|면서|자|기|던)|오를"
+    r"|올랐|오른(?![쪽손발편])|(?<![\s(]위로 )(?<!^위로 )올라(?![타탔])|오르(?:고|는|며|면서|자|기|던)|오를"
     r"|높(?:였|인|여)"
     r"|높아(?:졌|지|진|져)|커(?:졌|지|진|져)"
     r"|확대(?:됐|했|되|하|된|한|해)|인상(?:했|됐|된|하|되|한|해))"
