@@ -516,6 +516,43 @@ def _crosses(i: int, j: int, order: list[tuple[int, int]]) -> bool:
     return any((a < i and b > j) or (a > i and b < j) for a, b in order)
 
 
+def without_joins_across(
+    links: list[Link], source: SideEmbeddings, target: SideEmbeddings, src_gaps: set[int], tgt_gaps: set[int]
+) -> list[Link]:
+    """The links, with no two sentences of one side joined across a gap: positions k whose
+    sentences k and k + 1 are not neighbours in the document (a byline, a caption or a
+    blank line of presegmented input lies between them, which the aligner never sees).
+
+    No translator joins two sentences across a byline, and the beads could not stay in
+    the document's order around the sentence between. A 2-1 or 1-2 link keeps its
+    better-reading sentence and leaves the other unlinked; a 2-2 link becomes two 1-1 links.
+    """
+    out: list[Link] = []
+    for link in links:
+        across = {side for side, ids, gaps in (("src", link.src, src_gaps), ("tgt", link.tgt, tgt_gaps))
+                  if len(ids) == 2 and ids[0] in gaps}
+        if not across:
+            out.append(link)
+        elif len(link.src) == 2 and len(link.tgt) == 2:
+            out.extend(Link((i,), (j,), float(source.single[i] @ target.single[j]), moved=link.moved)
+                       for i, j in zip(link.src, link.tgt))
+        else:
+            side = across.pop()
+            pair = link.src if side == "src" else link.tgt
+            worse = pair[link.parts.index(min(link.parts))] if len(link.parts) == 2 else pair[1]
+            alone = Link((worse,), (), 0.0) if side == "src" else Link((), (worse,), 0.0)
+            kept = _keep_one(link, side, worse, source, target)
+            out.extend([alone, kept] if worse == pair[0] else [kept, alone])
+    return out
+
+
+def _keep_one(link: Link, side: str, leaving: int, source: SideEmbeddings, target: SideEmbeddings) -> Link:
+    """`link` without sentence `leaving` of `side`, its similarity read again."""
+    src = tuple(i for i in link.src if side != "src" or i != leaving)
+    tgt = tuple(j for j in link.tgt if side != "tgt" or j != leaving)
+    return Link(src, tgt, _run_similarity(src, tgt, source, target), moved=link.moved)
+
+
 def without_part(link: Link, side: str, index: int) -> Link | None:
     """`link` without the sentence `index` of `side`: None for a one-sentence link, else the
     1-1 link of the other sentence, with that sentence's own similarity (still moved if it was)."""

@@ -87,6 +87,7 @@ def compare_documents(
     timings: dict[str, float] | None = None,
 ) -> Report:
     """Compare two segmented documents: the pipeline after `segment`."""
+    from .align import without_joins_across
     from .assess import assess
     from .embed import embed_sides
     from .language import check_languages
@@ -109,6 +110,8 @@ def compare_documents(
         with _timed(timings, "align"):  # a moved sentence is no evidence that the articles are related
             links = with_moves(links, src_emb, tgt_emb, settings.thresholds.chance_similarity,
                                settings.thresholds.merge_penalty)
+    with _timed(timings, "align"):
+        links = without_joins_across(links, src_emb, tgt_emb, _gaps(src_content), _gaps(tgt_content))
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, _checker(settings))
     # the vectors the pipeline already has, by text: the steps below encode only what is new
@@ -129,6 +132,12 @@ def compare_documents(
         timings=timings,
         similarity=_similarity(src_emb, tgt_emb),
     )
+
+
+def _gaps(content) -> set[int]:
+    """Positions k of the content sentences after which the next one is not the next
+    sentence of the document (a credit line, a caption or a blank line lies between)."""
+    return {k for k in range(len(content) - 1) if content[k + 1].index != content[k].index + 1}
 
 
 def article_credits(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from provenance.align import MOVES, align
@@ -236,6 +236,9 @@ def hashing():
 @examples(80)
 @given(src=ANY_TEXT, tgt=ANY_TEXT, langs=st.sampled_from([("ko", "en"), ("en", "en"), ("ko", "ko")]),
        preseg=st.booleans(), shared=st.booleans())
+# a 1-2 bead joined across a blank line of presegmented input ("00", "", "Aᄀ") once left
+# the blank line's bead out of order
+@example(src="00Aᄀ", tgt="\r\r", langs=("ko", "en"), preseg=True, shared=True)
 def test_pipeline_returns_a_valid_report_or_a_provenance_error(hashing, src, tgt, langs, preseg, shared):
     from provenance.api import compare_texts
 
