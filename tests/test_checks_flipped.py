@@ -35,6 +35,9 @@ def pieces(text: str, lang: str = "ko") -> list[str]:
         ("미국, 한국, 중국 등 10개국 회의에 불참했다.", ["미국, 한국, 중국 등 10개국 회의에 불참했다."]),  # a list
         ("하지만 인명 피해 규모는 밝히지 않았습니다.", ["하지만 인명 피해 규모는 밝히지 않았습니다."]),  # a connective alone
         ("베이징에서 열린 회의에 참석했다.", ["베이징에서 열린 회의에 참석했다."]),  # 에서 is a place
+        # 피하지 못하고 변을 당했다 reads as one clause: "couldn't escape and were caught" renders both
+        ("사람들이 피하지 못하고 집 안에서 변을 당했다.", ["사람들이 피하지 못하고 집 안에서 변을 당했다."]),
+        ("공기를 개선하기 위해 홀짝제를 시행했다.", ["공기를 개선하기 위해", "홀짝제를 시행했다."]),
     ],
 )
 def test_korean_clauses(text, expected):

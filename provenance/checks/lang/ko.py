@@ -637,15 +637,16 @@ _NEGATION = re.compile(
 #: 반대편/반대쪽 (the other side) and 일반대중 (the general public) oppose nothing
 _NEGATIVE_WORDS = re.compile(r"없이|힘들|어렵|피하|피한|피해야|(?<!일)반대(?![로편쪽])|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
 
-#: where a clause ends: a connective ending (…지만, …는데, …으며, …면서, 했고) or a comma after
-#: a verb's ending. Commas in a list ("미국, 한국, 중국") and 하고 있다 or 에서 break nothing
+#: where a clause ends: a connective ending (…지만, …는데, …으며, …면서, 했고, …하기 위해) or a
+#: comma after a verb's ending. Commas in a list ("미국, 한국, 중국") and 하고 있다 or 에서 break nothing
 #: (`provenance.checks.flipped` reads a sentence clause by clause). Coarser than the clause
 #: starts of `checks.coverage`, which cut at every comma and -고, -다고 for the prefixes they
 #: try: cut that finely, a negated report ("…당했다고 말할 수 없었다") loses its negation to
 #: the next piece, and `benchmarks/checks.py` counts one more false alarm for 0.016 recall.
 CLAUSE_BREAK = re.compile(
     r"(?:(?<=지만)|(?<=는데)|(?<=은데)|(?<=으며)|(?<=이며)|(?<=하며)|(?<=되며)|(?<=면서)|(?<=으나)"
-    r"|(?<=었고)|(?<=았고)|(?<=였고)|(?<=했고)|(?<=됐고)),?\s+|(?<=[고며서면만데나니다]),\s*"
+    r"|(?<=었고)|(?<=았고)|(?<=였고)|(?<=했고)|(?<=됐고)|(?<=위해)|(?<=위해서)"
+    r"),?\s+|(?<=[고며서면만데나니다]),\s*"
 )
 
 #: a statement reported affirmatively: "…고 말했다", "…라고 밝혔다"
