@@ -13,9 +13,9 @@ original, and when the closest one is affirmative, closer by
 reversal. Only beads whose original mixes negated and affirmative clauses are
 read, so the cost is a few encodings per article.
 
-Measured on the dev corpora (`python benchmarks/checks.py`): 11 of the 115
-harness negations the count missed are found, and no real translation of the
-1,681 is flagged.
+Measured on the dev corpora (`python benchmarks/checks.py`): negation recall
+0.901 → 0.911 on the harness's edits (11 more of 1,117), 0.880 → 0.895 on
+the targeted ones, and no real translation of the 1,681 is flagged.
 """
 
 from __future__ import annotations
