@@ -117,16 +117,16 @@ def _reason(code: str, message: str, evidence: tuple[Evidence, ...] = (), severi
 
 def _check(src, tgt, source: Document, target: Document, checker: Checker) -> list[Reason]:
     """Run the drift checks on the joined sides and locate their evidence."""
-    src_sentences = [source.sentences[i] for i in src]
-    tgt_sentences = [target.sentences[j] for j in tgt]
-    results = checker(_join(src_sentences), _join(tgt_sentences), source.lang, target.lang)
-    reasons = []
-    for result in results:
-        evidence = tuple(_locate("src", span, src_sentences) for span in result.src) + tuple(
-            _locate("tgt", span, tgt_sentences) for span in result.tgt
-        )
-        reasons.append(Reason(result.code, result.message, result.severity, evidence))
-    return reasons
+    src_text, tgt_text = _join([source.sentences[i] for i in src]), _join([target.sentences[j] for j in tgt])
+    results = checker(src_text, tgt_text, source.lang, target.lang)
+    return [Reason(r.code, r.message, r.severity, _evidence(r, src, tgt, source, target)) for r in results]
+
+
+def _evidence(result, src, tgt, source: Document, target: Document) -> tuple[Evidence, ...]:
+    """A check's spans (in the bead's joined sides) as evidence in the sentences."""
+    return tuple(source.evidence("src", src, span.start, span.end, span.text) for span in result.src) + tuple(
+        target.evidence("tgt", tgt, span.start, span.end, span.text) for span in result.tgt
+    )
 
 
 def _with_weekdays(beads: list[Bead], source: Document, target: Document) -> list[Bead]:
@@ -148,13 +148,8 @@ def _with_weekdays(beads: list[Bead], source: Document, target: Document) -> lis
     out = []
     for bead, results in zip(beads, check_weekdays(texts, source.lang, target.lang, tie=Severity.WARNING)):
         if results:
-            src_sentences = [source.sentences[i] for i in bead.src]
-            tgt_sentences = [target.sentences[j] for j in bead.tgt]
-            extra = tuple(
-                Reason(r.code, r.message, r.severity, tuple(_locate("src", span, src_sentences) for span in r.src)
-                       + tuple(_locate("tgt", span, tgt_sentences) for span in r.tgt))
-                for r in results
-            )
+            extra = tuple(Reason(r.code, r.message, r.severity, _evidence(r, bead.src, bead.tgt, source, target))
+                          for r in results)
             drifted = bead.status is Status.DRIFTED or any(r.severity.rank >= Severity.WARNING.rank for r in extra)
             bead = dataclasses.replace(bead, status=Status.DRIFTED if drifted else bead.status, reasons=bead.reasons + extra)
         out.append(bead)
@@ -163,18 +158,6 @@ def _with_weekdays(beads: list[Bead], source: Document, target: Document) -> lis
 
 def _join(sentences: Sequence[Sentence]) -> str:
     return " ".join(s.text for s in sentences)
-
-
-def _locate(side: str, span, sentences: Sequence[Sentence]) -> Evidence:
-    """Map a span in the joined text (sentences joined by one space) to one sentence."""
-    offset = 0
-    for sentence in sentences:
-        end = offset + len(sentence.text)
-        if span.start < end or sentence is sentences[-1]:
-            start = max(0, span.start - offset)
-            return Evidence(side, sentence.index, start, min(len(sentence.text), span.end - offset), span.text)
-        offset = end + 1
-    raise ValueError("no sentences to locate evidence in")
 
 
 def _with_excluded(beads: list[Bead], source: Document, target: Document) -> list[Bead]:

@@ -97,6 +97,20 @@ class Document:
             offset += len(self.sentences[i].text) + 1
         return " ".join(self.sentences[i].text for i in indices), starts
 
+    def evidence(self, side: str, indices: Sequence[int], start: int, end: int, text: str | None = None) -> "Evidence":
+        """Evidence for [start, end) of the sentences at `indices` as `joined` joins them, in
+        the sentence where it starts (cut at that sentence's end); `text` names it, else the
+        sentence's own characters do."""
+        offset = 0
+        for i in indices:
+            sentence = self.sentences[i].text
+            if start < offset + len(sentence) or i == indices[-1]:
+                local = max(0, start - offset)
+                stop = min(len(sentence), end - offset)
+                return Evidence(side, i, local, stop, sentence[local:stop] if text is None else text)
+            offset += len(sentence) + 1
+        raise ValueError("no sentences to locate evidence in")
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:

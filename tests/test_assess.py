@@ -61,3 +61,18 @@ def test_a_pair_the_encoder_reads_poorly_with_nothing_shared_is_low_similarity()
     bead = _one_sentence_pair(OIL, "Oil prices rose on Tuesday.", 0.26)
     assert bead.status is Status.DRIFTED
     assert [r.code for r in bead.reasons] == ["drift.low-similarity"]
+
+
+def test_evidence_in_a_beads_joined_sentences_lands_in_its_own_sentence():
+    from provenance.segment import segment
+
+    doc = segment("첫 문장이다. 둘째 문장은 길다. 셋째 문장.", "ko")
+    text, starts = doc.joined([1, 2])
+    at = text.index("셋째")
+    found = doc.evidence("src", [1, 2], at, at + 2)
+    assert (found.sentence, found.start, found.end, found.text) == (2, 0, 2, "셋째")
+    first = doc.evidence("tgt", [1, 2], 0, 2, text="named")
+    assert (first.side, first.sentence, first.start, first.text) == ("tgt", 1, 0, "named")
+    # a span running past its sentence's end is cut there
+    across = doc.evidence("src", [1, 2], starts[1] + 3, at + 2)
+    assert across.sentence == 1 and across.end == len(doc.sentences[1].text)

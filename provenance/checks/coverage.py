@@ -31,7 +31,7 @@ import numpy as np
 
 from ..codes import lookup
 from ..embed import embed_parts, vectors_for
-from ..types import Bead, Document, Evidence, Reason, Status
+from ..types import Bead, Document, Reason, Status
 from .lang import language
 from .partial import CODE, missing_anchors
 from .result import shorten
@@ -248,22 +248,9 @@ def _drifted(bead: Bead, found: Candidate, values: dict[str, float], logit: floa
     if rest:
         message += f" and does not seem to cover “{shorten(rest, 60)}”"
     message += f" (lost-clause score {1 / (1 + math.exp(-logit)):.2f})"
-    evidence = (_locate(source, bead.src, cut, len(found.src)),) if rest else ()
+    evidence = (source.evidence("src", bead.src, cut, len(found.src)),) if rest else ()
     reason = Reason(CODE, message, lookup(CODE).severity, evidence)
     return dataclasses.replace(bead, status=Status.DRIFTED, reasons=bead.reasons + (reason,))
-
-
-def _locate(doc: Document, indices: Sequence[int], start: int, end: int) -> Evidence:
-    """Evidence for [start, end) of the joined sentences, in the sentence where it starts."""
-    offset = 0
-    for i in indices:
-        text = doc.sentences[i].text
-        if start < offset + len(text) or i == indices[-1]:
-            local = max(0, start - offset)
-            stop = min(len(text), end - offset)
-            return Evidence("src", i, local, stop, text[local:stop])
-        offset += len(text) + 1
-    raise ValueError("no sentences")
 
 
 # -- calibration -----------------------------------------------------------------

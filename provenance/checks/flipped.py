@@ -25,7 +25,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from ..types import Bead, Document, Evidence, Reason, Severity, Status
+from ..types import Bead, Document, Reason, Severity, Status
 from .clauses import clause_in_sentence, clauses
 from .negation import CODE
 from .result import quote, shorten
@@ -135,19 +135,9 @@ def _reason(flips: list[Flip], bead: Bead, source: Document, target: Document) -
         f"“{shorten(first.clause.text.strip(), 60)}”, where the original says it affirmatively: "
         f"“{shorten(first.original.text.strip(), 60)}”"
     )
-    evidence = [_evidence("src", source, bead.src, first.original)]
-    evidence += [_evidence("tgt", target, bead.tgt, f.negation) for f in flips]
+    evidence = [source.evidence("src", bead.src, first.original.start, first.original.end)]
+    evidence += [target.evidence("tgt", bead.tgt, f.negation.start, f.negation.end) for f in flips]
     return Reason(CODE, message, Severity.ERROR, tuple(evidence))
-
-
-def _evidence(side: str, doc: Document, indices: Sequence[int], span: Span) -> Evidence:
-    """Evidence for a span of the bead's joined sentences, in the sentence where it starts."""
-    _, starts = doc.joined(indices)
-    index = max((i for i in indices if starts[i] <= span.start), key=lambda i: starts[i])
-    text = doc.sentences[index].text
-    local = span.start - starts[index]
-    stop = min(len(text), span.end - starts[index])
-    return Evidence(side, index, local, stop, text[local:stop])
 
 
 __all__ = ["Flip", "clauses", "flipped_negations", "raise_flipped_negations"]
