@@ -537,20 +537,18 @@ def without_joins_across(
             out.extend(Link((i,), (j,), float(source.single[i] @ target.single[j]), moved=link.moved)
                        for i, j in zip(link.src, link.tgt))
         else:
-            side = across.pop()
-            pair = link.src if side == "src" else link.tgt
-            worse = pair[link.parts.index(min(link.parts))] if len(link.parts) == 2 else pair[1]
-            alone = Link((worse,), (), 0.0) if side == "src" else Link((), (worse,), 0.0)
-            kept = _keep_one(link, side, worse, source, target)
-            out.extend([alone, kept] if worse == pair[0] else [kept, alone])
+            out.extend(shed_worse(link, across.pop()))
     return out
 
 
-def _keep_one(link: Link, side: str, leaving: int, source: SideEmbeddings, target: SideEmbeddings) -> Link:
-    """`link` without sentence `leaving` of `side`, its similarity read again."""
-    src = tuple(i for i in link.src if side != "src" or i != leaving)
-    tgt = tuple(j for j in link.tgt if side != "tgt" or j != leaving)
-    return Link(src, tgt, _run_similarity(src, tgt, source, target), moved=link.moved)
+def shed_worse(link: Link, side: str) -> list[Link]:
+    """A 2-1 or 1-2 link as the 1-1 link of its better-reading sentence of `side` (by its
+    parts) and the other sentence unlinked, in the document's order."""
+    pair = link.src if side == "src" else link.tgt
+    worse = pair[link.parts.index(min(link.parts))]
+    alone = Link((worse,), (), 0.0) if side == "src" else Link((), (worse,), 0.0)
+    kept = without_part(link, side, worse)
+    return [alone, kept] if worse == pair[0] else [kept, alone]
 
 
 def without_part(link: Link, side: str, index: int) -> Link | None:

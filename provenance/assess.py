@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable, Sequence
 
-from .align import Link, without_part
+from .align import Link, shed_worse
 from .codes import MOVED, lookup
 from .config import Settings
 from .types import Bead, Document, Evidence, Finding, Reason, Role, Sentence, Severity, Status
@@ -54,12 +54,7 @@ def _split_unrelated_parts(links: Sequence[Link], below: float) -> list[Link]:
         if len(link.parts) != 2 or min(link.parts) >= below or link.similarity >= max(link.parts):
             out.append(link)
             continue
-        bad = link.parts.index(min(link.parts))
-        side = "src" if len(link.src) == 2 else "tgt"
-        index = (link.src if side == "src" else link.tgt)[bad]
-        alone = Link((index,), (), 0.0) if side == "src" else Link((), (index,), 0.0)
-        kept = without_part(link, side, index)
-        out.extend([alone, kept] if bad == 0 else [kept, alone])
+        out.extend(shed_worse(link, "src" if len(link.src) == 2 else "tgt"))
     return out
 
 
