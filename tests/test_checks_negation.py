@@ -120,6 +120,9 @@ def test_added_negation_is_an_error(ko_text, en_text, evidence):
         ("NHK는 부상자는 없었다고 보도했다.", "NHK reported that no one was hurt.", False),
         ("정부는 대부분이 이라크 출신이 아니라는 점도 지적했다.", "Most were not Iraqis, the government did not say.", True),
         ("경찰은 체포된 인원을 밝히지 않았다.", "Police did not say how many were arrested.", False),
+        # reported by criticising, or by a quote's "…라며"
+        ("그는 \"근거도 없는 결정\"이라고 비난했다.", "He did not say it was \"a decision with no basis.\"", True),
+        ("단체는 \"근거가 없다\"라며 의구심을 나타냈다.", "The group did not say there was \"no basis\" and voiced doubts.", True),
         ("그것은 이제 행정부서에서도 사용되고 있다.", "It is no longer used in government offices.", True),
         ("그것은 더 이상 사용되지 않는다.", "It is no longer used.", False),
     ],

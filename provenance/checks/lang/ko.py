@@ -650,7 +650,8 @@ CLAUSE_BREAK = re.compile(
 )
 
 #: a statement reported affirmatively: "…고 말했다", "…라고 밝혔다"
-_REPORT = re.compile(r"(?:말했|밝혔|전했|주장했|보도했|덧붙였|강조했|설명했|지적했|발표했|확인했|말한|밝힌)")
+_REPORT = re.compile(r"(?:말했|밝혔|전했|주장했|보도했|덧붙였|강조했|설명했|지적했|발표했|확인했|말한|밝힌"
+                     r"|비난했|비판했|경고했|촉구했|언급했|전망했|내다봤|(?<=[다라])며\s)")
 
 
 _DENIED_REPORT = re.compile(r"(?:말하|밝히|전하|언급하|확인하|발표하|공개하)지\s?(?:않|못)")
