@@ -43,10 +43,5 @@ def check_direction(src: Side, tgt: Side) -> list[CheckResult]:
 
 
 def _negated_move(side: Side, moves: list) -> bool:
-    """Whether a negated predicate turns one of the moves (`negates` of the side's
-    language); a language without that rule counts any negation."""
-    negated = side.negated
-    if not negated:
-        return False
-    turns = getattr(side.module, "negates", None)
-    return turns is None or any(turns(side.text, n.span, m.span) for n in negated for m in moves)
+    """Whether a negated predicate turns one of the moves (`Side.turning`)."""
+    return bool(side.negated) and any(side.turning(m.span) for m in moves)

@@ -104,20 +104,16 @@ def _opposite_stance(src: Side, tgt: Side) -> list[CheckResult]:
 def _taken(side: Side, stances: list) -> list[tuple[Span, str]] | None:
     """Each stance as the side takes it: (its words, with the negation that turns it, and the
     stance it then takes); None when a negated predicate turns no stance."""
-    negated = side.negated
-    turns = getattr(side.module, "negates", None)
-    if negated and turns is None:
-        return None
     out, used = [], set()
     for stance in stances:
-        by = next((m for m in negated if turns(side.text, m.span, stance.span)), None) if negated else None
+        by = side.turning(stance.span) if side.negated else None
         if by is None:
             out.append((stance.span, stance.kind))
             continue
         used.add(id(by))
         first, last = sorted((stance.span, by.span), key=lambda span: span.start)
         out.append((Span(first.start, last.end, side.text[first.start : last.end]), OPPOSITE_STANCES[stance.kind]))
-    return out if len(used) == len(negated) else None
+    return out if len(used) == len(side.negated) else None
 
 
 #: Korean negations are often rendered affirmatively ("없어야 한다" → "must be

@@ -79,6 +79,12 @@ class Side:
         """The "negation" markers of `negations` (negated predicates)."""
         return self._negations_part("negated", lambda m: m.kind == "negation")
 
+    def turning(self, marker: Span) -> Marker | None:
+        """The negated predicate that turns the stance or move at `marker` ("did not allow",
+        늘지 않았다: the language's `negates`); in a language without that rule, any."""
+        negates = getattr(self.module, "negates", None)
+        return next((m for m in self.negated if negates is None or negates(self.text, m.span, marker)), None)
+
     @cached
     def negative_words(self) -> list[Marker]:
         """The other markers of `negations` (words negative in themselves)."""
