@@ -121,12 +121,18 @@ def test_parts_of_sentences_just_encoded_need_no_second_forward_pass(encoder, mo
     assert len(passes) == 1 and len(passes[0]) == 1  # only KO[1], which embed_runs did not see
 
 
-def test_only_the_first_sides_token_features_are_kept(encoder):
-    """Parts are asked of the original only; keeping every side's tokens costs the encoder cold memory."""
+def test_both_sides_token_features_are_kept_up_to_the_budget(encoder):
+    """Parts are asked of both sides (the translation's negated clauses too), within a bounded memory."""
+    from provenance.embed import use
+
     translation = [f"Officials counted {i} more boats in the harbour on the third day." for i in range(60)]
     encoder.embed_runs([[LONG_KO], translation])
-    assert LONG_KO in encoder._recent
-    assert translation[-1] not in encoder._recent  # past the micro-batch the original shares
+    assert LONG_KO in encoder._recent and translation[-1] in encoder._recent
+    flood = [f"Officials counted {i} more boats in the harbour on day {i} of the long, cold winter." for i in range(600)]
+    encoder.embed_runs([[LONG_KO], flood])
+    assert LONG_KO in encoder._recent and flood[0] in encoder._recent
+    assert not all(text in encoder._recent for text in flood)  # past the budget
+    assert sum(len(features) for _, features in encoder._recent.values()) <= use._RECENT_TOKENS
 
 
 def test_text_whose_words_do_not_map_to_tokens_is_left_to_the_caller(encoder):

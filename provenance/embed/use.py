@@ -164,17 +164,18 @@ class UseEncoder:
         """Embeddings of single sentences and of runs of up to `max_run` of them.
 
         A run's pooled features are the sum of its sentences' features less the
-        inner sentence-boundary tokens, which reads the run as one text. The
-        first side's token features are kept for `embed_parts`.
+        inner sentence-boundary tokens, which reads the run as one text. Token
+        features are kept for `embed_parts` (up to `_RECENT_TOKENS`).
         """
         self._recent = {}
         if not sides:
             return []
         flat = [text for side in sides for text in side]
         with self._limit(limits=1, user_api="blas"):  # once: each limit costs ~0.1 ms
-            # parts are asked of the first side only (the original): the others' tokens are not kept,
-            # which spares the encoder fresh, cache-cold memory for every micro-batch
-            sums, lengths, edges = self._pooled(flat, keep_edges=True, keep_tokens=len(sides[0]))
+            # parts are asked of both sides (the original's clauses, the translation's negated ones):
+            # keeping only the original's made the flipped-clause step encode translations again,
+            # 0.4 s CPU of 16 in `check` of 200 kpc-dev documents (benchmarks/throughput.py)
+            sums, lengths, edges = self._pooled(flat, keep_edges=True, keep_tokens=len(flat))
             runs = []  # (side, k, pooled sums, lengths)
             offset = 0
             for index, side in enumerate(sides):
