@@ -204,6 +204,7 @@ _OPPOSITE_STANCE = {
     "allowed": "banned", "allow": "ban", "allows": "bans", "allowing": "banning", "permitted": "prohibited",
     "admitted": "denied", "admit": "deny", "admits": "denies", "admitting": "denying", "acknowledged": "denied",
     "accepted": "rejected", "accept": "reject", "accepts": "rejects", "accepting": "rejecting",
+    "backed": "opposed", "supported": "opposed", "support": "oppose", "supports": "opposes", "supporting": "opposing",
 }
 _OPPOSITE_STANCE.update({b: a for a, b in list(_OPPOSITE_STANCE.items()) if b not in _OPPOSITE_STANCE})
 _OPPOSITE_STANCE.update({"refused": "accepted"})

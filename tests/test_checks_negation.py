@@ -283,6 +283,21 @@ def test_an_open_question_still_answers_one_in_the_original():
         (en, "He denied the charges.", [("deny", "denied")]),
         (en, "He refused to comment.", []),
         (en, "North Korea turned down the offer.", [("reject", "turned down")]),
+        (ko, "노조는 이 안을 지지했고 야당은 반대했다.", [("support", "지지"), ("oppose", "반대")]),
+        (ko, "주민 다수가 찬성했다.", [("support", "찬성")]),
+        (ko, "회의 일정은 밝혀지지 않았다.", []),  # 지지 inside a word
+        (ko, "협상은 지지부진하다.", []),  # sluggish
+        (ko, "대통령 지지율이 떨어졌다.", []),  # a rating, not a stance
+        (ko, "반대로 수출은 늘었다.", []),  # conversely
+        (ko, "결과는 정반대였다.", []),  # the exact opposite
+        (ko, "차가 반대 방향으로 달렸다.", []),
+        (en, "The union backed the plan.", [("support", "backed")]),
+        (en, "The mayor is in favour of the plan.", [("support", "in favour of")]),
+        (en, "Lawmakers voted against the bill.", [("oppose", "voted against")]),
+        (en, "Residents opposed the landfill.", [("oppose", "opposed")]),
+        (en, "The army backed down.", []),
+        (en, "The war against terror goes on.", []),
+        (en, "The opposition party won.", []),
     ],
 )
 def test_stances(module, text, expected):
@@ -312,8 +327,20 @@ def test_stances(module, text, expected):
         ("정부는 집회를 허용하지 않았다.", "The government did not allow the rally.", False),
         ("그는 혐의를 인정하지 않았다.", "He has not admitted the charges.", False),
         ("그는 혐의를 인정하지 않았다.", "He denied the charges.", False),
-        # a negation attached to no stance: left to the counting (one a side here)
-        ("정부는 집회를 허용했지만 행진은 열리지 않았다.", "The government banned the rally, but the march did not take place.", False),
+        # support / oppose, and "did not support" opposes
+        ("택시업계는 승객이 줄어들 것이라며 반대하고 있다.", "The taxi industry supports the plan.", True),
+        ("매케인은 이 안을 지지한다고 밝혔다.", "McCain said he opposed the measure.", True),
+        ("매케인은 이 안을 지지한다고 밝혔다.", "McCain said he backed the measure.", False),
+        ("노조는 이 안을 지지하지 않았다.", "The union opposed the plan.", False),
+        ("노조는 이 안을 지지하지 않았다.", "The union supported the plan.", True),
+        # a negation in another clause leaves the stance as it is: 허용 is not "banned"
+        ("정부는 집회를 허용했지만 행진은 열리지 않았다.", "The government banned the rally, but the march did not take place.", True),
+        ("정부는 집회를 허용했지만 행진은 열리지 않았다.", "The government allowed the rally, but the march did not take place.", False),
+        # one in the stance's clause that turns none may turn one unseen ("nor" carries it)
+        ("대변인은 그 보도를 확인하거나 부인하지 않았다.", "The spokesman has not confirmed nor denied the report.", False),
+        # 받아줄 수 없지만 … 받아들이겠다: the original rejects one thing and accepts another
+        ("편집장은 원고를 받아줄 수 없지만 수정된 원고는 받아들이겠다고 밝혔다.",
+         "The editor said he could not accept the piece as written, but would look at another draft.", False),
     ],
 )
 def test_a_stance_turned_into_its_opposite_is_an_error(original, translation, flagged):

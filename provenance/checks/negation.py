@@ -17,6 +17,7 @@ negation on either side (허용 → "banned", 인정 → "denied", 거부 → "a
 from __future__ import annotations
 
 from ..types import Severity
+from .clauses import clauses
 from .result import CheckResult, quote
 from .side import Side
 from .values import Span
@@ -69,7 +70,8 @@ def _denied_report(src: Side, tgt: Side) -> list[CheckResult]:
 
 
 #: stances that say the opposite of each other (the language modules' `stances`)
-OPPOSITE_STANCES = {"allow": "ban", "ban": "allow", "admit": "deny", "deny": "admit", "accept": "reject", "reject": "accept"}
+OPPOSITE_STANCES = {"allow": "ban", "ban": "allow", "admit": "deny", "deny": "admit", "accept": "reject", "reject": "accept",
+                    "support": "oppose", "oppose": "support"}
 
 
 def _opposite_stance(src: Side, tgt: Side) -> list[CheckResult]:
@@ -113,7 +115,20 @@ def _taken(side: Side, stances: list) -> list[tuple[Span, str]] | None:
         used.add(id(by))
         first, last = sorted((stance.span, by.span), key=lambda span: span.start)
         out.append((Span(first.start, last.end, side.text[first.start : last.end]), OPPOSITE_STANCES[stance.kind]))
-    return out if len(used) == len(side.negated) else None
+    stray = [m.span for m in side.negated if id(m) not in used]
+    if stray and _share_a_clause(side, stray, [stance.span for stance in stances]):
+        return None  # "haven't confirmed nor denied": a negation that may turn a stance unseen
+    return out
+
+
+def _share_a_clause(side: Side, spans: list[Span], others: list[Span]) -> bool:
+    """Whether some span of `spans` lies in the same clause as some span of `others`."""
+    bounds = clauses(side.text, side.lang)
+
+    def clause_of(span: Span) -> int:
+        return next((k for k, (_, end) in enumerate(bounds) if span.start < end), len(bounds) - 1)
+
+    return not {clause_of(s) for s in spans}.isdisjoint(clause_of(s) for s in others)
 
 
 #: Korean negations are often rendered affirmatively ("없어야 한다" → "must be

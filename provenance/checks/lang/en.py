@@ -818,7 +818,7 @@ def negative_words(text: str) -> list[Marker]:
 
 
 #: stances a report may take (see the Korean module): allow / ban, admit / deny,
-#: accept / reject; not "lifted the ban" (an allowing), "refused to comment"
+#: accept / reject, support / oppose; not "lifted the ban" (an allowing), "refused to comment"
 _STANCES = (
     ("allow", re.compile(r"\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|lift(?:s|ed|ing)?\s+(?:the\s+|a\s+|its\s+|their\s+)?ban)\b", re.I)),
     ("ban", re.compile(r"\b(?<!lifted\s)(?<!lifted\sthe\s)(?<!lift\sthe\s)(?<!lifting\sthe\s)(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|forb(?:id|ids|ade|idden))\b", re.I)),
@@ -826,8 +826,14 @@ _STANCES = (
     ("deny", re.compile(r"\bden(?:y|ies|ied|ying)\b", re.I)),
     ("accept", re.compile(r"\baccept(?:s|ed|ing)?\b", re.I)),
     ("reject", re.compile(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed)?\s+down|refus(?:e|es|ed|ing)(?!\s+to\s+(?:comment|say|elaborate|give|disclose)))\b", re.I)),
+    # "backed", not "backed down"; "against" only where it takes a side ("voted against"),
+    # not "the war against terror"; "opposition" only to or from something, not a party
+    ("support", re.compile(r"\b(?:support(?:s|ed|ing|ers?)?|back(?:s|ed|ing)(?!\s+(?:away|down|off|out|up)\b)|in\s+favou?r\s+of|endors(?:e|es|ed|ing))\b", re.I)),
+    ("oppose", re.compile(r"\b(?:oppos(?:e|es|ed|ing)|opposition\s+(?:to|from)|objec(?:t|ts|ted|ting|tions?)\s+to"
+                          r"|(?:vot(?:e|es|ed|ing)|is|are|was|were|be|been|stand|stands|stood|spoke|argued?|campaign(?:s|ed|ing)?)\s+against)\b", re.I)),
 )
-_STANCE_WORDS_START = ("allow", "permit", "lift", "ban", "prohibit", "forb", "admit", "acknowledg", "den", "accept", "reject", "turn", "refus")
+_STANCE_WORDS_START = ("allow", "permit", "lift", "ban", "prohibit", "forb", "admit", "acknowledg", "den", "accept", "reject", "turn",
+                       "refus", "support", "back", "favo", "endors", "oppos", "objec", "against")
 
 
 def stances(text: str) -> list[Marker]:

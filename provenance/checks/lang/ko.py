@@ -683,17 +683,22 @@ def negative_words(text: str) -> list[Marker]:
 
 
 #: stances a report may take, each the opposite of another (`checks.negation.OPPOSITE_STANCES`):
-#: 허용 (allow) / 금지 (ban), 인정 (admit) / 부인 (deny), 수락 (accept) / 거부 (reject).
+#: 허용 (allow) / 금지 (ban), 인정 (admit) / 부인 (deny), 수락 (accept) / 거부 (reject),
+#: 찬성, 지지 (support) / 반대 (oppose).
 #: Not 수용 (also a camp, 수용소) nor 인정받다 (be recognised).
 _STANCES = (
     ("allow", re.compile(r"허용|허가(?:했|하|한|해|됐|된|되)")),
     ("ban", re.compile(r"(?<!통행)금지")),  # not 통행금지, a curfew
     ("admit", re.compile(r"인정(?:했|하|한|해)(?!\s?받)")),
     ("deny", re.compile(r"부인(?=했|하|한|해)|부정(?=했|하|한|해)")),
-    ("accept", re.compile(r"수락|받아들(?:였|인|이)")),
+    ("accept", re.compile(r"수락|받아들(?:였|인|이)|받아(?:주|줄|준|줬)")),
     ("reject", re.compile(r"거부|거절")),
+    # 지지 at a word's start (not 밝혀지지 않았다), not 지지부진 (sluggish) nor 지지율 / 지지도
+    # (a rating); not 반대로 (conversely), 반대편 / 반대쪽 / 반대 방향, 정반대, 반대급부, 일반대중
+    ("support", re.compile(r"찬성|(?<![가-힣])지지(?!부진|율|도)")),
+    ("oppose", re.compile(r"(?<![정일])반대(?!로|편|쪽|급부|\s?방향)")),
 )
-_STANCE_SYLLABLES = re.compile(r"[허금인부수받거]")
+_STANCE_SYLLABLES = re.compile(r"[허금인부수받거찬지반]")
 
 
 def stances(text: str) -> list[Marker]:
