@@ -102,3 +102,14 @@ def test_leaving_out_judged_errors_sets_the_threshold_on_the_rest(partial):
     assert kept["recall"] == 0.0 and kept["faithful_flagged"] == 0
     assert cleaned["recall"] == 1.0 and cleaned["flagged_on_judged_errors"] == 2
     assert cleaned["false_alarm_rate_judged_faithful"] == 0.0
+
+
+def test_the_threshold_lies_midway_between_the_last_faithful_pair_flagged_and_the_next(partial):
+    import numpy as np
+
+    logits = np.array([3.0, 2.0, 1.0, 0.0, 5.0])
+    labels = np.array([0, 0, 0, 0, 1])
+    threshold = partial.threshold_for(logits, labels, faithful_total=4, rate=0.25)  # one may be flagged
+    assert threshold == 2.5  # not 2.0, where the second pair sat on the threshold
+    assert int(((logits > threshold) & (labels == 0)).sum()) == 1
+    assert partial.threshold_for(logits, labels, faithful_total=4, rate=0.0) == 4.0  # none; midway to the cut pair

@@ -106,9 +106,25 @@ def test_nothing_to_examine_encodes_nothing():
     assert encoder.calls == 0
 
 
+FARE_KO = "새 노선은 주로 강남과 홍대 일대를 지나며, 요금은 2,500원으로 동결됩니다."
+FARE_CUT = "The new routes will mainly pass through Gangnam and Hongdae."
+FARE_EN = "The new routes will mainly pass through Gangnam and Hongdae, and the fare stays frozen at 2,500 won."
+
+
+def test_a_translation_a_little_short_is_examined_when_it_lacks_a_number():
+    assert candidate(FARE_KO, FARE_CUT, "ko", "en", -0.45) is None  # 73% of the usual length
+    found = candidate(FARE_KO, FARE_CUT, "ko", "en", -0.45, -0.2)
+    assert found is not None and -0.45 < found.ratio < -0.2 and found.lost == 1
+    # as short, with nothing of the original's missing: not examined
+    no_fare = FARE_KO.replace("2,500원으로", "지금처럼")
+    assert candidate(no_fare, FARE_CUT, "ko", "en", -0.45, -0.2) is None
+    assert candidate(FARE_KO, FARE_EN, "ko", "en", -0.45, -0.2) is None  # the whole translation
+
+
 def test_the_model_comes_from_the_encoders_calibration_file():
     model = model_for("use-m3", "ko", "en")
     assert model is not None and len(model.weights) == len(coverage.FEATURES)
+    assert model.examine_lost_below is not None and model.examine_lost_below > model.examine_below
     assert model_for("hashing", "ko", "en") is None  # no calibration: the step is skipped
 
 
@@ -131,6 +147,15 @@ def test_a_translation_cut_after_its_first_clause_is_found(encoder):
     assert bead.status is Status.DRIFTED
     assert "drift.partial" in {r.code for r in bead.reasons}
     assert any(f.code == "drift.partial" for f in report.findings)
+
+
+@pytest.mark.model
+def test_a_clause_lost_with_its_number_is_found_in_a_translation_a_little_short(encoder):
+    cut = compare_texts(CONTEXT_KO + FARE_KO, CONTEXT_EN + FARE_CUT, encoder=encoder, presegmented=True)
+    (reason,) = [r for r in _bridge_bead(cut).reasons if r.code == "drift.partial"]
+    assert "2,500원" in reason.evidence[0].text
+    whole = compare_texts(CONTEXT_KO + FARE_KO, CONTEXT_EN + FARE_EN, encoder=encoder, presegmented=True)
+    assert _bridge_bead(whole).status is Status.OK
 
 
 @pytest.mark.model

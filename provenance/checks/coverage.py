@@ -72,6 +72,8 @@ class Model:
     weights: tuple[float, ...]
     threshold: float
     examine_below: float  # log size ratio under which a bead is examined at all
+    #: … or, when the translation lacks a number, date or Latin word of the original, under this
+    examine_lost_below: float | None = None
 
     def logit(self, values: Sequence[float]) -> float:
         return self.intercept + sum(w * v for w, v in zip(self.weights, values))
@@ -159,8 +161,16 @@ class Candidate:
         return [((0, end),), *prefixes, *suffixes, *rests]
 
 
-def candidate(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, examine_below: float) -> Candidate | None:
-    """A candidate when the translation is shorter than usual (and the original not short), else None."""
+def candidate(
+    src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, examine_below: float,
+    examine_lost_below: float | None = None,
+) -> Candidate | None:
+    """A candidate when the translation is shorter than usual (and the original not short), else None.
+
+    With `examine_lost_below`, a translation only a little short is a candidate too when
+    it lacks a number, date or Latin word of the original: "…지나며, 요금은 2,500원으로
+    동결됩니다" as "…will pass through Gangnam and Hongdae." keeps 73% of the usual length.
+    """
     strip = getattr(language(src_lang), "strip_attribution", None)
     if strip is not None:
         src_text = strip(src_text)  # "…"라고 말했다: the English often moves or drops "she said"
@@ -170,9 +180,12 @@ def candidate(src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, examin
     if src.foreign_share >= MOSTLY_FOREIGN:
         return None  # a line mostly in another script (a pasted headline) is not read
     ratio = log_size_ratio(src, tgt)
-    if ratio is None or ratio >= examine_below:
+    loose = examine_below if examine_lost_below is None else max(examine_below, examine_lost_below)
+    if ratio is None or ratio >= loose:
         return None
     lost = len(missing_anchors(src, tgt))
+    if ratio >= examine_below and not lost:
+        return None
     return Candidate(src_text, tgt_text, ratio, lost, tuple(clause_starts(src_text, src_lang)), tuple(half_spans(src_text)))
 
 
@@ -229,7 +242,7 @@ def find_lost_clauses(
         if bead.status is not Status.OK or not bead.src or not bead.tgt:
             continue
         src_text, tgt_text = source.joined(bead.src)[0], target.joined(bead.tgt)[0]
-        found = candidate(src_text, tgt_text, source.lang, target.lang, model.examine_below)
+        found = candidate(src_text, tgt_text, source.lang, target.lang, model.examine_below, model.examine_lost_below)
         if found is not None:
             examined.append((k, found))
     out = list(beads)
@@ -267,5 +280,7 @@ def _read_model(path: str) -> Model | None:
     data = json.loads(Path(path).read_text(encoding="utf-8")).get("partial")
     if not data or list(data.get("features", ())) != list(FEATURES):
         return None  # fitted for other features: not applied
+    lost_below = data.get("examine_lost_below")
     return Model(float(data["intercept"]), tuple(float(w) for w in data["weights"]),
-                 float(data["threshold"]), float(data["examine_below"]))
+                 float(data["threshold"]), float(data["examine_below"]),
+                 None if lost_below is None else float(lost_below))
