@@ -73,7 +73,7 @@ def backend():
 def tiny_model(backend, tmp_path_factory) -> Path:
     """A plain transformers directory: config, random weights, tokenizer; no modules.json.
 
-    SentencePiece trained on the fixture text (vocabulary 500), a 2-layer
+    SentencePiece trained on the fixture text (vocabulary 500 or more), a 2-layer
     XLM-RoBERTa of width 32, both saved with `save_pretrained`.
     """
     from benchmarks.encoder_hf import build_tiny_model
