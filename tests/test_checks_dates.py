@@ -136,6 +136,23 @@ def test_relative_dates_one_step_apart_are_info(ko_text, en_text, severity):
 
 
 @pytest.mark.parametrize(
+    ("ko_text", "en_text", "flagged"),
+    [
+        ("북한은 지난달 미사일 2발을 발사했다.", "North Korea fired two missiles last week.", True),
+        ("지난해 수출이 늘었다.", "Exports rose last month.", True),
+        ("북한은 지난달 미사일 2발을 발사했다.", "North Korea fired two missiles last month.", False),
+        # a relative date given as a calendar date is no change of unit
+        ("북한은 지난달 14일 미사일 2발을 발사했다.", "North Korea fired two missiles on March 14.", False),
+    ],
+)
+def test_a_relative_date_in_another_unit_is_a_change(ko_text, en_text, flagged):
+    errors = [r for r in check_pair(ko_text, en_text, enabled=["date"]) if r.severity is Severity.ERROR]
+    assert bool(errors) is flagged
+    if flagged:
+        assert "in the translation" in errors[0].message and errors[0].src and errors[0].tgt
+
+
+@pytest.mark.parametrize(
     ("text", "days", "durations"),
     [
         ("29일 만료되는 협정", [29], []),  # 만료 ("expires") is not 만 ("after")

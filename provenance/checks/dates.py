@@ -122,7 +122,7 @@ def check_dates(src: Side, tgt: Side) -> list[CheckResult]:
     out: list[CheckResult] = []
     seen_pairs: set[tuple[int, int]] = set()
     for part in lost:
-        rival = next((q for q in extra if q.kind == part.kind), None)
+        rival = next((q for q in extra if q.kind == part.kind), None) or _other_unit(part, extra)
         if rival is not None:
             key = (id(part.mention), id(rival.mention))
             if key not in seen_pairs:
@@ -143,6 +143,14 @@ def check_dates(src: Side, tgt: Side) -> list[CheckResult]:
                 (), (part.mention.span,),
             ))
     return out
+
+
+def _other_unit(part: Part, extra: list[Part]) -> Part | None:
+    """A relative date left over against one of another unit left over on the other side:
+    지난달 as "last week", 지난해 as "last month"."""
+    if not part.kind.startswith("relative:"):
+        return None
+    return next((q for q in extra if q.kind.startswith("relative:") and q.kind != part.kind), None)
 
 
 def _numbers(side: Side) -> set[float]:
