@@ -227,6 +227,7 @@ FAITHFUL = [
     ("베일(34)은 말했다.", "The 34-year-old Bale said."),
     ("이적료는 2억3800만달러(약 2400억 원)이다.", "The fee is $238 million."),  # the won conversion left out
     ("이적료는 2억3800만달러(약 2400억 원)이다.", "The fee is $238 million (240 billion won)."),
+    ("회사는 3억 원(약 25만 달러)을 투자했다.", "The company invested 300 million won ($250,000)."),
 ]
 
 CHANGED = [
@@ -239,6 +240,19 @@ CHANGED = [
     ("이적료는 2억3800만달러(약 2400억 원)이다.", "The fee is $238 billion.", "238,000,000", "238,000,000,000"),
     ("수익은 1억5840만달러 (약 1600억원)였다.", "It took $158.4 billion.", "158,400,000", "158,400,000,000"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("ko_text", "en_text", "original", "translated"),
+    [
+        ("회사는 3억 원을 투자했다.", "The company invested $300 million.", "3억 원", "$300 million"),
+        ("수출액은 5억 달러로 늘었다.", "Exports rose to 500 million yuan.", "5억 달러", "500 million yuan"),
+    ],
+)
+def test_the_same_figure_in_another_currency_is_an_error(ko_text, en_text, original, translated):
+    (error,) = [r for r in check_pair(ko_text, en_text, enabled=["number"]) if r.severity is Severity.ERROR]
+    assert "another currency" in error.message
+    assert [span.text for span in error.src] == [original] and [span.text for span in error.tgt] == [translated]
 
 
 @pytest.mark.parametrize(("ko_text", "en_text"), FAITHFUL)

@@ -440,6 +440,14 @@ def check_numbers(src: Side, tgt: Side) -> list[CheckResult]:
     ]
     out += [
         CheckResult(
+            CODE, Severity.ERROR,
+            f"amount {quote(a.span)} in the original is in another currency in the translation ({quote(b.span)})",
+            (a.span,), (b.span,),
+        )
+        for a, b in _currency_swaps(lost, extra)
+    ]
+    out += [
+        CheckResult(
             CODE, Severity.WARNING,
             f"the translation's conversion does not add up: {quote(a.span)} is not {quote(b.span)}",
             (), (a.span, b.span),
@@ -455,6 +463,19 @@ def check_numbers(src: Side, tgt: Side) -> list[CheckResult]:
         for q in extra
     ]
     return out
+
+
+def _currency_swaps(lost: list[Quantity], extra: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """3억 원 as "$300 million": the same figure in another currency, which no conversion
+    gives (a converted amount has another figure). Taken out of `lost` and `extra`."""
+    swaps = []
+    for a in list(lost):
+        b = next((b for b in extra if _other_currency(Value.of(a), Value.of(b)) and same_number(a.value, b.value)), None)
+        if b is not None and not (a.magnitude or b.magnitude):
+            swaps.append((a, b))
+            lost.remove(a)
+            extra.remove(b)
+    return swaps
 
 
 def _anything_to_check(src: Side, tgt: Side) -> bool:
