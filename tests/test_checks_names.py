@@ -99,6 +99,40 @@ def test_swapped_name_names_both_sides_at_info_level():
     assert "브뤼셀" in found[0].message
 
 
+@pytest.mark.parametrize(
+    ("korean", "english", "original", "translated"),
+    [
+        ("윤석열 대통령은 일본을 방문했다.", "President Yoon Suk Yeol visited China.", "일본", "China"),
+        ("김정은 국무위원장이 평양을 방문했다.", "Kim Jong Un visited Seoul.", "평양", "Seoul"),
+        ("김정은 국무위원장이 평양을 방문했다.", "Kim Il Sung visited Pyongyang.", "김정은", "Kim Il Sung"),
+        ("중국인들은 반발했다.", "Japan objected.", "중국", "Japan"),
+    ],
+)
+def test_a_country_city_or_leader_named_in_anothers_place_is_an_error(korean, english, original, translated):
+    (found,) = check_pair(korean, english, enabled=["name"])
+    assert found.severity is Severity.ERROR
+    assert (found.src[0].text, found.tgt[0].text) == (original, translated)
+    assert english[found.tgt[0].start : found.tgt[0].end] == translated
+
+
+@pytest.mark.parametrize(
+    ("korean", "english"),
+    [
+        ("윤석열 대통령은 일본을 방문했다.", "President Yoon Suk Yeol visited Tokyo."),  # the capital for the country
+        ("미국과 중국이 합의했다.", "Washington and Beijing agreed."),
+        ("인도주의 지원을 일본이 약속했다.", "Japan pledged humanitarian aid."),  # 인도주의 names no India
+        ("미국 정부는 성명을 냈다.", "LONDON, England (CNN) The government issued a statement."),  # a dateline
+        ("북한은 회담을 거부했다.", "Talks on inter-Korean ties failed."),
+        ("스위스에서 회의가 열렸다.", "The meeting was about the Beijing Games."),  # an event, not the city
+        ("베이징에 도착했다.", "She arrived from Sweden."),  # a city left out, a country added: two edits
+        # an adjective names a language or people anywhere: 중국 left implicit by its city
+        ("중국 단둥의 소식통은 RFA에 말했다.", "A source in Dandong told RFA's Korean Service."),
+    ],
+)
+def test_no_swap_where_the_translation_names_the_same_or_nothing_of_its_kind(korean, english):
+    assert not [r for r in check_pair(korean, english, enabled=["name"]) if r.severity is Severity.ERROR]
+
+
 def test_unmatched_name_alone_is_info():
     found = check_pair("그는 회의에 참석했다.", "He attended the meeting in Frankfurt.", enabled=["name"])
     assert [r.severity for r in found] == [Severity.INFO]

@@ -22,7 +22,7 @@ from ..types import Severity
 from .phonetic import skeleton, skeletons
 from .result import CheckResult, quote
 from .side import Side, cached
-from .values import Name
+from .values import Name, Span
 
 CODE = "drift.name"
 MIN_RATIO = 80  # rapidfuzz ratio between skeletons that counts as the same name
@@ -34,6 +34,9 @@ MIN_SWAP_KEY = 4  # a swap is reported only between names this distinctive
 def check_names(src: Side, tgt: Side) -> list[CheckResult]:
     if not (src.known and tgt.known):
         return []
+    swapped = _swapped_entity(src, tgt)
+    if swapped:
+        return swapped
     out: list[CheckResult] = []
     for names_side, words_side, names_are_src in ((tgt, src, False), (src, tgt, True)):
         if not getattr(names_side.module, "CASED_NAMES", False):
@@ -67,6 +70,91 @@ def _missing_names(names_side: Side, words_side: Side, names_are_src: bool) -> l
         src_spans, tgt_spans = (evidence[1], evidence[0]) if not names_are_src else evidence
         out.append(CheckResult(CODE, severity, message, src_spans, tgt_spans))
     return out
+
+
+def _swapped_entity(src: Side, tgt: Side) -> list[CheckResult]:
+    """일본 as "China", 평양 as "Seoul", 김정은 as "Kim Il Sung": the one country, city or
+    leader of the original's exonym table the translation leaves out, against the one the
+    translation names that the original does not. Both come from the table, so unlike a
+    sounded-out name this is no guess: an error."""
+    entities = getattr(src.module, "named_entities", None)
+    if entities is None or getattr(tgt.module, "CASED_NAMES", False) is False:
+        return []
+    named = entities(src.text)
+    if not named:
+        return []  # most beads
+    table = src.module.EXONYMS
+    missing = {key: span for key, span in named if not any(_names(form, tgt.text) for form in table[key])}
+    if len(missing) != 1:
+        return []
+    (key, span), = missing.items()
+    keys_of, kind = _keys_of(src.module), src.module.SWAPPABLE[key]
+    strays = {
+        m.group(): m for m in _entity_forms(src.module).finditer(tgt.text, _dateline_end(tgt.text))
+        if not any(other in src.text for other in keys_of[m.group()])
+    }
+    if len(strays) != 1:
+        return []
+    (form, at), = strays.items()
+    if kind not in {src.module.SWAPPABLE[other] for other in keys_of[form]}:
+        return []  # 베이징 left out and "Sweden" added: two edits, not one name for another
+    stray = Span(at.start(), at.end(), form)
+    return [CheckResult(
+        CODE, Severity.ERROR,
+        f"the original names {quote(span)} where the translation names {quote(stray)}",
+        (span,), (stray,),
+    )]
+
+
+#: "SDEROT, Israel (CNN) —": the place an agency story was filed from, which the Korean leaves out
+_DATELINE = re.compile(r"[A-Z]{3}[A-Z .'-]*,(?:\s+[A-Z][\w.]*)*\s*(?:\((?:CNN|AP|AFP|Reuters|Yonhap)\))?\s*[-—–]*\s*")
+
+
+def _dateline_end(text: str) -> int:
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
+def _names(form: str, text: str) -> bool:
+    """`form` written in `text` as a word of its own (U.S. included)."""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(form, at + 1)
+    return False
+
+
+#: forms that name more than one country, city or leader: a surname alone, and the
+#: adjectives of a country, which also name its language ("RFA's Korean Service") or its
+#: people anywhere; in the original, any form still answers for its entity
+_NOT_ENTITY_FORMS = frozenset({
+    "Kim", "Lee", "Park", "Roh", "Moon", "Xi", "Mao",
+    "Afghan", "American", "Americans", "Australian", "British", "Briton", "Britons", "Canadian", "Chinese",
+    "Dutch", "Egyptian", "English", "Filipino", "French", "German", "Greek", "Indonesian", "Iranian", "Iraqi",
+    "Israeli", "Japanese", "Korean", "Mexican", "Mongolian", "North Korean", "Pakistani", "Philippine",
+    "Russian", "South African", "South Korean", "Swedish", "Swiss", "Taiwanese", "Thai", "Turkish", "Vietnamese",
+})
+
+
+@cache
+def _keys_of(module) -> dict[str, frozenset[str]]:
+    """Each English form of a swappable entity -> the exonym keys that give it."""
+    keys: dict[str, set[str]] = {}
+    for key in module.SWAPPABLE:
+        for form in module.EXONYMS[key]:
+            if form not in _NOT_ENTITY_FORMS:
+                keys.setdefault(form, set()).add(key)
+    return {form: frozenset(found) for form, found in keys.items()}
+
+
+@cache
+def _entity_forms(module) -> re.Pattern[str]:
+    """The forms of `_keys_of`, longest first (North Korea before Korea), as words of their own."""
+    forms = sorted(_keys_of(module), key=len, reverse=True)
+    # not "inter-Korean", not "the Beijing Games" (an event, not the city)
+    return re.compile(r"(?<![A-Za-z-])(?:" + "|".join(map(re.escape, forms)) + r")(?![A-Za-z])(?!\s+(?:Games|Olympics?)\b)")
 
 
 def _swap_partner(missing: list[Name], words: _Words, names_side: Side) -> Name | None:

@@ -493,6 +493,45 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "자유아시아방송": ("RFA", "Radio Free Asia"),
 }
 
+#: exonyms that name one country, city or leader (not a body, a faith, a party or a
+#: medium), each with its kind: the original naming one and the translation another of
+#: the same kind in its place is a swap (일본 as "China"). Not 인도 (also handing over,
+#: 인도적), 조선 (also the dynasty, 조선중앙통신).
+SWAPPABLE: dict[str, str] = {
+    **dict.fromkeys((
+        "미국", "영국", "중국", "일본", "북한", "남한", "한국", "대한민국", "러시아", "독일", "프랑스", "호주",
+        "대만", "남아공", "이스라엘", "이집트", "이라크", "이란", "아프가니스탄", "파키스탄", "스위스", "스웨덴",
+        "네덜란드", "그리스", "터키", "튀르키예", "멕시코", "캐나다", "몽골", "베트남", "태국", "필리핀", "인도네시아",
+    ), "country"),
+    **dict.fromkeys(("북경", "베이징", "동경", "평양", "서울", "신의주", "단둥", "블라디보스토크", "하바롭스크", "홍콩", "뉴욕"), "city"),
+    **dict.fromkeys(("김정은", "김정일", "김일성", "문재인", "이명박", "박근혜", "노무현", "김대중", "시진핑", "마오쩌둥", "모택동"), "leader"),
+}
+#: what may follow a country's or city's name in one word: 중국인, 중국산, 서울시, 미국측, 한국계
+_SWAPPABLE_TAILS = ("", "인", "인들", "산", "시", "측", "계", "군", "정부")
+
+
+def named_entities(text: str) -> list[tuple[str, Span]]:
+    """(exonym key, its span) of each country, city or leader in `SWAPPABLE` the text names,
+    as a word of its own (particles aside): 중국인들은 names 중국, 인도주의 names nothing."""
+    out = []
+    for m in _HANGUL_WORD.finditer(text):
+        word = m.group()
+        for key in _SWAPPABLE_BY_START.get(word[:2], ()):
+            if word.startswith(key) and _entity_tail(word[len(key):]):
+                out.append((key, Span(m.start(), m.start() + len(key), key)))
+                break
+    return out
+
+
+def _entity_tail(rest: str) -> bool:
+    """What follows a name in its word: nothing, a particle, or a tail of `_SWAPPABLE_TAILS`
+    and a particle (김정은 keeps its 은, 중국인들은 is 중국 + 인들 + 은)."""
+    return any(rest.startswith(tail) and (rest == tail or rest[len(tail):] in _PARTICLE_RANK) for tail in _SWAPPABLE_TAILS)
+
+
+_HANGUL_WORD = re.compile(r"[가-힣]+")
+
+
 #: particles and endings stripped before a word is romanised for name matching
 PARTICLES = (
     "에게서", "으로부터", "로부터", "에서는", "에서도", "에서의", "으로는", "이라는", "라는",
@@ -559,6 +598,10 @@ FOREIGN_ENDINGS = ("스", "크", "드", "즈", "츠", "트", "프", "브", "르�
 #: endings of verbs and adverbs, which are never names
 VERBAL_ENDINGS = ("다", "고", "며", "서", "게", "면", "지", "요", "니", "던", "했", "된", "한", "할", "운", "픈", "쁜")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+#: the keys of `SWAPPABLE` by their first two letters, longest first
+_SWAPPABLE_BY_START: dict[str, tuple[str, ...]] = {}
+for _key in sorted(SWAPPABLE, key=len, reverse=True):
+    _SWAPPABLE_BY_START[_key[:2]] = (*_SWAPPABLE_BY_START.get(_key[:2], ()), _key)
 #: exonym keys a name-like word may start with, as one tuple for a single `startswith`
 _EXONYM_PREFIXES = tuple(key for key in EXONYMS if len(key) >= 2)
 
