@@ -513,14 +513,11 @@ _SWAPPABLE_TAILS = ("", "인", "인들", "산", "시", "측", "계", "군", "정
 def named_entities(text: str) -> list[tuple[str, Span]]:
     """(exonym key, its span) of each country, city or leader in `SWAPPABLE` the text names,
     as a word of its own (particles aside): 중국인들은 names 중국, 인도주의 names nothing."""
-    out = []
-    for m in _HANGUL_WORD.finditer(text):
-        word = m.group()
-        for key in _SWAPPABLE_BY_START.get(word[:2], ()):
-            if word.startswith(key) and _entity_tail(word[len(key):]):
-                out.append((key, Span(m.start(), m.start() + len(key), key)))
-                break
-    return out
+    return [
+        (m.group(1), Span(m.start(1), m.end(1), m.group(1)))
+        for m in _SWAPPABLE_WORD.finditer(text)
+        if _entity_tail(m.group(2))
+    ]
 
 
 def _entity_tail(rest: str) -> bool:
@@ -529,7 +526,10 @@ def _entity_tail(rest: str) -> bool:
     return any(rest.startswith(tail) and (rest == tail or rest[len(tail):] in _PARTICLE_RANK) for tail in _SWAPPABLE_TAILS)
 
 
-_HANGUL_WORD = re.compile(r"[가-힣]+")
+#: a word starting with a key of `SWAPPABLE` (the longest that fits), and the rest of the word
+_SWAPPABLE_WORD = re.compile(
+    r"(?<![가-힣])(" + "|".join(sorted(SWAPPABLE, key=len, reverse=True)) + r")([가-힣]*)"
+)
 
 
 #: particles and endings stripped before a word is romanised for name matching
@@ -598,10 +598,6 @@ FOREIGN_ENDINGS = ("스", "크", "드", "즈", "츠", "트", "프", "브", "르�
 #: endings of verbs and adverbs, which are never names
 VERBAL_ENDINGS = ("다", "고", "며", "서", "게", "면", "지", "요", "니", "던", "했", "된", "한", "할", "운", "픈", "쁜")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
-#: the keys of `SWAPPABLE` by their first two letters, longest first
-_SWAPPABLE_BY_START: dict[str, tuple[str, ...]] = {}
-for _key in sorted(SWAPPABLE, key=len, reverse=True):
-    _SWAPPABLE_BY_START[_key[:2]] = (*_SWAPPABLE_BY_START.get(_key[:2], ()), _key)
 #: exonym keys a name-like word may start with, as one tuple for a single `startswith`
 _EXONYM_PREFIXES = tuple(key for key in EXONYMS if len(key) >= 2)
 
