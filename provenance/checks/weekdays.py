@@ -18,6 +18,7 @@ recalling 2001년 9월 11일 does not date its own weekdays by it.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -151,10 +152,15 @@ def stated_dates(bead: int, src: Side, tgt: Side) -> list[FullDate]:
 
 
 def _year_then_day(text: str, first: DateMention, second: DateMention) -> bool:
+    # matched in place: a slice of what lies between would copy the rest of a long text
     return (
         first.year is not None and first.month is None and not first.decade
-        and first.span.end <= second.span.start and not text[first.span.end : second.span.start].strip()
+        and first.span.end <= second.span.start
+        and _BLANK.fullmatch(text, first.span.end, second.span.start) is not None
     )
+
+
+_BLANK = re.compile(r"\s*")
 
 
 def _newest(full_dates: list[FullDate], sides: Sequence[tuple[Side, Side]]) -> list[FullDate]:
