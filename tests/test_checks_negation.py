@@ -298,6 +298,8 @@ def test_an_open_question_still_answers_one_in_the_original():
         (en, "The army backed down.", []),
         (en, "The war against terror goes on.", []),
         (en, "The opposition party won.", []),
+        (en, "The government refused to allow the rally.", [("ban", "refused to allow")]),
+        (en, "He failed to admit it.", [("deny", "failed to admit")]),
     ],
 )
 def test_stances(module, text, expected):
@@ -327,6 +329,12 @@ def test_stances(module, text, expected):
         ("정부는 집회를 허용하지 않았다.", "The government did not allow the rally.", False),
         ("그는 혐의를 인정하지 않았다.", "He has not admitted the charges.", False),
         ("그는 혐의를 인정하지 않았다.", "He denied the charges.", False),
+        # a refusal turns the stance it governs: "refused to allow" bans
+        ("정부는 집회를 허용했다.", "The government refused to allow the rally.", True),
+        ("정부는 집회를 허용하지 않았다.", "The government refused to allow the rally.", False),
+        ("그는 혐의를 인정하지 않았다.", "He refused to admit the charges.", False),
+        ("북한은 제안을 거부했다.", "North Korea declined to accept the offer.", False),
+        ("노조는 이 안을 지지했다.", "The union refused to support the plan.", True),
         # support / oppose, and "did not support" opposes
         ("택시업계는 승객이 줄어들 것이라며 반대하고 있다.", "The taxi industry supports the plan.", True),
         ("매케인은 이 안을 지지한다고 밝혔다.", "McCain said he opposed the measure.", True),

@@ -20,7 +20,7 @@ from ..types import Severity
 from .clauses import clauses
 from .result import CheckResult, quote
 from .side import Side
-from .values import Span
+from .values import OPPOSITE_STANCES, Span
 
 CODE = "drift.negation"
 
@@ -67,11 +67,6 @@ def _denied_report(src: Side, tgt: Side) -> list[CheckResult]:
         f"the translation denies a statement the original reports ({quote(src_said[-1])} → {quote(tgt_denied[0])})",
         (src_said[-1],), (tgt_denied[0],),
     )]
-
-
-#: stances that say the opposite of each other (the language modules' `stances`)
-OPPOSITE_STANCES = {"allow": "ban", "ban": "allow", "admit": "deny", "deny": "admit", "accept": "reject", "reject": "accept",
-                    "support": "oppose", "oppose": "support"}
 
 
 def _opposite_stance(src: Side, tgt: Side) -> list[CheckResult]:

@@ -90,6 +90,11 @@ class Marker:
     span: Span
 
 
+#: each stance a report may take and its opposite (`checks.negation`, each language's `stances`)
+OPPOSITE_STANCES = {"allow": "ban", "ban": "allow", "admit": "deny", "deny": "admit", "accept": "reject", "reject": "accept",
+                    "support": "oppose", "oppose": "support"}
+
+
 def marked(text: str, patterns) -> list[Marker]:
     """A Marker of the kind for each match of each (kind, compiled pattern), by position."""
     found = [Marker(kind, Span(m.start(), m.end(), m.group())) for kind, pattern in patterns for m in pattern.finditer(text)]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 
-from ..values import DateMention, Marker, Name, Quantity, Span, in_order, marked
+from ..values import OPPOSITE_STANCES, DateMention, Marker, Name, Quantity, Span, in_order, marked
 
 CODE = "en"
 CASED_NAMES = True  # names are told by capitals, so the name check reads them here
@@ -838,10 +838,26 @@ _STANCE_WORDS_START = ("allow", "permit", "lift", "ban", "prohibit", "forb", "ad
 
 def stances(text: str) -> list[Marker]:
     """What a report does to what it reports: allows or bans it, admits or denies it,
-    accepts or rejects it (the negation check compares them)."""
+    accepts or rejects it (the negation check compares them). A refusal turns the stance
+    it governs: "refused to allow" bans, "declined to accept" rejects."""
     if not _clues(text).starts(_STANCE_WORDS_START):
         return []
-    return marked(text, _STANCES)
+    found = marked(text, _STANCES)
+    out: list[Marker] = []
+    for marker in found:
+        refusal = _REFUSAL_BEFORE.search(text, 0, marker.span.start)
+        if refusal is None:
+            out.append(marker)
+            continue
+        if out and out[-1].span.start == refusal.start():
+            out.pop()  # "refused" itself, read as a rejection: the composed stance replaces it
+        span = Span(refusal.start(), marker.span.end, text[refusal.start() : marker.span.end])
+        out.append(Marker(OPPOSITE_STANCES[marker.kind], span))
+    return out
+
+
+#: "refused to", "declined to", "failed to" right before a stance
+_REFUSAL_BEFORE = re.compile(r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|fail(?:s|ed|ing)?)\s+to\s+$", re.I)
 
 
 #: what may stand between a negation and the stance or move after it that it turns: "did

@@ -721,7 +721,7 @@ def negative_words(text: str) -> list[Marker]:
     return [Marker("negative", _span(m)) for m in _NEGATIVE_WORDS.finditer(text)]
 
 
-#: stances a report may take, each the opposite of another (`checks.negation.OPPOSITE_STANCES`):
+#: stances a report may take, each the opposite of another (`checks.values.OPPOSITE_STANCES`):
 #: 허용 (allow) / 금지 (ban), 인정 (admit) / 부인 (deny), 수락 (accept) / 거부 (reject),
 #: 찬성, 지지 (support) / 반대 (oppose).
 #: Not 수용 (also a camp, 수용소) nor 인정받다 (be recognised).
