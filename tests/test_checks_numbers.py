@@ -255,6 +255,25 @@ def test_the_same_figure_in_another_currency_is_an_error(ko_text, en_text, origi
     assert [span.text for span in error.src] == [original] and [span.text for span in error.tgt] == [translated]
 
 
+@pytest.mark.parametrize(
+    ("ko_text", "en_text", "turned"),
+    [
+        ("최소 10명이 숨졌다.", "Up to 10 people died.", True),
+        ("최대 10명이 숨졌다.", "At least 10 people died.", True),
+        ("실업률은 5% 미만이다.", "Unemployment is more than 5%.", True),
+        ("최소 10명이 숨졌다.", "At least 10 people died.", False),
+        ("10명 이상이 숨졌다.", "More than 10 people died.", False),
+        ("실업률은 5% 미만이다.", "Unemployment is under 5%.", False),
+        ("최소 10명이 숨졌다.", "Ten people died.", False),  # a bound left out is not turned
+    ],
+)
+def test_a_bound_turned_around_is_an_error(ko_text, en_text, turned):
+    errors = [r for r in check_pair(ko_text, en_text, enabled=["number"]) if r.severity is Severity.ERROR]
+    assert bool(errors) is turned
+    if turned:
+        assert "at least" in errors[0].message and "at most" in errors[0].message
+
+
 @pytest.mark.parametrize(("ko_text", "en_text"), FAITHFUL)
 def test_faithful_numbers_are_quiet(ko_text, en_text):
     found = check_pair(ko_text, en_text, enabled=["number"])

@@ -448,6 +448,14 @@ def check_numbers(src: Side, tgt: Side) -> list[CheckResult]:
     ]
     out += [
         CheckResult(
+            CODE, Severity.ERROR,
+            f"the original's {_BOUND_WORDS[a.bound]} {show(a)} ({quote(a.span)}) is {_BOUND_WORDS[b.bound]} {show(b)} in the translation ({quote(b.span)})",
+            (a.span,), (b.span,),
+        )
+        for a, b in _bounds_turned(src.quantities, tgt.quantities)
+    ]
+    out += [
+        CheckResult(
             CODE, Severity.WARNING,
             f"the translation's conversion does not add up: {quote(a.span)} is not {quote(b.span)}",
             (), (a.span, b.span),
@@ -463,6 +471,24 @@ def check_numbers(src: Side, tgt: Side) -> list[CheckResult]:
         for q in extra
     ]
     return out
+
+
+_BOUND_WORDS = {"min": "at least", "max": "at most"}
+
+
+def _bounds_turned(src: list[Quantity], tgt: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """최소 10명 as "up to 10", 10% 미만 as "more than 10%": the figure kept, its bound turned
+    around. Only where the translation does not also state the figure with the same bound."""
+    turned = []
+    for a in src:
+        if a.bound not in _BOUND_WORDS:
+            continue
+        same = [b for b in tgt if b.value == a.value and b.unit == a.unit]
+        if same and not any(b.bound == a.bound for b in same):
+            b = next((b for b in same if b.bound in _BOUND_WORDS), None)
+            if b is not None:
+                turned.append((a, b))
+    return turned
 
 
 def _currency_swaps(lost: list[Quantity], extra: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
