@@ -4,10 +4,11 @@ Names are taken from the side that capitalises them (English) and looked
 for among the words of the other side: written the same (IBM, NHK), through
 an exonym table (평양 ↔ Pyongyang, 유엔 ↔ U.N.), or by sound, comparing
 phonetic skeletons of the name and of each romanised word (블라디보스토크 ↔
-Vladivostok). A missing name is only a warning when the other side also
-has a name-like word nothing matched, which is what a swapped name looks
-like; a name with no counterpart and nothing left over is left alone, since
-translators add titles, datelines and explanations.
+Vladivostok). A name with no counterpart is an info note, naming the other
+side's one name-like word nothing matched when there is one (what a swapped
+name looks like): translators add titles, datelines and explanations. Only a
+country, city or leader of the exonym table named in the place of another of
+its kind (일본 as "China") is an error: both sides are known there, not sounded out.
 """
 
 from __future__ import annotations

@@ -74,7 +74,8 @@ def _opposite_stance(src: Side, tgt: Side) -> list[CheckResult]:
     stance turned into its opposite, where a negation attached to a stance turns it too
     (`negates` of each language: "did not allow" bans). Each side must take that
     stance only (a sentence that bans one thing and allows another is left alone), and a
-    negated predicate attached to no stance leaves the bead to the counting below."""
+    negated predicate in a stance's clause attached to no stance leaves the bead to the
+    counting below."""
     src_stances = src.stances
     if not src_stances:
         return []  # most beads: the translation's stances are never read (issue #8)
@@ -100,7 +101,8 @@ def _opposite_stance(src: Side, tgt: Side) -> list[CheckResult]:
 
 def _taken(side: Side, stances: list) -> list[tuple[Span, str]] | None:
     """Each stance as the side takes it: (its words, with the negation that turns it, and the
-    stance it then takes); None when a negated predicate turns no stance."""
+    stance it then takes); None when a negated predicate in a stance's clause turns none
+    (a negation in another clause leaves the stances as they are)."""
     out, used = [], set()
     for stance in stances:
         by = side.turning(stance.span) if side.negated else None
