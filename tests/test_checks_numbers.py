@@ -525,6 +525,8 @@ def test_same_value_with_the_same_unit_is_matched_first():
         ("50만 명이 모였다", "A million people gathered.", True),
         ("수출이 4배 늘었다", "Exports quadrupled.", False),
         ("수출이 2배 늘었다", "Exports tripled.", True),
+        ("수출이 10배 늘었다", "Exports rose tenfold.", False),
+        ("수출이 2배 늘었다", "Exports rose threefold.", True),
         ("낮 기온이 섭씨 30도까지 올랐다", "Temperatures rose to 86 degrees Fahrenheit.", False),  # converted
         ("낮 기온이 섭씨 30도까지 올랐다", "Temperatures rose to 96 degrees Fahrenheit.", True),
         ("영하 10도까지 떨어졌다", "It fell to minus 10 degrees Celsius.", False),

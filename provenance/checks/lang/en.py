@@ -34,9 +34,11 @@ ORDINALS = {
     "hundredth": 100, "thousandth": 1000,
 }
 #: words that are numbers without digits: "twice", "a couple"
-MULTIPLES = {"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "quadrupled": 4, "once": 1}
+MULTIPLES = {"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "quadrupled": 4, "quintupled": 5, "once": 1,
+             "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
+             "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100}
 #: multiples that are always amounts ("double" and "twice" often are not: "double standards", "twice weekly")
-_SURE_MULTIPLES = frozenset({"tripled", "quadrupled"})
+_SURE_MULTIPLES = frozenset({"tripled", "quadrupled", "quintupled"} | {word for word in MULTIPLES if word.endswith("fold") and word != "twofold"})
 #: words that often are not numbers at all ("one of", "at first", "a second")
 WEAK_WORDS = {"one", "first", "second", "once", "half", "double", "doubled"}
 
