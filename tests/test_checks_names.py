@@ -116,6 +116,36 @@ def test_a_country_city_or_leader_named_in_anothers_place_is_an_error(korean, en
 
 
 @pytest.mark.parametrize(
+    ("korean", "english", "original", "translated"),
+    [
+        ("오세훈 서울시장은 말했다.", "Seoul Mayor Park Won-soon said.", "오세훈", "Park Won-soon"),
+        ("이재명 대표는 반발했다.", "Party leader Han Dong-hoon protested.", "이재명", "Han Dong-hoon"),
+        ("김민지 기자가 보도했다.", "Reporter Kim Min-jung reported.", "김민지", "Kim Min-jung"),
+        ("대표 사절인 전영수씨는 말했다.", "The chief envoy Chun Yung-woo said.", "전영수", "Chun Yung-woo"),
+    ],
+)
+def test_a_titled_person_named_as_another_is_a_warning(korean, english, original, translated):
+    (found,) = check_pair(korean, english, enabled=["name"])
+    assert found.severity is Severity.WARNING
+    assert (found.src[0].text, found.tgt[0].text) == (original, translated)
+
+
+@pytest.mark.parametrize(
+    ("korean", "english"),
+    [
+        ("오세훈 서울시장은 말했다.", "Seoul Mayor Oh Se-hoon said."),
+        ("이재명 대표는 반발했다.", "Party leader Lee Jae-myung protested."),
+        ("김정은 국무위원장이 말했다.", "Kim Jong Un said."),
+        # 라이스 is Rice, and 박의춘 spells Pak Ui Chun though 외무상 is no title the list knows
+        ("라이스 국무장관은 박의춘 북한 외무상을 만났다.", "Rice met North Korean Foreign Minister Pak Ui Chun."),
+        ("정부 대변인은 말했다.", "Government spokesman Kim Eun-hye said."),  # 정부 is no person
+    ],
+)
+def test_no_person_swap_where_every_titled_person_is_spelled(korean, english):
+    assert not [r for r in check_pair(korean, english, enabled=["name"]) if r.severity.rank >= Severity.WARNING.rank]
+
+
+@pytest.mark.parametrize(
     ("korean", "english"),
     [
         ("윤석열 대통령은 일본을 방문했다.", "President Yoon Suk Yeol visited Tokyo."),  # the capital for the country

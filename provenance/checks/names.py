@@ -35,7 +35,7 @@ MIN_SWAP_KEY = 4  # a swap is reported only between names this distinctive
 def check_names(src: Side, tgt: Side) -> list[CheckResult]:
     if not (src.known and tgt.known):
         return []
-    swapped = _swapped_entity(src, tgt)
+    swapped = _swapped_entity(src, tgt) or _swapped_person(src, tgt)
     if swapped:
         return swapped
     out: list[CheckResult] = []
@@ -105,6 +105,58 @@ def _swapped_entity(src: Side, tgt: Side) -> list[CheckResult]:
         f"the original names {quote(span)} where the translation names {quote(stray)}",
         (span,), (stray,),
     )]
+
+
+#: a romanised name this sure is the same person; below `OTHER_PERSON`, surely another
+SAME_PERSON, OTHER_PERSON = 0.75, 0.4
+
+
+def _swapped_person(src: Side, tgt: Side) -> list[CheckResult]:
+    """오세훈 서울시장 as "Seoul Mayor Park Won-soon": the one titled person of the original
+    that no Korean-style name of the translation spells, against the one such name that
+    spells nobody of the original (`credits.names.match_name`, as the credits are matched)."""
+    people = getattr(src.module, "titled_people", None)
+    if people is None or getattr(tgt.module, "CASED_NAMES", False) is False:
+        return []
+    named = people(src.text)
+    if not named:
+        return []  # most beads
+    english = [(m.group(), Span(m.start(), m.end(), m.group())) for m in _korean_style_name().finditer(tgt.text)]
+    if not english:
+        return []
+    from ..credits.names import match_name
+    from ..romanize import romanize
+
+    sounds = _sound_keys(tgt.text)
+    unspelled = [
+        (k, span) for k, span in named
+        if all(match_name(e, k).confidence < SAME_PERSON for e, _ in english)
+        and not any(_similar(key, skeleton(romanize(k), silent_r=False)) for key in sounds)  # 라이스 is Rice
+    ]
+    if len(unspelled) != 1:
+        return []
+    candidates = src.module.personal_names(src.text)  # 박의춘 with a title the list lacks still answers
+    strangers = [(e, span) for e, span in english if all(match_name(e, k).confidence < SAME_PERSON for k in candidates)]
+    if len(strangers) != 1:
+        return []
+    (korean, src_span), (latin, tgt_span) = unspelled[0], strangers[0]
+    if match_name(latin, korean).confidence >= OTHER_PERSON:
+        return []  # a spelling nobody uses, not another person
+    return [CheckResult(
+        CODE, Severity.WARNING,
+        f"the original names {quote(src_span)} where the translation names {quote(tgt_span)}",
+        (src_span,), (tgt_span,),
+    )]
+
+
+@cache
+def _korean_style_name() -> re.Pattern[str]:
+    """A Korean name in Korean order: a surname as spelled in English and a given name of
+    two parts ("Park Won-soon", "Kim Jong Un", "Oh Sehoon" is left out: it could be anyone)."""
+    from ..credits.surnames import SURNAMES
+
+    surnames = "|".join(sorted({s.capitalize() for spellings in SURNAMES.values() for s in spellings if len(s) > 1}, key=len, reverse=True))
+    return re.compile(rf"\b(?:{surnames})\s+[A-Z][a-z]+(?:-[a-z]+|\s+[A-Z][a-z]+)\b")
 
 
 #: "SDEROT, Israel (CNN) —": the place an agency story was filed from, which the Korean leaves out

@@ -532,6 +532,40 @@ _SWAPPABLE_WORD = re.compile(
 )
 
 
+#: what follows a person's name in news copy: 오세훈 서울시장, 이재명 대표, 김민지 기자
+TITLES = (
+    "대통령", "총리", "장관", "차관", "의원", "대표", "위원장", "시장", "지사", "청장", "총장", "원장", "회장",
+    "사장", "교수", "기자", "특파원", "대변인", "감독", "선수", "씨", "국무위원장", "부위원장", "비서실장",
+)
+
+
+def titled_people(text: str) -> list[tuple[str, Span]]:
+    """(name, span) of each person named with a title (오세훈 서울시장, 김민지 기자): a
+    surname, two syllables of given name, and a title, perhaps after a place or party."""
+    return [(m.group(1), Span(m.start(1), m.end(1), m.group(1))) for m in _titled_person().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _titled_person() -> re.Pattern[str]:
+    from ...credits.surnames import SURNAMES
+
+    surnames = "|".join(sorted(SURNAMES, key=len, reverse=True))
+    titles = "|".join(sorted(TITLES, key=len, reverse=True))
+    after_place = "|".join(sorted(set(TITLES) - {"씨"}, key=len, reverse=True))  # "사절인 전영수씨" names 전영수
+    name = rf"(?<![가-힣])((?:{surnames})[가-힣]{{2}})"
+    return re.compile(rf"{name}(?:\s?(?:{titles})|\s[가-힣]{{1,4}}\s?(?:{after_place}))(?![가-힣]{{2}})")
+
+
+def personal_names(text: str) -> list[str]:
+    """Every word that may be a person's name (a surname and two syllables, particles aside)."""
+    from ...credits.surnames import SURNAMES
+
+    return [stem for stem in map(_strip_particle, _HANGUL_RUN.findall(text)) if len(stem) == 3 and stem[0] in SURNAMES]
+
+
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+
+
 #: particles and endings stripped before a word is romanised for name matching
 PARTICLES = (
     "에게서", "으로부터", "로부터", "에서는", "에서도", "에서의", "으로는", "이라는", "라는",
