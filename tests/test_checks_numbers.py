@@ -532,6 +532,9 @@ def test_same_value_with_the_same_unit_is_matched_first():
         ("영하 10도까지 떨어졌다", "It fell to minus 10 degrees Celsius.", False),
         ("영하 10도까지 떨어졌다", "It fell to 14 degrees Fahrenheit.", False),
         ("영하 10도까지 떨어졌다", "It fell to 10 degrees Fahrenheit.", True),
+        # 영하 after the scale's name; a sign on both sides (this raised ValueError)
+        ("기온은 섭씨 영하 5도였다", "It was minus 5 degrees Celsius.", False),
+        ("기온은 섭씨 영하 5도였다", "It was minus 15 degrees Celsius.", True),
         ("북위 38도선 부근", "near the 38th parallel", False),  # a latitude, not a temperature
         ("20대 여성이 대부분이다", "Most are women in their 20s.", False),
         ("20대 여성이 대부분이다", "Most are women in their 30s.", True),

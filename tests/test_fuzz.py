@@ -36,8 +36,10 @@ SLOW = examples(40)
 LANGS = ("ko", "en", "zh", "xx")
 
 # Text that looks like news often enough to reach deep into the pipeline, with noise.
-KO_WORDS = "북한이 노동자 3천 명을 2019년 12월 22일 보냈다. 소식통은 “아니다”라고 말했습니다. 김지은 기자".split()
-EN_WORDS = "North Korea sent 3,000 workers on Dec. 22, 2019. The source said “no.” Reported by Jieun Kim. Mr. U.S.".split()
+KO_WORDS = ("북한이 노동자 3천 명을 2019년 12월 22일 보냈다. 소식통은 “아니다”라고 말했습니다. 김지은 기자 "
+            "섭씨 영하 5도 -3% 최소 1억 달러 지난달 오세훈 서울시장 반대하고 일본을 두 배").split()
+EN_WORDS = ("North Korea sent 3,000 workers on Dec. 22, 2019. The source said “no.” Reported by Jieun Kim. Mr. U.S. "
+            "minus -15 degrees Celsius $300 million up to at least threefold last week Park Won-soon refused to allow China").split()
 PUNCT = list(".!?…。！？\"“”'’()[]«»,;:-—\n\n\n ") + ["\r\n", "\u00a0", "\u200b", "１２", "**", "# ", "- ", "> "]
 
 
@@ -141,6 +143,27 @@ def test_overlong_sentences_are_cut(word, repeat, space):
 def test_checks_never_raise(src, tgt, langs):
     results = check_pair(src, tgt, *langs)
     assert isinstance(results, list)
+
+
+KO_NUMBER = st.builds(
+    "{}{}{} 기록했다.".format,
+    st.sampled_from(["", "영하 ", "섭씨 영하 ", "섭씨 ", "-", "최소 ", "약 "]),
+    st.one_of(st.integers(-10**6, 10**9), st.floats(-1e4, 1e4, allow_nan=False).map(lambda x: f"{x:.2f}")),
+    st.sampled_from(["", "도", "%", "명", "달러", "원", "억 원", "배", "km", "년"]),
+)
+EN_NUMBER = st.builds(
+    "It recorded {}{}{}.".format,
+    st.sampled_from(["", "minus ", "-", "up to ", "about ", "$"]),
+    st.one_of(st.integers(-10**6, 10**9), st.floats(-1e4, 1e4, allow_nan=False).map(lambda x: f"{x:.2f}")),
+    st.sampled_from(["", " degrees Celsius", "%", " people", " million", " won", " times", "-fold", " km", " years"]),
+)
+
+
+@FAST
+@example(ko="기온은 섭씨 5도였다.", en="It was minus 15 degrees Celsius.")  # log10 of a negative ratio raised
+@given(ko=KO_NUMBER, en=EN_NUMBER)
+def test_number_checks_never_raise_whatever_the_signs_and_units(ko, en):
+    assert isinstance(check_pair(ko, en, "ko", "en"), list)
 
 
 # -- aligner -------------------------------------------------------------------

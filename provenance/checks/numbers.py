@@ -135,8 +135,8 @@ def _within_magnitude(a: Value, b: Value) -> bool:
 def _scale_dropped(a: Value, b: Value) -> bool:
     """2억 유로 … "it will be 200": the scale word said once, the number repeated bare."""
     small, large = sorted((a, b), key=lambda v: abs(v.value))
-    if small.unit is not None and small.unit != large.unit or not 0 < small.value < 1000:
-        return False
+    if small.unit is not None and small.unit != large.unit or not 0 < small.value < 1000 or large.value <= 0:
+        return False  # (영하 5도 against "minus 15 degrees": no scale word drops a sign)
     exponent = math.log10(large.value / small.value)
     return exponent >= 3 and abs(exponent - round(exponent)) < 1e-9 and round(exponent) % 3 == 0
 

@@ -150,6 +150,8 @@ _COUNTER_AFTER = re.compile(rf"(?: ?여)? ?({_COUNTER_ALT})")
 #: 도 after a number is a temperature only with one of these before it (38도선 is a latitude)
 _DEGREES_AFTER = re.compile(r" ?도(?!선)")
 _TEMPERATURE_BEFORE = re.compile(r"(섭씨|화씨|영상|영하|기온)[^0-9]{0,4}$")
+#: 영하 before a temperature, also after the scale's name (섭씨 영하 5도)
+_BELOW_ZERO = re.compile(r"영하[^0-9]{0,4}$")
 _APPROX_AFTER = re.compile(rf" ?(?:{'|'.join(sorted(APPROX_AFTER, key=len, reverse=True))})")
 _APPROX_BEFORE = re.compile(rf"(?:{'|'.join(APPROX_BEFORE)}) ?$")
 
@@ -231,8 +233,8 @@ def _add_numeral(text: str, start: int, end: int, taken: list[tuple[int, int]], 
     if scale and counter is None and (degrees := _DEGREES_AFTER.match(text, end)):
         # 섭씨 30도, 영하 10도, 화씨 86도; a bare 38도 may be a latitude (북위 38도선)
         unit, stop = ("F" if scale.group(1) == "화씨" else "C"), degrees.end()
-    if scale and scale.group(1) == "영하" and unit in ("C", "F"):
-        value = -value  # 영하 10도, 영하 10℃: ten below zero
+    if scale and unit in ("C", "F") and _BELOW_ZERO.search(text, max(0, start - 8), start):
+        value = -value  # 영하 10도, 섭씨 영하 10도, 영하 10℃: ten below zero
     bound = _bound(text, start, stop) or _bound(text, start, end)
     out.append(Quantity(value, unit, approx, Span(start, stop, text[start:stop]), weak=value == 1, bound=bound))
 
