@@ -342,14 +342,23 @@ def test_every_language_module_loads_and_splits(code: str) -> None:
     assert len(doc.sentences) == 2
 
 
-def test_segmenting_a_long_article_is_fast() -> None:
-    article = "\n\n".join([ARTICLE] * 25)  # about 300 sentences
-    segment(article, "en")
-    began = time.perf_counter()
-    doc = segment(article, "en")
-    elapsed = time.perf_counter() - began
-    assert len(doc.sentences) >= 300
-    assert elapsed < 0.05, f"{elapsed * 1000:.1f} ms for {len(doc.sentences)} sentences"
+def test_segmenting_grows_linearly_with_the_article() -> None:
+    """A guard against quadratic work, not a timing (benchmarks/segmentation.py measures the
+    speed): the best of three runs on an article five times as long takes well under 25
+    times as long. A single timed run failed CI once when the machine paused (289 ms)."""
+    short, long = "\n\n".join([ARTICLE] * 5), "\n\n".join([ARTICLE] * 25)  # about 60 and 300 sentences
+    assert len(segment(long, "en").sentences) >= 300
+
+    def best(text: str) -> float:
+        times = []
+        for _ in range(3):
+            began = time.perf_counter()
+            segment(text, "en")
+            times.append(time.perf_counter() - began)
+        return min(times)
+
+    short_time, long_time = best(short), best(long)
+    assert long_time < 12 * short_time, f"{long_time * 1000:.1f} ms against {short_time * 1000:.1f} ms"
 
 
 PIECES = st.sampled_from(
