@@ -78,10 +78,7 @@ def _swapped_entity(src: Side, tgt: Side) -> list[CheckResult]:
     leader of the original's exonym table the translation leaves out, against the one the
     translation names that the original does not. Both come from the table, so unlike a
     sounded-out name this is no guess: an error."""
-    entities = getattr(src.module, "named_entities", None)
-    if entities is None or getattr(tgt.module, "CASED_NAMES", False) is False:
-        return []
-    named = entities(src.text)
+    named = _original_names(src, tgt, "named_entities")
     if not named:
         return []  # most beads
     table = src.module.EXONYMS
@@ -107,23 +104,31 @@ def _swapped_entity(src: Side, tgt: Side) -> list[CheckResult]:
     )]
 
 
-#: a romanised name this sure is the same person; below `OTHER_PERSON`, surely another
-SAME_PERSON, OTHER_PERSON = 0.75, 0.4
+def _original_names(src: Side, tgt: Side, extractor: str) -> list[tuple[str, Span]]:
+    """What the original's language module finds with `extractor` (countries, titled people),
+    when it has one and the translation's language capitalises its names; else nothing."""
+    extract = getattr(src.module, extractor, None)
+    if extract is None or not getattr(tgt.module, "CASED_NAMES", False):
+        return []
+    return extract(src.text)
+
+
+#: a romanised name scored below this against a person is surely someone else
+#: (the same person scores at least `credits.names.MATCH_THRESHOLD`)
+OTHER_PERSON = 0.4
 
 
 def _swapped_person(src: Side, tgt: Side) -> list[CheckResult]:
     """오세훈 서울시장 as "Seoul Mayor Park Won-soon": the one titled person of the original
     that no Korean-style name of the translation spells, against the one such name that
     spells nobody of the original (`credits.names.match_name`, as the credits are matched)."""
-    people = getattr(src.module, "titled_people", None)
-    if people is None or getattr(tgt.module, "CASED_NAMES", False) is False:
-        return []
-    named = people(src.text)
+    named = _original_names(src, tgt, "titled_people")
     if not named:
         return []  # most beads
     english = [(m.group(), Span(m.start(), m.end(), m.group())) for m in _korean_style_name().finditer(tgt.text)]
     if not english:
         return []
+    from ..credits.names import MATCH_THRESHOLD as SAME_PERSON
     from ..credits.names import match_name
     from ..romanize import romanize
 

@@ -562,10 +562,7 @@ def personal_names(text: str) -> list[str]:
     """Every word that may be a person's name (a surname and two syllables, particles aside)."""
     from ...credits.surnames import SURNAMES
 
-    return [stem for stem in map(_strip_particle, _HANGUL_RUN.findall(text)) if len(stem) == 3 and stem[0] in SURNAMES]
-
-
-_HANGUL_RUN = re.compile(r"[가-힣]+")
+    return [stem for stem in map(_strip_particle, _HANGUL_LETTERS.findall(text)) if len(stem) == 3 and stem[0] in SURNAMES]
 
 
 #: particles and endings stripped before a word is romanised for name matching
