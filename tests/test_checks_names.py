@@ -107,6 +107,9 @@ def test_swapped_name_names_both_sides_at_info_level():
         ("김정은 국무위원장이 평양을 방문했다.", "Kim Jong Un visited Seoul.", "평양", "Seoul", Severity.ERROR),
         ("김정은 국무위원장이 평양을 방문했다.", "Kim Il Sung visited Pyongyang.", "김정은", "Kim Il Sung", Severity.ERROR),
         ("중국인들은 반발했다.", "Japan objected.", "중국", "Japan", Severity.ERROR),
+        ("중국으로의 수출이 줄었다.", "Exports to Japan fell.", "중국", "Japan", Severity.ERROR),  # 으로의: two particles
+        ("외교부는 성명을 냈다.", "The Unification Ministry issued a statement.", "외교부", "Unification Ministry", Severity.ERROR),
+        ("산업통상자원부는 1일 밝혔다.", "The Ministry of Finance said on the 1st.", "산업통상자원부", "Ministry of Finance", Severity.ERROR),
         # a titled person spelled as nobody of the original: a warning
         ("오세훈 서울시장은 말했다.", "Seoul Mayor Park Won-soon said.", "오세훈", "Park Won-soon", Severity.WARNING),
         ("이재명 대표는 반발했다.", "Party leader Han Dong-hoon protested.", "이재명", "Han Dong-hoon", Severity.WARNING),
@@ -148,6 +151,12 @@ def test_no_person_swap_where_every_titled_person_is_spelled(korean, english):
         ("베이징에 도착했다.", "She arrived from Sweden."),  # a city left out, a country added: two edits
         # an adjective names a language or people anywhere: 중국 left implicit by its city
         ("중국 단둥의 소식통은 RFA에 말했다.", "A source in Dandong told RFA's Korean Service."),
+        # a ministry under any of its English names
+        ("산업통상자원부는 1일 밝혔다.", "The Ministry of Trade, Industry and Energy said on the 1st."),
+        ("산업부는 1일 밝혔다.", "The trade ministry said on the 1st."),
+        ("기재부 장관이 말했다.", "Finance Minister Choi Sang-mok said."),
+        ("국방부는 성명을 냈다.", "The Pentagon issued a statement."),
+        ("몬테네그로의 외교부는 반발했다.", "Montenegro's foreign ministry protested."),
     ],
 )
 def test_no_swap_where_the_translation_names_the_same_or_nothing_of_its_kind(korean, english):

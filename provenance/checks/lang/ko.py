@@ -412,6 +412,19 @@ _ANY_DIGIT = re.compile(r"\d")
 
 # --- names ------------------------------------------------------------------
 
+def _ministry(keys: tuple[str, ...], *names: str) -> dict[str, tuple[str, ...]]:
+    """Exonyms of a ministry: "Foreign" gives "Foreign Ministry", "foreign minister" and the
+    rest; a name with a space is a form of its own ("Ministry of Foreign Affairs")."""
+    forms: list[str] = []
+    for name in names:
+        if " " in name or name.isupper():
+            forms.append(name)
+        else:
+            forms += [f"{name} {office}" for office in ("Ministry", "Minister")]
+            forms += [f"{name.lower()} {office}" for office in ("ministry", "minister")]
+    return dict.fromkeys(keys, tuple(forms))
+
+
 #: exonyms and Sino-Korean readings that romanisation cannot recover
 EXONYMS: dict[str, tuple[str, ...]] = {
     "유엔": ("UN", "U.N.", "United Nations"),
@@ -447,7 +460,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "유럽연합": ("EU", "European Union"),
     "나토": ("NATO",),
     "백악관": ("White House",),
-    "국방부": ("Pentagon", "Defense", "Defence"),
+    "국방부": ("Pentagon", "Defense", "Defence", "defense ministry", "defense minister"),
     "국무부": ("State Department",),
     "의회": ("Congress", "Parliament"),
     "김정은": ("Kim Jong Un", "Kim Jong-un", "Kim Jong-Un"),
@@ -493,9 +506,20 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "연준": ("Fed", "Federal Reserve"),
     "조선중앙통신": ("KCNA",),
     "자유아시아방송": ("RFA", "Radio Free Asia"),
+    **_ministry(("외교부",), "Foreign", "Ministry of Foreign Affairs"),
+    **_ministry(("통일부",), "Unification", "Ministry of Unification"),
+    **_ministry(("기획재정부", "기재부"), "Finance", "Ministry of Economy and Finance", "Ministry of Finance"),
+    **_ministry(("산업통상자원부", "산업부"), "Trade", "Industry", "Ministry of Trade, Industry and Energy", "MOTIE"),
+    **_ministry(("법무부",), "Justice", "Ministry of Justice", "Justice Department", "Department of Justice"),
+    **_ministry(("교육부",), "Education", "Ministry of Education"),
+    **_ministry(("보건복지부", "복지부"), "Health", "Welfare", "Ministry of Health and Welfare"),
+    **_ministry(("고용노동부", "노동부"), "Labor", "Employment", "Ministry of Employment and Labor"),
+    **_ministry(("국토교통부", "국토부"), "Land", "Transport", "Ministry of Land, Infrastructure and Transport"),
+    **_ministry(("행정안전부", "행안부"), "Interior", "Safety", "Ministry of the Interior and Safety"),
+    **_ministry(("환경부",), "Environment", "Ministry of Environment", "Ministry of the Environment"),
 }
 
-#: exonyms that name one country, city or leader (not a body, a faith, a party or a
+#: exonyms that name one country, city, leader or ministry (not a faith, a party or a
 #: medium), each with its kind: the original naming one and the translation another of
 #: the same kind in its place is a swap (일본 as "China"). Not 인도 (also handing over,
 #: 인도적), 조선 (also the dynasty, 조선중앙통신).
@@ -507,6 +531,10 @@ SWAPPABLE: dict[str, str] = {
     ), "country"),
     **dict.fromkeys(("북경", "베이징", "동경", "평양", "서울", "신의주", "단둥", "블라디보스토크", "하바롭스크", "홍콩", "뉴욕"), "city"),
     **dict.fromkeys(("김정은", "김정일", "김일성", "문재인", "이명박", "박근혜", "노무현", "김대중", "시진핑", "마오쩌둥", "모택동"), "leader"),
+    **dict.fromkeys((
+        "외교부", "통일부", "국방부", "기획재정부", "기재부", "산업통상자원부", "산업부", "법무부", "교육부", "보건복지부",
+        "복지부", "고용노동부", "노동부", "국토교통부", "국토부", "행정안전부", "행안부", "환경부",
+    ), "ministry"),
 }
 #: what may follow a country's or city's name in one word: 중국인, 중국산, 서울시, 미국측, 한국계
 _SWAPPABLE_TAILS = ("", "인", "인들", "산", "시", "측", "계", "군", "정부")
@@ -525,7 +553,8 @@ def named_entities(text: str) -> list[tuple[str, Span]]:
 def _entity_tail(rest: str) -> bool:
     """What follows a name in its word: nothing, a particle, or a tail of `_SWAPPABLE_TAILS`
     and a particle (김정은 keeps its 은, 중국인들은 is 중국 + 인들 + 은)."""
-    return any(rest.startswith(tail) and (rest == tail or rest[len(tail):] in _PARTICLE_RANK) for tail in _SWAPPABLE_TAILS)
+    return any(rest.startswith(tail) and (rest == tail or rest[len(tail):] in _ENTITY_PARTICLES) for tail in _SWAPPABLE_TAILS)
+
 
 
 #: a word starting with a key of `SWAPPABLE` (the longest that fits), and the rest of the word
@@ -567,11 +596,15 @@ def personal_names(text: str) -> list[str]:
 
 #: particles and endings stripped before a word is romanised for name matching
 PARTICLES = (
-    "에게서", "으로부터", "로부터", "에서는", "에서도", "에서의", "으로는", "이라는", "라는",
+    "에게서", "으로부터", "로부터", "에서는", "에서도", "에서의", "에서만", "으로는", "으로의", "으로도", "으로만",
+    "에게는", "에게도", "이라는", "라는", "보다는", "까지의", "에는", "에도", "에만", "와는", "과는", "만의",
     "에서", "에게", "으로", "까지", "부터", "처럼", "보다", "과의", "와의", "이며", "이다",
     "인들", "들은", "들이", "들의", "들을", "들", "서",
     "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로", "만", "씨", "측",
 )
+#: particles after a known name: `PARTICLES` and those that would cut a name's own last
+#: syllable if stripped from any word (몬테네그로의 is not 몬테네그 + 로의; 중국으로의 is 중국)
+_ENTITY_PARTICLES = frozenset(PARTICLES) | {"로의", "로도", "로만", "이나", "나", "하고", "이랑", "랑", "조차", "마저", "뿐"}
 _WORD = re.compile(r"[가-힣]+|[A-Za-z][A-Za-z.&'-]*[A-Za-z.]|[A-Za-z]")
 
 
