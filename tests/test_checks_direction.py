@@ -1,4 +1,5 @@
-"""Direction-of-change markers and the direction check (a figure up on one side, down on the other)."""
+"""Direction-of-change markers and the direction check (a figure up on one side, down on the
+other; a balance in the black on one side, in the red on the other)."""
 
 from __future__ import annotations
 
@@ -84,3 +85,44 @@ def test_a_figure_going_the_other_way_is_an_error(original, translation, flagged
 
 def test_the_check_can_be_left_out():
     assert not check_pair("수출이 5% 줄었다.", "Exports rose 5 percent.", enabled=["number", "negation"])
+
+
+BALANCES = [
+    (ko, "무역수지는 51억 달러 흑자를 냈다.", [("black", "흑자")]),
+    (ko, "3분기 영업손실은 2천억 원이었다.", [("red", "영업손실")]),
+    (ko, "순이익이 늘었다.", [("black", "순이익")]),
+    (ko, "적자에서 흑자로 돌아섰다.", [("red", "적자"), ("black", "흑자")]),
+    (ko, "국익을 위한 결정이다.", []),  # an interest, no balance
+    (ko, "적자생존의 법칙", []),  # survival of the fittest
+    (en, "It posted a trade surplus of $5.1 billion.", [("black", "surplus")]),
+    (en, "The company swung to a loss.", [("red", "swung to a loss")]),
+    (en, "Operating profit rose.", [("black", "Operating profit")]),
+    (en, "The budget is in the red.", [("red", "in the red")]),
+    (en, "The loss of life was heavy.", []),
+    (en, "They put profits before safety.", []),
+]
+
+
+@pytest.mark.parametrize(("module", "text", "expected"), BALANCES)
+def test_balance_markers(module, text, expected):
+    assert [(m.kind, text[m.span.start : m.span.end]) for m in module.balances(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("무역수지는 51억 달러 흑자를 냈다.", "It posted a trade deficit of $5.1 billion.", True),
+        ("무역수지는 51억 달러 흑자를 냈다.", "It posted a trade surplus of $5.1 billion.", False),
+        ("영업손실이 2천억 원에 달했다.", "Operating profit reached 200 billion won.", True),
+        ("영업손실이 2천억 원에 달했다.", "The operating loss reached 200 billion won.", False),
+        ("적자에서 흑자로 돌아섰다.", "It swung to a surplus.", False),  # both on one side: not compared
+        ("흑자를 내지 못했다.", "It ran a deficit.", False),  # a negation in the bead: not compared
+        ("무역수지는 흑자를 냈다.", "Exports rose.", False),  # no balance in the translation
+    ],
+)
+def test_a_balance_with_its_sign_turned_is_an_error(original, translation, flagged):
+    found = [r for r in check_pair(original, translation) if r.code == "drift.direction"]
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0].severity is Severity.ERROR and found[0].src and found[0].tgt
+        assert "black" in found[0].message and "red" in found[0].message

@@ -9,6 +9,10 @@ both ways ("exports fell but imports rose") or negates a move ("did not
 fall", 늘지 않았다: not a rise, and not a fall either) is left alone, since
 counting cannot pair the movements. A negation elsewhere ("Supplies cannot
 keep up with rising demand") does not turn the move.
+
+A balance is read the same way: 흑자 ("surplus", "operating profit") against
+적자 ("deficit", "net loss") is the same figure with its sign turned. With a
+negation anywhere in the bead ("흑자를 내지 못했다") the balance is not compared.
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ CODE = "drift.direction"
 def check_direction(src: Side, tgt: Side) -> list[CheckResult]:
     if not (src.known and tgt.known):
         return []
+    return _opposite_moves(src, tgt) + _opposite_balance(src, tgt)
+
+
+def _opposite_moves(src: Side, tgt: Side) -> list[CheckResult]:
     src_moves = src.changes
     if not src_moves:
         return []  # most beads: the translation is never read (issue #8)
@@ -38,6 +46,23 @@ def check_direction(src: Side, tgt: Side) -> list[CheckResult]:
         CODE, Severity.ERROR,
         f"the original says it went {src_way} ({', '.join(quote(s) for s in src_spans)}), "
         f"the translation that it went {tgt_way} ({', '.join(quote(s) for s in tgt_spans)})",
+        src_spans, tgt_spans,
+    )]
+
+
+def _opposite_balance(src: Side, tgt: Side) -> list[CheckResult]:
+    src_marks = src.balances
+    if not src_marks:
+        return []
+    tgt_marks = tgt.balances
+    src_kinds, tgt_kinds = {m.kind for m in src_marks}, {m.kind for m in tgt_marks}
+    if len(src_kinds) != 1 or len(tgt_kinds) != 1 or src_kinds == tgt_kinds or src.negated or tgt.negated:
+        return []
+    src_spans, tgt_spans = tuple(m.span for m in src_marks), tuple(m.span for m in tgt_marks)
+    return [CheckResult(
+        CODE, Severity.ERROR,
+        f"the original puts the balance in the {src_marks[0].kind} ({', '.join(quote(s) for s in src_spans)}), "
+        f"the translation in the {tgt_marks[0].kind} ({', '.join(quote(s) for s in tgt_spans)})",
         src_spans, tgt_spans,
     )]
 

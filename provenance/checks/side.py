@@ -60,6 +60,7 @@ class Side:
     affirmed_reports: list[Span] = extracted("affirmed_reports", 'Statements reported: "…고 말했다", "said".')
     denied_reports: list[Span] = extracted("denied_reports", 'Reports denied: "말하지 않았다", "did not say".')
     changes: list[Marker] = extracted("changes", 'Figures going "up" (증가, "rose") or "down" (감소, "fell").')
+    balances: list[Marker] = extracted("balances", 'Balances in the "black" (흑자, "surplus") or the "red" (적자, "deficit").')
     stances: list[Marker] = extracted("stances", 'What a report does: "allow" / "ban", "admit" / "deny", "accept" / "reject".')
 
     def __init__(self, text: str, lang: str) -> None:

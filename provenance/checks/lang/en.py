@@ -928,6 +928,32 @@ def changes(text: str) -> list[Marker]:
     return marked(text, (("up", _UP), ("down", _DOWN)))
 
 
+#: a balance in the black: "surplus", "operating profit", "in the black"; not "profits"
+#: alone ("put profits before safety"), which is no balance reported
+_BLACK = re.compile(
+    r"\b(?:surplus(?:es)?|in\s+the\s+black"
+    r"|(?:net|operating|quarterly|annual|pre-?tax)\s+(?:profits?|income|earnings)"
+    r"|(?:posted|turned|swung\s+to|returned\s+to|back\s+to)\s+(?:a\s+)?profit)\b",
+    re.IGNORECASE,
+)
+#: a balance in the red: "deficit", "net loss", "in the red"; not "loss" alone (loss of life)
+_RED = re.compile(
+    r"\b(?:deficits?|in\s+the\s+red"
+    r"|(?:net|operating|quarterly|annual|pre-?tax)\s+loss(?:es)?"
+    r"|(?:posted|turned|swung\s+to|returned\s+to|fell\s+into)\s+(?:a\s+)?loss)\b",
+    re.IGNORECASE,
+)
+_BALANCE_WORDS = frozenset({"surplus", "surpluses", "black", "profit", "profits", "income", "earnings",
+                            "deficit", "deficits", "red", "loss", "losses"})
+
+
+def balances(text: str) -> list[Marker]:
+    """Balances said to be in the black ("black") or in the red ("red")."""
+    if not _clues(text).says(_BALANCE_WORDS):
+        return []
+    return marked(text, (("black", _BLACK), ("red", _RED)))
+
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:

@@ -860,6 +860,21 @@ def changes(text: str) -> list[Marker]:
     return marked(text, (("up", _UP), ("down", _DOWN)))
 
 
+
+# --- balance -------------------------------------------------------------------
+
+#: a balance in the black (흑자, 영업이익) or in the red (적자, 순손실), for the direction check;
+#: not 이익 alone (국익, 이익 단체: an interest) nor 손실 alone (a loss of anything)
+_BLACK = re.compile(r"흑자|(?:영업|순|당기순|세전)이익|(?:영업|순)익(?![가-힣])")
+_RED = re.compile(r"적자(?!생존)|(?:영업|순|당기순|세전)손실")
+
+
+def balances(text: str) -> list[Marker]:
+    """Balances said to be in the black ("black") or in the red ("red")."""
+    if "흑" not in text and "적" not in text and "익" not in text and "손실" not in text:
+        return []
+    return marked(text, (("black", _BLACK), ("red", _RED)))
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:
