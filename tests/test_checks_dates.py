@@ -9,7 +9,7 @@ from provenance.checks.lang import en, ko
 from provenance.types import Severity
 from .helpers import serious
 
-FIELDS = ("year", "month", "day", "weekday", "relative", "hour", "minute", "decade")
+FIELDS = ("year", "month", "day", "weekday", "relative", "hour", "minute", "decade", "period")
 
 
 def extracted(module, text):
@@ -36,6 +36,17 @@ KOREAN = [
     ("10일 후", []),  # ten days later: a number of days
     ("3개월", []),
     ("50년 이상", []),  # a length of time, not a year
+    ("1년 전보다 늘었다", [{"relative": "year:-1"}]),
+    ("한 달 전", [{"relative": "month:-1"}]),
+    ("이틀 전에", [{"relative": "day:-2"}]),
+    ("일주일 전부터", [{"relative": "week:-1"}]),
+    ("전월 대비", [{"relative": "month:-1"}]),
+    ("전월세 가격", []),  # rents, not the month before
+    ("5년 전쟁", []),  # a war
+    ("1분기", [{"period": "quarter:1"}]),
+    ("1/4분기", [{"period": "quarter:1"}]),
+    ("하반기에도", [{"period": "half:2"}]),
+    ("3분기 연속", []),  # three quarters running: a count
 ]
 
 ENGLISH = [
@@ -58,6 +69,17 @@ ENGLISH = [
     ("on 12/15/2019", [{"year": 2019, "month": 12, "day": 15}]),
     ("You may go.", []),  # the modal, not the month
     ("2,000 people", []),
+    ("from a year earlier", [{"relative": "year:-1"}]),
+    ("three months ago", [{"relative": "month:-3"}]),
+    ("up 5% year-on-year", [{"relative": "year:-1"}]),
+    ("than the previous month", [{"relative": "month:-1"}]),
+    ("a week before the Olympics", []),  # before an event, not before the news
+    ("a month earlier this season", []),
+    ("in the first quarter", [{"period": "quarter:1"}]),
+    ("third-quarter profit", [{"period": "quarter:3"}]),
+    ("Q4 results", [{"period": "quarter:4"}]),
+    ("in the second half", [{"period": "half:2"}]),
+    ("for the third straight quarter", []),
 ]
 
 
@@ -87,6 +109,12 @@ FAITHFUL = [
     ("오전 10시에 열린다.", "It opens at 10 a.m."),
     ("28일(현지시간) 보도했다.", "It reported on Monday."),  # weekday for date: house style
     ("10일 후에 다시 만난다.", "They meet again in 10 days."),
+    ("3분기 성장률은 2%였다.", "Growth was 2 percent in the third quarter."),
+    ("1/4분기 성장률은 2%였다.", "Growth was 2 percent in Q1."),
+    ("하반기에도 이어질 것이다.", "It will continue in the second half of the year."),
+    ("수출이 1년 전보다 5% 늘었다.", "Exports rose 5 percent from a year earlier."),
+    ("수출이 전년 동월 대비 5% 늘었다.", "Exports rose 5 percent year-on-year."),
+    ("한 달 전 문을 닫았다.", "It closed four weeks ago."),  # as long ago in other units
 ]
 
 CHANGED = [
@@ -97,6 +125,9 @@ CHANGED = [
     ("지난해 문을 닫았다.", "It closed next year.", "last year", "next year"),
     ("12월에 열린다.", "It opens in October.", "December", "October"),
     ("오전 10시에 열린다.", "It opens at 11 a.m.", "10:00", "11:00"),
+    ("3분기 성장률은 2%였다.", "Growth was 2 percent in the fourth quarter.", "the third quarter", "the fourth quarter"),
+    ("하반기에도 이어질 것이다.", "It will continue in the first half.", "the second half", "the first half"),
+    ("상반기 실적이 늘었다.", "First-quarter earnings rose.", "the first half", "the first quarter"),
 ]
 
 
@@ -143,6 +174,9 @@ def test_relative_dates_one_step_apart_are_info(ko_text, en_text, severity):
         ("북한은 지난달 미사일 2발을 발사했다.", "North Korea fired two missiles last month.", False),
         # a relative date given as a calendar date is no change of unit
         ("북한은 지난달 14일 미사일 2발을 발사했다.", "North Korea fired two missiles on March 14.", False),
+        ("지난달 수출이 1년 전보다 늘었다.", "Exports rose last month from a month earlier.", True),  # said twice for two
+        ("수출이 1년 전보다 늘었다.", "Exports rose from a month earlier.", True),
+        ("한 달 전 문을 닫았다.", "It closed a week ago.", True),
     ],
 )
 def test_a_relative_date_in_another_unit_is_a_change(ko_text, en_text, flagged):

@@ -45,7 +45,7 @@ KOREAN = [
     ("1억 2000만 달러", 120_000_000, "USD", False),
     ("1조 2천억 원", 1_200_000_000_000, "KRW", False),
     ("4세기", 4, "ordinal", False),  # a century, not four years of age
-    ("3분기", 3, "ordinal", False),  # a quarter, not three minutes
+    ("3분기 연속", 3, "ordinal", False),  # quarters, not three minutes (3분기 alone is a date: the third quarter)
     ("17광년", 17, "lightyear", False),
     ("섭씨 30도", 30, "C", False),
     ("영하 10도", -10, "C", False),  # ten below zero
@@ -510,8 +510,8 @@ def test_same_value_with_the_same_unit_is_matched_first():
         ("총 2억 유로를 제시했다", "It offered 2000 million euros in all.", True),  # not the year 2000
         ("4세기 그리스어 필사본", "a fourth-century Greek manuscript", False),  # 세기 is a century, not 세 (age)
         ("4세기 그리스어 필사본", "a fifth-century Greek manuscript", True),
-        ("3분기 영업이익이 늘었다", "Third-quarter operating profit rose.", False),  # 분기 is a quarter, not 분 (minutes)
-        ("3분기 영업이익이 늘었다", "Fourth-quarter operating profit rose.", True),
+        ("3분기 연속 영업이익이 늘었다", "Operating profit rose for the third straight quarter.", False),  # not 분 (minutes)
+        ("3분기 연속 영업이익이 늘었다", "Operating profit rose for the fourth straight quarter.", True),
         ("일주일 동안 머물렀다", "He stayed for a week.", False),
         ("일주일 동안 머물렀다", "He stayed for two weeks.", True),
         ("그 별은 17광년 떨어져 있다", "The star is 17 light years away.", False),

@@ -31,9 +31,20 @@ RELATIVE_NAMES = {
 }
 
 
+PERIOD_NAMES = {
+    "quarter:1": "the first quarter", "quarter:2": "the second quarter", "quarter:3": "the third quarter",
+    "quarter:4": "the fourth quarter", "half:1": "the first half", "half:2": "the second half",
+}
+#: days in each unit of a relative date, to tell "한 달 전" from "four weeks ago" (the same) and
+#: from "a week ago" (not)
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365.2}
+#: relative dates this close in days (as a ratio) say the same in other units
+SAME_SPAN = 1.25
+
+
 @dataclass(frozen=True, slots=True)
 class Part:
-    kind: str  # year, month, day, weekday, relative:<unit>, time
+    kind: str  # year, month, day, weekday, relative:<unit>, time, period
     mention: DateMention
 
     def describe(self) -> str:
@@ -49,7 +60,19 @@ class Part:
         if self.kind == "time":
             minute = f":{d.minute:02d}" if d.minute is not None else ":00"
             return f"{d.hour}{minute}"
-        return RELATIVE_NAMES.get(d.relative or "", d.relative or "")
+        if self.kind == "period":
+            return PERIOD_NAMES.get(d.period or "", d.period or "")
+        return RELATIVE_NAMES.get(d.relative or "", _relative_name(d.relative or ""))
+
+
+def _relative_name(relative: str) -> str:
+    """"month:-3" → "3 months ago", "day:4" → "in 4 days" (the common ones are in `RELATIVE_NAMES`)."""
+    unit, _, offset = relative.partition(":")
+    if not offset.lstrip("-").isdigit():
+        return relative
+    count = abs(int(offset))
+    units = unit if count == 1 else unit + "s"
+    return f"{count} {units} ago" if int(offset) < 0 else f"in {count} {units}"
 
 
 def parts(mentions: list[DateMention]) -> list[Part]:
@@ -60,6 +83,8 @@ def parts(mentions: list[DateMention]) -> list[Part]:
         ) if value is not None]
         if d.relative:
             out.append(Part("relative:" + d.relative.split(":")[0], d))
+        if d.period:
+            out.append(Part("period", d))
     return out
 
 
@@ -79,6 +104,8 @@ def _same(a: Part, b: Part) -> bool:
         twelve_hour = (x.hour12 or y.hour12) and max(x.hour, y.hour) <= 24
         hours_agree = x.hour == y.hour or (twelve_hour and x.hour % 12 == y.hour % 12)
         return hours_agree and (x.minute is None or y.minute is None or x.minute == y.minute)
+    if a.kind == "period":
+        return x.period == y.period
     return x.relative == y.relative
 
 
@@ -109,7 +136,13 @@ def leftovers(mine: list[Part], theirs: list[Part], numbers: set[float]) -> list
 def _repeated(p: Part, mine: list[Part], theirs: list[Part]) -> bool:
     """A value said more often on this side only counts as left over when the other
     side has a value of the kind that this side lacks (a changed copy, not a repeat)."""
-    return any(q.kind == p.kind and not any(_same(q, r) for r in mine if r.kind == q.kind) for q in theirs)
+    return any(_kin(q, p) and not any(_same(q, r) for r in mine if r.kind == q.kind) for q in theirs)
+
+
+def _kin(a: Part, b: Part) -> bool:
+    """Parts that may stand for each other: the same kind, or relative dates in any unit
+    ("a month earlier" twice against 지난달 and 1년 전)."""
+    return a.kind == b.kind or (a.kind.startswith("relative:") and b.kind.startswith("relative:"))
 
 
 def check_dates(src: Side, tgt: Side) -> list[CheckResult]:
@@ -150,7 +183,20 @@ def _other_unit(part: Part, extra: list[Part]) -> Part | None:
     지난달 as "last week", 지난해 as "last month"."""
     if not part.kind.startswith("relative:"):
         return None
-    return next((q for q in extra if q.kind.startswith("relative:") and q.kind != part.kind), None)
+    return next((q for q in extra if q.kind.startswith("relative:") and q.kind != part.kind
+                 and not _same_span(part.mention.relative, q.mention.relative)), None)
+
+
+def _same_span(a: str | None, b: str | None) -> bool:
+    """한 달 전 and "four weeks ago": as long ago in days, give or take a quarter."""
+    days = []
+    for relative in (a, b):
+        unit, _, offset = (relative or "").partition(":")
+        if unit not in UNIT_DAYS or not offset.lstrip("-").isdigit() or int(offset) == 0:
+            return False
+        days.append(UNIT_DAYS[unit] * int(offset))
+    low, high = sorted(days, key=abs)
+    return low * high > 0 and abs(high) <= SAME_SPAN * abs(low)
 
 
 def _numbers(side: Side) -> set[float]:

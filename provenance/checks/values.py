@@ -56,6 +56,7 @@ class DateMention:
     """A date or time as asserted; fields the text does not give are None.
 
     `relative` is "unit:offset" ("year:-1" for 지난해 / "last year").
+    `period` is a part of a year: "quarter:1" (1분기, "the first quarter"), "half:2" (하반기).
     `decade` marks "the 1990s" / 1990년대. `hour` is 0–23 when the text
     says a.m./p.m. (오전/오후), else 1–12 with `hour12` set.
     """
@@ -70,6 +71,7 @@ class DateMention:
     hour: int | None = None
     minute: int | None = None
     hour12: bool = False
+    period: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,11 @@ MULTIPLES = {"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "
 _SURE_MULTIPLES = frozenset({"tripled", "quadrupled", "quintupled"} | {word for word in MULTIPLES if word.endswith("fold") and word != "twofold"})
 #: words that often are not numbers at all ("one of", "at first", "a second")
 WEAK_WORDS = {"one", "first", "second", "once", "half", "double", "doubled"}
+#: after "second" or "first", a count all the same: "the second straight month", "second month in a row"
+_RUNNING = re.compile(
+    r"[\s-]+(?:(?:straight|consecutive|successive)\b|(?:day|week|month|quarter|year|time|session)s?\s+(?:in\s+a\s+row|running)\b)",
+    re.IGNORECASE,
+)
 
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "W": "KRW"}
 #: unit word (lower case) after a number -> canonical unit
@@ -197,12 +202,14 @@ def quantities(text: str) -> list[Quantity]:
         found.append(Quantity(float(match.group()), None, False, _span(match)))
     for match in _finditer(_BOTH, text, clues.says(_BOTH_WORDS)):  # "both sides" answers 양측 without being a number to report
         found.append(Quantity(2.0, None, False, _span(match), weak=True))
+    periods = [(d.span.start, d.span.end) for d in _dates_cached(text) if d.period]  # "the third quarter" is a date
     for match in _finditer(_ORDINAL, text, clues.says(_ORDINAL_CUES)):
-        if any(a <= match.start() < b for a, b in shared):
+        if any(a <= match.start() < b for a, b in shared + periods):
             continue
         word = match.group().lower()
         value = ORDINALS[word.split("-")[-1]] + (SMALL[word.split("-")[0]] if "-" in word else 0)
-        found.append(Quantity(value, "ordinal", False, _span(match), weak=word in WEAK_WORDS))
+        weak = word in WEAK_WORDS and _RUNNING.match(text, match.end()) is None
+        found.append(Quantity(value, "ordinal", False, _span(match), weak=weak))
     for match in _finditer(_MULTIPLE, text, clues.says(_MULTIPLE_CUES)):
         word = match.group().lower()
         value = 2 if word.startswith("a couple") else MULTIPLES[word]
@@ -428,6 +435,23 @@ _HEDGED = re.compile(r"\b(?:more than|fewer than|less than|about|nearly|almost|o
 _YEAR_ALONE = re.compile(r"(?<![\d,.$€£¥₩#-])(?:'(\d0)s|(1[5-9]\d{2}|20\d{2})(s)?)(?!\d|,\d|%|\.\d|-(?!year)|\s?(?:percent|per cent|hundred|thousand|million|billion|trillion|people|persons|troops|soldiers|workers|units|times|[a-z]+s\b))")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _RELATIVE = re.compile(r"\b(?:" + "|".join(sorted(RELATIVE, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+#: so long before: "a year ago", "three months earlier", "two weeks before"; and the base of a
+#: comparison: "year-on-year", "from the previous month". Not "a week before the Olympics" nor
+#: "a month earlier this season": a span before some other time, not before the news
+_AGO = re.compile(
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]+(year|month|week|day)s?\s+"
+    r"(?:ago|earlier(?!\s+(?:this|that|in|on|at|today|than)\b)|before(?=\s*(?:[.,;:)\"']|$)))"
+    r"|\b(?:year[\s-]on[\s-]year|month[\s-]on[\s-]month|year[\s-]over[\s-]year|month[\s-]over[\s-]month"
+    r"|on[\s-](?:year|month)|(?:from|over|than)\s+(?:the\s+)?(?:previous|preceding)\s+(?:year|month|day))\b",
+    re.IGNORECASE,
+)
+_AGO_WORDS = frozenset({"ago", "earlier", "before", "on", "over", "previous", "preceding"})
+#: a part of the year: "the first quarter", "second-quarter", "Q3", "the first half"; not
+#: "third straight quarter" (a count), nor a game's halves unless the original has 반기
+_QUARTER = re.compile(r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter|Q([1-4]))\b", re.IGNORECASE)
+_HALF = re.compile(r"\b(?:(first|second|1st|2nd)[\s-]half|H([12]))\b", re.IGNORECASE)
+_PERIOD_WORDS = frozenset({"quarter", "half", "q", "h"})  # Q3 and H1 are the words "q" and "h" to `_clues`
+_PART_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 #: words one of which the date patterns need (the month patterns need a month, the rest mostly a digit)
 _MONTH_WORDS = frozenset(month.rstrip(".") for month in MONTHS)
 _WEEKDAY_WORDS = frozenset(WEEKDAYS) | {f"{day}s" for day in WEEKDAYS}
@@ -533,6 +557,13 @@ def _find_dates(text: str) -> list[DateMention]:
         found.append(DateMention(_span(m), weekday=WEEKDAYS[m.group(1).lower()]))
     for m in _finditer(_RELATIVE, text, clues.says(_RELATIVE_ENDS)):
         found.append(DateMention(_span(m), relative=RELATIVE[m.group().lower()]))
+    for m in _finditer(_AGO, text, clues.says(_AGO_WORDS)):
+        found.append(DateMention(_span(m), relative=_ago(m)))
+    if clues.says(_PERIOD_WORDS):
+        for pattern, kind in ((_QUARTER, "quarter"), (_HALF, "half")):
+            for m in pattern.finditer(text):
+                number = _PART_NUMBERS[m.group(1).lower()] if m.group(1) else int(m.group(2))
+                found.append(DateMention(_span(m), period=f"{kind}:{number}"))
     for m in _finditer(_TIME, text, digit and _says_clock(text, clues) or clues.says(_CLOCK_WORDS)):
         if free(m):
             mention = _time(m)
@@ -543,6 +574,16 @@ def _find_dates(text: str) -> list[DateMention]:
             add(mention)
     found.sort(key=lambda d: d.span.start)
     return found
+
+
+def _ago(m: re.Match[str]) -> str:
+    """"unit:-count" of an `_AGO` match ("three months earlier" → "month:-3", "on-year" → "year:-1")."""
+    if m.group(2):
+        count = m.group(1).lower()
+        number = 1 if count in ("a", "an") else int(count) if count.isdigit() else SMALL[count]
+        return f"{m.group(2).lower()}:-{number}"
+    said = m.group().lower()
+    return "year:-1" if "year" in said else "month:-1" if "month" in said else "day:-1"
 
 
 def _says_clock(text: str, clues: _Clues) -> bool:

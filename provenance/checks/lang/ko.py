@@ -281,6 +281,7 @@ RELATIVE = {
     "금주": "week:0", "다음 주": "week:1", "다음주": "week:1", "내주": "week:1",
     "지난달": "month:-1", "지난 달": "month:-1", "이달": "month:0", "이번 달": "month:0",
     "다음 달": "month:1", "다음달": "month:1", "내달": "month:1",
+    "전날": "day:-1",
 }
 #: after "N일" these make it a number of days, not a day of the month
 DAY_COUNT_AFTER = (
@@ -303,6 +304,19 @@ _WEEKDAY = re.compile(r"([월화수목금토일])요일")
 #: 6.15 공동선언, 5.18 민주화운동, 9/11 테러: events named by month.day
 _EVENT_DATE = re.compile(r"(?<![0-9./])(\d{1,2})[./](\d{1,2})(?![0-9./])(?=\s?(?:남북|공동|선언|전쟁|사태|항쟁|운동|민주|정상|합의|절|기념|테러|참사|대란))")
 _RELATIVE = re.compile("|".join(sorted(map(re.escape, RELATIVE), key=len, reverse=True)))
+#: so long ago: 1년 전, 한 달 전, 3개월 전, 일주일 전, 이틀 전; not 전쟁, 전국, 전체 after a count
+_AGO = re.compile(
+    r"(?<![0-9.,가-힣])(?:(\d{1,2}|한|두|세|네|다섯)\s?(년|개월|달|주일?)|(일주일|하루|이틀|사흘|나흘|닷새)|(\d{1,2})\s?일)"
+    r"\s?전(?=[^가-힣]|$|(?:보다|에|의|부터|까지|인|과|만|엔|쯤|께)(?![가-힣]))"
+)
+#: 전월 대비 (from the month before); not 전월세 (rents)
+_LAST_MONTH = re.compile(r"(?<![가-힣])전월(?!세)")
+_AGO_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5}
+_AGO_UNITS = {"년": "year", "개월": "month", "달": "month", "주": "week", "주일": "week"}
+_AGO_WORDS = {"일주일": ("week", 1), "하루": ("day", 1), "이틀": ("day", 2), "사흘": ("day", 3), "나흘": ("day", 4), "닷새": ("day", 5)}
+#: a part of the year: 1분기 (also 1/4분기, 1·4분기), 상반기; not 3분기 연속 (three quarters running)
+_QUARTER = re.compile(r"(?<![0-9.,])([1-4])\s?(?:[/·]\s?4\s?)?분기(?!\s?(?:연속|째|만|동안|간|내리))")
+_HALF = re.compile(r"(상|하|전|후)반기")
 _TIME = re.compile(
     r"(?:(오전|오후|새벽|아침|저녁|밤|낮)\s?)?(?<![0-9.,])(\d{1,2})\s?시(?!간|즌|리|장|청|민|내|의회|대)(?:\s?(\d{1,2})\s?분|\s?(반))?"
 )
@@ -356,10 +370,28 @@ def _find_dates(text: str) -> list[DateMention]:
         found.append(DateMention(_span(m), weekday=WEEKDAYS[m.group(1)]))
     for m in _RELATIVE.finditer(text):
         found.append(DateMention(_span(m), relative=RELATIVE[m.group()]))
+    if "전" in text:
+        found.extend(DateMention(_span(m), relative=_ago(m)) for m in _AGO.finditer(text))
+        found.extend(DateMention(_span(m), relative="month:-1") for m in _LAST_MONTH.finditer(text))
+    if "분기" in text:
+        found.extend(DateMention(_span(m), period=f"quarter:{m.group(1)}") for m in _QUARTER.finditer(text))
+    if "반기" in text:
+        found.extend(DateMention(_span(m), period="half:1" if m.group(1) in "상전" else "half:2") for m in _HALF.finditer(text))
     for m in _finditer(_TIME, text, digit and "시" in text):
         found.extend(_time(m))
     found.sort(key=lambda d: d.span.start)
     return found
+
+
+def _ago(m: re.Match[str]) -> str:
+    """"unit:-count" of an `_AGO` match (3개월 전 → "month:-3")."""
+    if m.group(3):
+        unit, count = _AGO_WORDS[m.group(3)]
+    elif m.group(4):
+        unit, count = "day", int(m.group(4))
+    else:
+        unit, count = _AGO_UNITS[m.group(2)], _AGO_COUNTS.get(m.group(1)) or int(m.group(1))
+    return f"{unit}:-{count}"
 
 
 #: "10시쯤", "10시께": about ten, so the minutes are not said to be zero
