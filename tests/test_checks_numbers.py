@@ -105,6 +105,7 @@ NOT_NUMBERS = [
     (ko, "세계 여러 나라"),  # 세계 is "world", not three
     (ko, "입장을 천명했다"),  # 천명 is "declare"
     (ko, "14일 발표했다"),  # a day of the month, handled by dates
+    (en, "He won for the second time."),  # "second" stays weak unless a run of days or months follows
     (en, "in 2019"),  # a year, handled by dates
     (en, "the F-16 fighter"),
     (en, "a 5G network"),
@@ -463,6 +464,11 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
         ("명단에는 180명이 올라 있다", "The list names 180 suspects.", False),
         ("명단에는 180명이 올라 있다", "The list names 1800 possible suspects.", True),
         ("부상자는 300명이었다", "It injured more than 3000.", True),
+        # a spell counted on one side is the ordinal of its last step on the other
+        ("수출은 석 달째 감소했다", "Exports fell for the third month in a row.", False),
+        ("수출은 석 달째 감소했다", "Exports fell for the second month in a row.", True),
+        ("수출은 2개월 연속 감소했다", "Exports fell for a second straight month.", False),
+        ("수출은 3개월 연속 감소했다", "Exports fell for a second straight month.", True),
         # the one number each side has left, when the bare one may leave its unit unsaid
         ("그 아이는 당시 5살이었다", "The child was five at the time.", False),
         ("그 아이는 당시 5살이었다", "The child was nearly four at the time.", True),

@@ -404,13 +404,19 @@ def _last_pair(lost: list[Quantity], extra: list[Quantity]) -> list[tuple[Quanti
         return []
     a, b = lost[0], extra[0]
     units_said = {a.unit, b.unit} - {None}
-    if a.magnitude or b.magnitude or len(units_said) != 1 or not units_said <= IMPLIED_UNITS:
+    if a.magnitude or b.magnitude or not (len(units_said) == 1 and units_said <= IMPLIED_UNITS or _running(a, b)):
         return []
     if not (a.value and b.value and 0.5 <= a.value / b.value <= 2):
         return []
     lost.clear()
     extra.clear()
     return [(a, b)]
+
+
+def _running(a: Quantity, b: Quantity) -> bool:
+    """석 달째 against "the second month in a row": a spell of time counted on one side is
+    the ordinal of its last step on the other."""
+    return {units.dimension(a.unit), units.dimension(b.unit)} == {"ordinal", "time"}
 
 
 def show(q: Quantity) -> str:
