@@ -464,6 +464,11 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
         ("명단에는 180명이 올라 있다", "The list names 180 suspects.", False),
         ("명단에는 180명이 올라 있다", "The list names 1800 possible suspects.", True),
         ("부상자는 300명이었다", "It injured more than 3000.", True),
+        # the same figure in another unit of its dimension is another amount
+        ("미사일은 약 350km를 비행했다", "The missile flew about 350 miles.", True),
+        ("미사일은 약 350km를 비행했다", "The missile flew about 217 miles.", False),  # converted
+        ("약 3주 만이다", "It is the first in about three months.", True),
+        ("약 3주 만이다", "It is the first in about three weeks.", False),
         # a spell counted on one side is the ordinal of its last step on the other
         ("수출은 석 달째 감소했다", "Exports fell for the third month in a row.", False),
         ("수출은 석 달째 감소했다", "Exports fell for the second month in a row.", True),

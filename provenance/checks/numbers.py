@@ -101,7 +101,7 @@ _SLIPPED_TAIL = re.compile(r"(0+)[1-9]")
 
 
 def compatible(a: Value, b: Value) -> bool:
-    if _other_currency(a, b):
+    if _other_currency(a, b) or _other_unit(a, b):
         return False
     if a.magnitude or b.magnitude:
         return _within_magnitude(a, b)
@@ -114,6 +114,21 @@ def compatible(a: Value, b: Value) -> bool:
     if a.unit and b.unit and a.unit != b.unit and units.dimension(a.unit) == units.dimension(b.unit):
         return _close(units.in_base(a.value, a.unit), units.in_base(b.value, b.unit), CONVERSION_TOLERANCE)
     return False
+
+
+#: dimensions in which the same figure in another unit is another amount (350 km is not 350 miles)
+MEASURED = frozenset({"length", "mass", "speed", "area", "power", "time", "temperature"})
+
+
+def _other_unit(a: Value, b: Value) -> bool:
+    """350km against "350 miles", 3주 against "three months": the figure kept, the unit
+    changed, and the two amounts apart (a conversion that holds is no change)."""
+    if not (a.unit and b.unit) or a.unit == b.unit:
+        return False
+    dimension = units.dimension(a.unit)
+    if dimension not in MEASURED or dimension != units.dimension(b.unit):
+        return False
+    return not _close(units.in_base(a.value, a.unit), units.in_base(b.value, b.unit), CONVERSION_TOLERANCE)
 
 
 def _other_currency(a: Value, b: Value) -> bool:
@@ -233,7 +248,7 @@ def _same_value_and_unit(a: Value, b: Value) -> bool:
 
 
 def _same_value(a: Value, b: Value) -> bool:
-    return a.value == b.value and not _other_currency(a, b)
+    return a.value == b.value and not _other_currency(a, b) and not _other_unit(a, b)
 
 
 DATE_FIELDS = ("year", "day", "hour", "minute")
