@@ -110,6 +110,9 @@ def test_swapped_name_names_both_sides_at_info_level():
         ("중국으로의 수출이 줄었다.", "Exports to Japan fell.", "중국", "Japan", Severity.ERROR),  # 으로의: two particles
         ("외교부는 성명을 냈다.", "The Unification Ministry issued a statement.", "외교부", "Unification Ministry", Severity.ERROR),
         ("산업통상자원부는 1일 밝혔다.", "The Ministry of Finance said on the 1st.", "산업통상자원부", "Ministry of Finance", Severity.ERROR),
+        ("평안남도 일대에서 발사했다.", "It was fired from North Pyongan Province.", "평안남도", "North Pyongan", Severity.ERROR),
+        ("동해상으로 발사했다.", "It was fired into the Yellow Sea.", "동해", "Yellow Sea", Severity.ERROR),
+        ("일본 정부도 회의를 열었다.", "The South Korean government also met.", "일본", "South Korean", Severity.ERROR),
         # a titled person spelled as nobody of the original: a warning
         ("오세훈 서울시장은 말했다.", "Seoul Mayor Park Won-soon said.", "오세훈", "Park Won-soon", Severity.WARNING),
         ("이재명 대표는 반발했다.", "Party leader Han Dong-hoon protested.", "이재명", "Han Dong-hoon", Severity.WARNING),
@@ -157,6 +160,9 @@ def test_no_person_swap_where_every_titled_person_is_spelled(korean, english):
         ("기재부 장관이 말했다.", "Finance Minister Choi Sang-mok said."),
         ("국방부는 성명을 냈다.", "The Pentagon issued a statement."),
         ("몬테네그로의 외교부는 반발했다.", "Montenegro's foreign ministry protested."),
+        ("충남 지역에 비가 내렸다.", "Rain fell in South Chungcheong Province."),
+        ("동해상으로 발사했다.", "It was fired into the Sea of Japan."),
+        ("일본 정부는 한국어 교육을 지원한다.", "The Japanese government supports Korean lessons."),  # an adjective, no state
     ],
 )
 def test_no_swap_where_the_translation_names_the_same_or_nothing_of_its_kind(korean, english):

@@ -184,11 +184,12 @@ def _names(form: str, text: str) -> bool:
     return False
 
 
-#: forms that name more than one country, city or leader: a surname alone, and the
-#: adjectives of a country, which also name its language ("RFA's Korean Service") or its
-#: people anywhere; in the original, any form still answers for its entity
-_NOT_ENTITY_FORMS = frozenset({
-    "Kim", "Lee", "Park", "Roh", "Moon", "Xi", "Mao",
+#: forms that name more than one leader: a surname alone; in the original, any form
+#: still answers for its entity
+_NOT_ENTITY_FORMS = frozenset({"Kim", "Lee", "Park", "Roh", "Moon", "Xi", "Mao"})
+#: the adjectives of a country, which also name its language ("RFA's Korean Service") or
+#: its people anywhere: they name the country only before its state ("the Japanese government")
+_ADJECTIVES = frozenset({
     "Afghan", "American", "Americans", "Australian", "British", "Briton", "Britons", "Canadian", "Chinese",
     "Dutch", "Egyptian", "English", "Filipino", "French", "German", "Greek", "Indonesian", "Iranian", "Iraqi",
     "Israeli", "Japanese", "Korean", "Mexican", "Mongolian", "North Korean", "Pakistani", "Philippine",
@@ -207,12 +208,25 @@ def _keys_of(module) -> dict[str, frozenset[str]]:
     return {form: frozenset(found) for form, found in keys.items()}
 
 
+#: what an adjective of `_ADJECTIVES` names its country by: "the South Korean government"
+_STATE = (
+    r"government|authorities|officials|military|army|navy|troops|forces|embassy|president|"
+    r"prime\s+minister|foreign\s+minister|foreign\s+ministry|parliament|police|coast\s+guard"
+)
+
+
 @cache
 def _entity_forms(module) -> re.Pattern[str]:
-    """The forms of `_keys_of`, longest first (North Korea before Korea), as words of their own."""
+    """The forms of `_keys_of`, longest first (North Korea before Korea), as words of their
+    own; an adjective only before its state."""
     forms = sorted(_keys_of(module), key=len, reverse=True)
+    names = "|".join(re.escape(form) for form in forms if form not in _ADJECTIVES)
+    adjectives = "|".join(re.escape(form) for form in forms if form in _ADJECTIVES)
     # not "inter-Korean", not "the Beijing Games" (an event, not the city)
-    return re.compile(r"(?<![A-Za-z-])(?:" + "|".join(map(re.escape, forms)) + r")(?![A-Za-z])(?!\s+(?:Games|Olympics?)\b)")
+    return re.compile(
+        rf"(?<![A-Za-z-])(?:(?:{names})(?![A-Za-z])(?!\s+(?:Games|Olympics?)\b)"
+        rf"|(?:{adjectives})(?=\s+(?:{_STATE})\b))"
+    )
 
 
 def _swap_partner(missing: list[Name], words: _Words, names_side: Side) -> Name | None:

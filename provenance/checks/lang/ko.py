@@ -457,6 +457,18 @@ def _ministry(keys: tuple[str, ...], *names: str) -> dict[str, tuple[str, ...]]:
     return dict.fromkeys(keys, tuple(forms))
 
 
+def _province(stem: str, *names: str, short: str = "") -> dict[str, tuple[str, ...]]:
+    """Exonyms of a province split in two: 평안남도 is "South Pyongan", 평안북도 "North
+    Pyongan"; `short` names them in two syllables too (충남, 충북)."""
+    out = {}
+    for side, word in (("남", "South"), ("북", "North")):
+        forms = tuple(f"{word} {name}" for name in names)
+        out[f"{stem}{side}도"] = forms
+        if short:
+            out[f"{short}{side}"] = forms
+    return out
+
+
 #: exonyms and Sino-Korean readings that romanisation cannot recover
 EXONYMS: dict[str, tuple[str, ...]] = {
     "유엔": ("UN", "U.N.", "United Nations"),
@@ -538,6 +550,18 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "연준": ("Fed", "Federal Reserve"),
     "조선중앙통신": ("KCNA",),
     "자유아시아방송": ("RFA", "Radio Free Asia"),
+    **_province("평안", "Pyongan", "Pyeongan"),
+    **_province("함경", "Hamgyong", "Hamgyeong"),
+    **_province("황해", "Hwanghae"),
+    **_province("충청", "Chungcheong", short="충"),
+    **_province("전라", "Jeolla", short="전"),
+    **_province("경상", "Gyeongsang", short="경"),
+    "자강도": ("Chagang",),
+    "양강도": ("Ryanggang", "Yanggang"),
+    "강원도": ("Gangwon", "Kangwon"),
+    "경기도": ("Gyeonggi",),
+    "동해": ("East Sea", "Sea of Japan"),
+    "서해": ("West Sea", "Yellow Sea"),
     **_ministry(("외교부",), "Foreign", "Ministry of Foreign Affairs"),
     **_ministry(("통일부",), "Unification", "Ministry of Unification"),
     **_ministry(("기획재정부", "기재부"), "Finance", "Ministry of Economy and Finance", "Ministry of Finance"),
@@ -551,8 +575,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     **_ministry(("환경부",), "Environment", "Ministry of Environment", "Ministry of the Environment"),
 }
 
-#: exonyms that name one country, city, leader or ministry (not a faith, a party or a
-#: medium), each with its kind: the original naming one and the translation another of
+#: exonyms that name one country, city, leader, province, sea or ministry (not a faith, a
+#: party or a medium), each with its kind: the original naming one and the translation another of
 #: the same kind in its place is a swap (일본 as "China"). Not 인도 (also handing over,
 #: 인도적), 조선 (also the dynasty, 조선중앙통신).
 SWAPPABLE: dict[str, str] = {
@@ -564,12 +588,17 @@ SWAPPABLE: dict[str, str] = {
     **dict.fromkeys(("북경", "베이징", "동경", "평양", "서울", "신의주", "단둥", "블라디보스토크", "하바롭스크", "홍콩", "뉴욕"), "city"),
     **dict.fromkeys(("김정은", "김정일", "김일성", "문재인", "이명박", "박근혜", "노무현", "김대중", "시진핑", "마오쩌둥", "모택동"), "leader"),
     **dict.fromkeys((
+        "평안남도", "평안북도", "함경남도", "함경북도", "황해남도", "황해북도", "충청남도", "충청북도", "충남", "충북",
+        "전라남도", "전라북도", "전남", "전북", "경상남도", "경상북도", "경남", "경북", "자강도", "양강도", "강원도", "경기도",
+    ), "province"),
+    **dict.fromkeys(("동해", "서해"), "sea"),
+    **dict.fromkeys((
         "외교부", "통일부", "국방부", "기획재정부", "기재부", "산업통상자원부", "산업부", "법무부", "교육부", "보건복지부",
         "복지부", "고용노동부", "노동부", "국토교통부", "국토부", "행정안전부", "행안부", "환경부",
     ), "ministry"),
 }
-#: what may follow a country's or city's name in one word: 중국인, 중국산, 서울시, 미국측, 한국계
-_SWAPPABLE_TAILS = ("", "인", "인들", "산", "시", "측", "계", "군", "정부")
+#: what may follow a country's or city's name in one word: 중국인, 중국산, 서울시, 미국측, 한국계, 동해상
+_SWAPPABLE_TAILS = ("", "인", "인들", "산", "시", "측", "계", "군", "정부", "상")
 
 
 def named_entities(text: str) -> list[tuple[str, Span]]:
