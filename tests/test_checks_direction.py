@@ -126,3 +126,25 @@ def test_a_balance_with_its_sign_turned_is_an_error(original, translation, flagg
     if flagged:
         assert found[0].severity is Severity.ERROR and found[0].src and found[0].tgt
         assert "black" in found[0].message and "red" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("군은 감시와 경계를 강화하고 있다.", "The military is easing surveillance.", True),
+        ("군은 감시와 경계를 강화하고 있다.", "The military is stepping up surveillance.", False),
+        ("정부는 규제를 완화했다.", "The government tightened the rules.", True),
+        ("정부는 규제를 완화했다.", "The government relaxed the rules.", False),
+        ("규제를 완화하고 지원을 강화했다.", "It eased the rules.", False),  # both ways in the original
+        ("강화도에서 열렸다.", "It was held on an island, with ease.", False),  # the island; "with ease"
+        ("단거리 탄도미사일 2발을 발사했다.", "It fired two long-range ballistic missiles.", True),
+        ("단거리 탄도미사일 2발을 발사했다.", "It fired two short-range ballistic missiles.", False),
+        ("대륙간탄도미사일을 발사했다.", "It fired an intermediate-range missile.", True),
+        ("대륙간탄도미사일을 발사했다.", "It fired an ICBM.", False),
+    ],
+)
+def test_a_measure_or_a_range_turned_around_is_an_error(original, translation, flagged):
+    found = [r for r in check_pair(original, translation) if r.code == "drift.direction"]
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0].severity is Severity.ERROR and found[0].src and found[0].tgt

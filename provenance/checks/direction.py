@@ -10,9 +10,12 @@ fall", 늘지 않았다: not a rise, and not a fall either) is left alone, since
 counting cannot pair the movements. A negation elsewhere ("Supplies cannot
 keep up with rising demand") does not turn the move.
 
-A balance is read the same way: 흑자 ("surplus", "operating profit") against
-적자 ("deficit", "net loss") is the same figure with its sign turned. With a
-negation anywhere in the bead ("흑자를 내지 못했다") the balance is not compared.
+Opposite states are read the same way: a balance, 흑자 ("surplus", "operating
+profit") against 적자 ("deficit", "net loss"), is the same figure with its sign
+turned; a measure, 강화 ("tightened", "stepped up") against 완화 ("eased"), is the
+same policy turned around; a range, 단거리 ("short-range") against 장거리
+("long-range"), is another weapon. With a negation anywhere in the bead ("흑자를 내지
+못했다") they are not compared.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ CODE = "drift.direction"
 def check_direction(src: Side, tgt: Side) -> list[CheckResult]:
     if not (src.known and tgt.known):
         return []
-    return _opposite_moves(src, tgt) + _opposite_balance(src, tgt)
+    return _opposite_moves(src, tgt) + _opposite_states(src, tgt)
 
 
 def _opposite_moves(src: Side, tgt: Side) -> list[CheckResult]:
@@ -50,21 +53,33 @@ def _opposite_moves(src: Side, tgt: Side) -> list[CheckResult]:
     )]
 
 
-def _opposite_balance(src: Side, tgt: Side) -> list[CheckResult]:
-    src_marks = src.balances
-    if not src_marks:
-        return []
-    tgt_marks = tgt.balances
-    src_kinds, tgt_kinds = {m.kind for m in src_marks}, {m.kind for m in tgt_marks}
-    if len(src_kinds) != 1 or len(tgt_kinds) != 1 or src_kinds == tgt_kinds or src.negated or tgt.negated:
-        return []
-    src_spans, tgt_spans = tuple(m.span for m in src_marks), tuple(m.span for m in tgt_marks)
-    return [CheckResult(
-        CODE, Severity.ERROR,
-        f"the original puts the balance in the {src_marks[0].kind} ({', '.join(quote(s) for s in src_spans)}), "
-        f"the translation in the {tgt_marks[0].kind} ({', '.join(quote(s) for s in tgt_spans)})",
-        src_spans, tgt_spans,
-    )]
+#: what each axis of opposite states says of a side: (extractor of `Side`, message pattern)
+STATES = (
+    ("balances", "puts the balance in the {}"),  # 흑자 / 적자: "black" / "red"
+    ("measures", "makes it {}"),  # 강화 / 완화: "stronger" / "weaker"
+    ("ranges", "says {} range"),  # 단거리 / 장거리: "short" / "long" (a missile's, a flight's)
+)
+
+
+def _opposite_states(src: Side, tgt: Side) -> list[CheckResult]:
+    """흑자 as "deficit", 규제 강화 as "eased rules": each side in one state of an axis, the
+    two states opposite, and no negation on either side to turn one."""
+    for extractor, says in STATES:
+        src_marks = getattr(src, extractor)
+        if not src_marks:
+            continue  # most beads: the translation is never read
+        tgt_marks = getattr(tgt, extractor)
+        src_kinds, tgt_kinds = {m.kind for m in src_marks}, {m.kind for m in tgt_marks}
+        if len(src_kinds) != 1 or len(tgt_kinds) != 1 or src_kinds == tgt_kinds or src.negated or tgt.negated:
+            continue
+        src_spans, tgt_spans = tuple(m.span for m in src_marks), tuple(m.span for m in tgt_marks)
+        return [CheckResult(
+            CODE, Severity.ERROR,
+            f"the original {says.format(src_marks[0].kind)} ({', '.join(quote(s) for s in src_spans)}), "
+            f"the translation {says.format(tgt_marks[0].kind)} ({', '.join(quote(s) for s in tgt_spans)})",
+            src_spans, tgt_spans,
+        )]
+    return []
 
 
 def _negated_move(side: Side, moves: list) -> bool:

@@ -995,6 +995,44 @@ def balances(text: str) -> list[Marker]:
     return marked(text, (("black", _BLACK), ("red", _RED)))
 
 
+#: a measure made stronger: "tightened", "stepped up", "bolstered"
+_STRONGER = re.compile(
+    r"\b(?:strengthen|tighten|toughen|bolster)(?:s|ed|ing)?\b|\b(?:step(?:s|ped|ping)?|beef(?:s|ed|ing)?)\s+up\b"
+    r"|\breinforc(?:e|es|ed|ing)\b",
+    re.IGNORECASE,
+)
+#: a measure made weaker: "eased", "relaxed rules", "loosened"; not "with ease", "at ease",
+#: "a relaxing evening"
+_WEAKER = re.compile(
+    r"(?<!\bwith\s)(?<!\bat\s)\beas(?:e|es|ed|ing)\b|\brelax(?:es|ed)?\b|\b(?:loosen|soften|weaken)(?:s|ed|ing)?\b",
+    re.IGNORECASE,
+)
+_MEASURE_STARTS = ("strengthen", "tighten", "toughen", "bolster", "step", "beef", "reinforc",
+                   "eas", "relax", "loosen", "soften", "weaken")
+
+
+def measures(text: str) -> list[Marker]:
+    """Measures (rules, watch, sanctions) said to be made "stronger" or "weaker"."""
+    if not _clues(text).starts(_MEASURE_STARTS):
+        return []
+    return marked(text, (("stronger", _STRONGER), ("weaker", _WEAKER)))
+
+
+_RANGES = (
+    ("short", re.compile(r"\bshort(?:er)?[\s-]range\b", re.IGNORECASE)),
+    ("medium", re.compile(r"\b(?:medium|intermediate|mid)[\s-]range\b", re.IGNORECASE)),
+    ("long", re.compile(r"\blong(?:er)?[\s-]range\b|\bintercontinental\b|\bICBMs?\b", re.IGNORECASE)),
+)
+_RANGE_WORDS = frozenset({"range", "intercontinental", "icbm", "icbms"})
+
+
+def ranges(text: str) -> list[Marker]:
+    """Ranges (of a missile, a flight) said to be "short", "medium" or "long"."""
+    if not _clues(text).says(_RANGE_WORDS):
+        return []
+    return marked(text, _RANGES)
+
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:

@@ -936,6 +936,28 @@ def balances(text: str) -> list[Marker]:
         return []
     return marked(text, (("black", _BLACK), ("red", _RED)))
 
+
+#: a measure made stronger (강화) or weaker (완화, 약화); not 강화도 (the island)
+_STRONGER = re.compile(r"강화(?!도)")
+_WEAKER = re.compile(r"완화|약화")
+
+
+def measures(text: str) -> list[Marker]:
+    """Measures (rules, watch, sanctions) said to be made "stronger" or "weaker"."""
+    if "화" not in text:
+        return []
+    return marked(text, (("stronger", _STRONGER), ("weaker", _WEAKER)))
+
+
+_RANGES = (("short", re.compile(r"단거리")), ("medium", re.compile(r"중거리")), ("long", re.compile(r"장거리|대륙간")))
+
+
+def ranges(text: str) -> list[Marker]:
+    """Ranges (of a missile, a flight) said to be "short", "medium" or "long"."""
+    if "거리" not in text and "대륙간" not in text:
+        return []
+    return marked(text, _RANGES)
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:
