@@ -560,6 +560,27 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "양강도": ("Ryanggang", "Yanggang"),
     "강원도": ("Gangwon", "Kangwon"),
     "경기도": ("Gyeonggi",),
+    "부산": ("Busan", "Pusan"),
+    "인천": ("Incheon", "Inchon"),
+    "대구": ("Daegu", "Taegu"),
+    "대전": ("Daejeon", "Taejon"),
+    "광주": ("Gwangju", "Kwangju"),
+    "울산": ("Ulsan",),
+    "수원": ("Suwon",),
+    "원산": ("Wonsan",),
+    "남포": ("Nampo",),
+    "함흥": ("Hamhung", "Hamheung"),
+    "청진": ("Chongjin", "Cheongjin"),
+    "혜산": ("Hyesan",),
+    "도쿄": ("Tokyo",),
+    "오사카": ("Osaka",),
+    "상하이": ("Shanghai",),
+    "워싱턴": ("Washington",),
+    "모스크바": ("Moscow",),
+    "런던": ("London",),
+    "파리": ("Paris",),
+    "경찰": ("police", "Police", "policeman", "policemen", "officers", "investigators"),
+    "검찰": ("prosecutors", "Prosecutors", "prosecutor", "Prosecutor", "prosecution", "Prosecution"),
     "동해": ("East Sea", "Sea of Japan"),
     "서해": ("West Sea", "Yellow Sea"),
     **_ministry(("외교부",), "Foreign", "Ministry of Foreign Affairs"),
@@ -575,8 +596,8 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     **_ministry(("환경부",), "Environment", "Ministry of Environment", "Ministry of the Environment"),
 }
 
-#: exonyms that name one country, city, leader, province, sea or ministry (not a faith, a
-#: party or a medium), each with its kind: the original naming one and the translation another of
+#: exonyms that name one country, city, leader, province, sea, ministry or law-enforcement
+#: body (not a faith, a party or a medium), each with its kind: the original naming one and the translation another of
 #: the same kind in its place is a swap (일본 as "China"). Not 인도 (also handing over,
 #: 인도적), 조선 (also the dynasty, 조선중앙통신).
 SWAPPABLE: dict[str, str] = {
@@ -585,7 +606,12 @@ SWAPPABLE: dict[str, str] = {
         "대만", "남아공", "이스라엘", "이집트", "이라크", "이란", "아프가니스탄", "파키스탄", "스위스", "스웨덴",
         "네덜란드", "그리스", "터키", "튀르키예", "멕시코", "캐나다", "몽골", "베트남", "태국", "필리핀", "인도네시아",
     ), "country"),
-    **dict.fromkeys(("북경", "베이징", "동경", "평양", "서울", "신의주", "단둥", "블라디보스토크", "하바롭스크", "홍콩", "뉴욕"), "city"),
+    **dict.fromkeys((
+        "북경", "베이징", "동경", "평양", "서울", "신의주", "단둥", "블라디보스토크", "하바롭스크", "홍콩", "뉴욕",
+        "부산", "인천", "대구", "대전", "광주", "울산", "수원", "원산", "남포", "함흥", "청진", "혜산", "도쿄", "오사카",
+        "상하이", "워싱턴", "모스크바", "런던", "파리",
+    ), "city"),
+    **dict.fromkeys(("경찰", "검찰"), "law"),
     **dict.fromkeys(("김정은", "김정일", "김일성", "문재인", "이명박", "박근혜", "노무현", "김대중", "시진핑", "마오쩌둥", "모택동"), "leader"),
     **dict.fromkeys((
         "평안남도", "평안북도", "함경남도", "함경북도", "황해남도", "황해북도", "충청남도", "충청북도", "충남", "충북",
