@@ -679,3 +679,40 @@ def test_two_numbers_run_together_are_not_a_changed_number(ko_text, en_text, fla
 def test_a_digit_run_too_long_to_be_a_figure_is_not_one(original, translation):
     found = check_pair(original, translation, enabled=["number"])
     assert all(len(r.message) < 300 for r in found)  # no quantity made of the whole run
+
+
+@pytest.mark.parametrize(
+    ("module", "text", "expected"),
+    [
+        (ko, "작업자 3명이 숨지고 7명이 다쳤습니다.", [("dead", 3), ("injured", 7)]),
+        (ko, "15명이 숨지고 150명 이상이 다쳤다.", [("dead", 15), ("injured", 150)]),
+        (ko, "사망자는 모두 12명, 부상자 30명이다.", [("dead", 12), ("injured", 30)]),
+        (ko, "2명이 실종됐다.", [("missing", 2)]),
+        (ko, "3명이 회의에 참석했다.", []),
+        (en, "killing three workers and injuring seven.", [("dead", 3), ("injured", 7)]),
+        (en, "officials confirmed 15 deaths and more than 150 injuries.", [("dead", 15), ("injured", 150)]),
+        (en, "At least 12 were missing.", [("missing", 12)]),
+        (en, "The death toll rose to 20.", [("dead", 20)]),
+        (en, "Three workers attended and seven were injured.", [("injured", 7)]),
+    ],
+)
+def test_people_counted_with_what_befell_them(module, text, expected):
+    assert [(c.role, c.quantity.value) for c in module.casualties(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("original", "translation", "flagged"),
+    [
+        ("불이 나 3명이 숨지고 7명이 다쳤다.", "The fire killed three and injured seven.", False),
+        ("불이 나 3명이 숨지고 7명이 다쳤다.", "The fire killed seven and injured three.", True),
+        ("불이 나 3명이 숨지고 7명이 다쳤다.", "The fire left three dead and seven injured.", False),
+        ("불이 나 3명이 숨지고 7명이 다쳤다.", "The fire left seven dead and three injured.", True),
+        ("2명이 숨지고 2명이 다쳤다.", "Two were killed and two injured.", False),  # one number, both roles
+        ("2명이 실종됐다.", "Two people died.", True),
+    ],
+)
+def test_a_number_of_people_put_to_another_fate_is_an_error(original, translation, flagged):
+    found = [r for r in check_pair(original, translation, enabled=["number"]) if r.severity is Severity.ERROR]
+    assert bool(found) is flagged
+    if flagged:
+        assert "in the translation" in found[0].message and found[0].src and found[0].tgt

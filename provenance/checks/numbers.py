@@ -428,6 +428,29 @@ def _last_pair(lost: list[Quantity], extra: list[Quantity]) -> list[tuple[Quanti
     return [(a, b)]
 
 
+def _roles_swapped(src: Side, tgt: Side) -> list[CheckResult]:
+    """3명이 숨지고 7명이 다쳤다 as "killing seven and injuring three": every number kept,
+    each put to what befell the others. A number the original gives one role and the
+    translation only another is an error."""
+    src_counted = src.casualties
+    if not src_counted:
+        return []  # most beads
+    tgt_counted = tgt.casualties
+    out = []
+    for mine in src_counted:
+        same = [c for c in tgt_counted if same_number(c.quantity.value, mine.quantity.value)]
+        roles_here = {c.role for c in src_counted if same_number(c.quantity.value, mine.quantity.value)}
+        if same and len(roles_here) == 1 and not any(c.role == mine.role for c in same):
+            theirs = same[0]
+            out.append(CheckResult(
+                CODE, Severity.ERROR,
+                f"the original's {show(mine.quantity)} {mine.role} ({quote(mine.quantity.span)}) are "
+                f"{show(theirs.quantity)} {theirs.role} in the translation ({quote(theirs.quantity.span)})",
+                (mine.quantity.span,), (theirs.quantity.span,),
+            ))
+    return out
+
+
 def _running(a: Quantity, b: Quantity) -> bool:
     """석 달째 against "the second month in a row": a spell of time counted on one side is
     the ordinal of its last step on the other."""
@@ -459,6 +482,7 @@ def check_numbers(src: Side, tgt: Side) -> list[CheckResult]:
         )
         for a, b in pairs
     ]
+    out += _roles_swapped(src, tgt)
     out += [
         CheckResult(
             CODE, Severity.ERROR,

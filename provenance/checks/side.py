@@ -9,7 +9,7 @@ from .lang import language
 #: at or above this share of another script the original is not in its own language
 #: (a headline pasted in English): what it asserts cannot be read, so it is not checked
 MOSTLY_FOREIGN = 0.5
-from .values import DateMention, Marker, Name, Quantity, Span
+from .values import Counted, DateMention, Marker, Name, Quantity, Span
 
 
 class cached:
@@ -54,6 +54,7 @@ class Side:
     """Extraction results for one text, computed lazily and shared by all checks."""
 
     quantities: list[Quantity] = extracted("quantities")
+    casualties: list[Counted] = extracted("casualties", 'People counted with what befell them: "dead", "injured", "missing".')
     dates: list[DateMention] = extracted("dates")
     names: list[Name] = extracted("names")
     negations: list[Marker] = extracted("negations")

@@ -92,6 +92,15 @@ class Marker:
     span: Span
 
 
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A number of people and what befell them: 3명이 숨지고 → Counted("dead", Quantity(3, …)).
+    `role` is "dead", "injured" or "missing"."""
+
+    role: str
+    quantity: Quantity
+
+
 #: each stance a report may take and its opposite (`checks.negation`, each language's `stances`)
 OPPOSITE_STANCES = {"allow": "ban", "ban": "allow", "admit": "deny", "deny": "admit", "accept": "reject", "reject": "accept",
                     "support": "oppose", "oppose": "support"}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 
-from ..values import OPPOSITE_STANCES, DateMention, Marker, Name, Quantity, Span, in_order, marked
+from ..values import Counted, DateMention, Marker, Name, OPPOSITE_STANCES, Quantity, Span, in_order, marked
 
 CODE = "en"
 CASED_NAMES = True  # names are told by capitals, so the name check reads them here
@@ -215,6 +215,41 @@ def quantities(text: str) -> list[Quantity]:
         value = 2 if word.startswith("a couple") else MULTIPLES[word]
         found.append(Quantity(value, "times", word.startswith("a couple"), _span(match), weak=word not in _SURE_MULTIPLES))
     return in_order(found)
+
+
+# --- people counted ---------------------------------------------------------
+
+#: what befell the people a number counts, before it: "killing three", "injuring 7", "a death toll of 15"
+_ROLE_BEFORE = re.compile(
+    r"\b(killing|killed|kills|injuring|wounding|hurting|death\s+toll(?:\s+(?:rose|climbed|reached|stood|stands))?\s+(?:to|of|at))"
+    r"\s+(?:at\s+least\s+|about\s+|more\s+than\s+|nearly\s+|some\s+|another\s+)?$",
+    re.IGNORECASE,
+)
+#: or after it, within two words: "three workers were killed", "15 deaths", "12 were missing"
+_ROLE_AFTER = re.compile(
+    r"(?:\s+(?!and\b|or\b|but\b|of\b)[A-Za-z-]+){0,2}?\s+(?:(?:were|was|are|is|have\s+been|had\s+been)\s+)?"
+    r"(dead|killed|died|deaths|fatalities|injured|wounded|hurt|injuries|missing)\b",
+    re.IGNORECASE,
+)
+_ROLES = {"kil": "dead", "dea": "dead", "die": "dead", "fat": "dead", "inj": "injured", "wou": "injured",
+          "hur": "injured", "mis": "missing"}
+_ROLE_WORDS = frozenset({"killing", "killed", "kills", "injuring", "wounding", "hurting", "toll", "dead", "died",
+                         "deaths", "fatalities", "injured", "wounded", "hurt", "injuries", "missing"})
+
+
+def casualties(text: str) -> list[Counted]:
+    """Numbers of people said to have died, been hurt or gone missing."""
+    if not _clues(text).says(_ROLE_WORDS):
+        return []
+    out = []
+    for q in quantities(text):
+        if q.unit is not None:
+            continue
+        before = _ROLE_BEFORE.search(text, max(0, q.span.start - 40), q.span.start)
+        found = before or _ROLE_AFTER.match(text, q.span.end)
+        if found:
+            out.append(Counted(_ROLES[found.group(1)[:3].lower()], q))
+    return out
 
 
 # --- clues: which patterns can match at all ------------------------------------

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ...romanize import romanize
-from ..values import DateMention, Marker, Name, Quantity, Span, in_order, marked
+from ..values import Counted, DateMention, Marker, Name, Quantity, Span, in_order, marked
 
 CODE = "ko"
 CASED_NAMES = False  # no capitals: names are looked up among all words
@@ -266,6 +266,34 @@ def _add_native(text: str, match: re.Match[str], taken: list[tuple[int, int]], o
     unit = COUNTERS.get(counter) if counter else None
     span = Span(match.start(), stop, text[match.start() : stop])
     out.append(Quantity(value, unit, _is_approx(text, match.start(), stop), span, weak=value == 1))
+
+
+# --- people counted ---------------------------------------------------------
+
+#: what befell the people a number counts, after it: 3명이 숨지고, 150명 이상이 다쳤다, 2명 실종
+_ROLE_AFTER = re.compile(
+    r"\s*(?:이상|가량|여|정도)?\s*(?:이|가|은|는|도|씩)?\s*(숨지|숨졌|숨진|사망|목숨|죽|다치|다쳤|다친|부상|중상|경상|실종)"
+)
+#: or before it: 사망자는 3명, 부상자 7명
+_ROLE_BEFORE = re.compile(r"(사망자|부상자|실종자)(?:는|가|도|만|수는|수가)?\s*(?:모두|총|최소|적어도)?\s*$")
+_ROLES = {"숨": "dead", "사": "dead", "목": "dead", "죽": "dead", "다": "injured", "부": "injured", "중": "injured",
+          "경": "injured", "실": "missing"}
+
+
+def casualties(text: str) -> list[Counted]:
+    """Numbers of people said to have died, been hurt or gone missing."""
+    if "명" not in text:
+        return []
+    out = []
+    for q in quantities(text):
+        if not text.startswith("명", q.span.end - 1):
+            continue
+        after = _ROLE_AFTER.match(text, q.span.end)
+        before = None if after else _ROLE_BEFORE.search(text, max(0, q.span.start - 12), q.span.start)
+        found = after or before
+        if found:
+            out.append(Counted(_ROLES[found.group(1)[0]], q))
+    return out
 
 
 # --- dates ------------------------------------------------------------------
