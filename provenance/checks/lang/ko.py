@@ -276,13 +276,14 @@ _ROLE_AFTER = re.compile(
 )
 #: or before it: 사망자는 3명, 부상자 7명
 _ROLE_BEFORE = re.compile(r"(사망자|부상자|실종자)(?:는|가|도|만|수는|수가)?\s*(?:모두|총|최소|적어도)?\s*$")
+_ROLE_WORD = re.compile(r"숨지|숨졌|숨진|사망|목숨|죽|다치|다쳤|다친|부상|중상|경상|실종")
 _ROLES = {"숨": "dead", "사": "dead", "목": "dead", "죽": "dead", "다": "injured", "부": "injured", "중": "injured",
           "경": "injured", "실": "missing"}
 
 
 def casualties(text: str) -> list[Counted]:
     """Numbers of people said to have died, been hurt or gone missing."""
-    if "명" not in text:
+    if "명" not in text or not _ROLE_WORD.search(text):  # most sentences are not read (issue #8)
         return []
     out = []
     for q in quantities(text):
