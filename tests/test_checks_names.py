@@ -115,6 +115,8 @@ def test_swapped_name_names_both_sides_at_info_level():
         ("일본 정부도 회의를 열었다.", "The South Korean government also met.", "일본", "South Korean", Severity.ERROR),
         ("부산 사하구의 공장에서 불이 났다.", "A fire broke out at a plant in Saha District, Incheon.", "부산", "Incheon", Severity.ERROR),
         ("경찰은 방화로 보고 있다.", "Prosecutors suspect arson.", "경찰", "Prosecutors", Severity.ERROR),
+        ("기시다 후미오 일본 총리는 도쿄에서 말했다.", "Prime Minister Shinzo Abe said in Tokyo.", "기시다", "Abe", Severity.ERROR),
+        ("야당은 강하게 반발했다.", "The ruling party strongly protested.", "야당", "ruling party", Severity.ERROR),
         # a titled person spelled as nobody of the original: a warning
         ("오세훈 서울시장은 말했다.", "Seoul Mayor Park Won-soon said.", "오세훈", "Park Won-soon", Severity.WARNING),
         ("이재명 대표는 반발했다.", "Party leader Han Dong-hoon protested.", "이재명", "Han Dong-hoon", Severity.WARNING),
@@ -164,6 +166,8 @@ def test_no_person_swap_where_every_titled_person_is_spelled(korean, english):
         ("몬테네그로의 외교부는 반발했다.", "Montenegro's foreign ministry protested."),
         ("충남 지역에 비가 내렸다.", "Rain fell in South Chungcheong Province."),
         ("경찰은 방화로 보고 있다.", "Investigators suspect arson."),
+        ("윤석열 대통령은 말했다.", "President Yoon said."),  # a surname answers for its leader
+        ("여당은 법안을 처리했다.", "The governing party passed the bill."),
         ("세계대전 당시 파괴됐다.", "It was destroyed in the war in Daejeon."),  # 세계대전 is no 대전
         ("동해상으로 발사했다.", "It was fired into the Sea of Japan."),
         ("일본 정부는 한국어 교육을 지원한다.", "The Japanese government supports Korean lessons."),  # an adjective, no state

@@ -186,7 +186,7 @@ def _names(form: str, text: str) -> bool:
 
 #: forms that name more than one leader: a surname alone; in the original, any form
 #: still answers for its entity
-_NOT_ENTITY_FORMS = frozenset({"Kim", "Lee", "Park", "Roh", "Moon", "Xi", "Mao"})
+_NOT_ENTITY_FORMS = frozenset({"Kim", "Lee", "Park", "Roh", "Moon", "Yoon", "Xi", "Mao"})
 #: the adjectives of a country, which also name its language ("RFA's Korean Service") or
 #: its people anywhere: they name the country only before its state ("the Japanese government")
 _ADJECTIVES = frozenset({
