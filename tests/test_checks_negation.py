@@ -300,6 +300,11 @@ def test_an_open_question_still_answers_one_in_the_original():
         (en, "The opposition party won.", []),
         (en, "The government refused to allow the rally.", [("ban", "refused to allow")]),
         (en, "He failed to admit it.", [("deny", "failed to admit")]),
+        (ko, "두 정상은 관계 정상화에 합의했다.", [("accept", "합의")]),
+        (ko, "2004년 합의에 대해 소원을 냈다.", []),  # the agreement, a noun: no stance taken
+        (ko, "야당은 강하게 반발했다.", [("oppose", "반발")]),
+        (ko, "저가 반발 매수가 들어왔다.", []),  # bargain hunting on a rebound
+        (en, "The two leaders agreed to restore ties.", [("accept", "agreed")]),
     ],
 )
 def test_stances(module, text, expected):
@@ -341,6 +346,10 @@ def test_stances(module, text, expected):
         ("매케인은 이 안을 지지한다고 밝혔다.", "McCain said he backed the measure.", False),
         ("노조는 이 안을 지지하지 않았다.", "The union opposed the plan.", False),
         ("노조는 이 안을 지지하지 않았다.", "The union supported the plan.", True),
+        ("두 정상은 관계 정상화에 합의했다.", "The two leaders refused to normalize relations.", True),
+        ("두 정상은 관계 정상화에 합의했다.", "The two leaders agreed to normalize relations.", False),
+        ("야당은 강하게 반발했다.", "The opposition strongly supported it.", True),
+        ("야당은 강하게 반발했다.", "The opposition strongly protested.", False),
         # a negation in another clause leaves the stance as it is: 허용 is not "banned"
         ("정부는 집회를 허용했지만 행진은 열리지 않았다.", "The government banned the rally, but the march did not take place.", True),
         ("정부는 집회를 허용했지만 행진은 열리지 않았다.", "The government allowed the rally, but the march did not take place.", False),

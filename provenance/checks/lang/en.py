@@ -902,7 +902,7 @@ _STANCES = (
     ("ban", re.compile(r"\b(?<!lifted\s)(?<!lifted\sthe\s)(?<!lift\sthe\s)(?<!lifting\sthe\s)(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|forb(?:id|ids|ade|idden))\b", re.I)),
     ("admit", re.compile(r"\b(?:admit(?:s|ted|ting)?|acknowledg(?:e|es|ed|ing))\b", re.I)),
     ("deny", re.compile(r"\bden(?:y|ies|ied|ying)\b", re.I)),
-    ("accept", re.compile(r"\baccept(?:s|ed|ing)?\b", re.I)),
+    ("accept", re.compile(r"\b(?:accept(?:s|ed|ing)?|agree(?:s|d|ing)?)\b", re.I)),
     ("reject", re.compile(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed)?\s+down|refus(?:e|es|ed|ing)(?!\s+to\s+(?:comment|say|elaborate|give|disclose)))\b", re.I)),
     # "backed", not "backed down"; "against" only where it takes a side ("voted against"),
     # not "the war against terror"; "opposition" only to or from something, not a party
@@ -910,7 +910,7 @@ _STANCES = (
     ("oppose", re.compile(r"\b(?:oppos(?:e|es|ed|ing)|opposition\s+(?:to|from)|objec(?:t|ts|ted|ting|tions?)\s+to"
                           r"|(?:vot(?:e|es|ed|ing)|is|are|was|were|be|been|stand|stands|stood|spoke|argued?|campaign(?:s|ed|ing)?)\s+against)\b", re.I)),
 )
-_STANCE_WORDS_START = ("allow", "permit", "lift", "ban", "prohibit", "forb", "admit", "acknowledg", "den", "accept", "reject", "turn",
+_STANCE_WORDS_START = ("allow", "permit", "lift", "ban", "prohibit", "forb", "admit", "acknowledg", "den", "accept", "agree", "reject", "turn",
                        "refus", "support", "back", "favo", "endors", "oppos", "objec", "against")
 
 

@@ -926,14 +926,15 @@ _STANCES = (
     ("ban", re.compile(r"(?<!통행)금지")),  # not 통행금지, a curfew
     ("admit", re.compile(r"인정(?:했|하|한|해)(?!\s?받)")),
     ("deny", re.compile(r"부인(?=했|하|한|해)|부정(?=했|하|한|해)")),
-    ("accept", re.compile(r"수락|받아들(?:였|인|이)|받아(?:주|줄|준|줬)")),
+    # 합의했다 (agreed), not the noun (2004년 합의에 대해: "the agreement")
+    ("accept", re.compile(r"수락|받아들(?:였|인|이)|받아(?:주|줄|준|줬)|(?:동의|합의)(?=했|하|한|해|됐|된)")),
     ("reject", re.compile(r"거부|거절")),
     # 지지 at a word's start (not 밝혀지지 않았다), not 지지부진 (sluggish) nor 지지율 / 지지도
     # (a rating); not 반대로 (conversely), 반대편 / 반대쪽 / 반대 방향, 정반대, 반대급부, 일반대중
     ("support", re.compile(r"찬성|(?<![가-힣])지지(?!부진|율|도)")),
-    ("oppose", re.compile(r"(?<![정일])반대(?!로|편|쪽|급부|\s?방향)")),
+    ("oppose", re.compile(r"(?<![정일])반대(?!로|편|쪽|급부|\s?방향)|반발(?!\s?매수|\s?매입)")),
 )
-_STANCE_SYLLABLES = re.compile(r"[허금인부수받거찬지반]")
+_STANCE_SYLLABLES = re.compile(r"[허금인부수받거찬지반동합]")
 
 
 def stances(text: str) -> list[Marker]:
