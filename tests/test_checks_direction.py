@@ -137,6 +137,9 @@ def test_a_balance_with_its_sign_turned_is_an_error(original, translation, flagg
         ("정부는 규제를 완화했다.", "The government relaxed the rules.", False),
         ("규제를 완화하고 지원을 강화했다.", "It eased the rules.", False),  # both ways in the original
         ("강화도에서 열렸다.", "It was held on an island, with ease.", False),  # the island; "with ease"
+        ("수출 규제를 해제하기로 했다.", "It decided to tighten export restrictions.", True),
+        ("수출 규제를 해제하기로 했다.", "It decided to lift export restrictions.", False),
+        ("반군의 무장 해제를 강화했다.", "It stepped up the rebels' disarmament.", False),  # 무장 해제 is disarming
         ("단거리 탄도미사일 2발을 발사했다.", "It fired two long-range ballistic missiles.", True),
         ("단거리 탄도미사일 2발을 발사했다.", "It fired two short-range ballistic missiles.", False),
         ("대륙간탄도미사일을 발사했다.", "It fired an intermediate-range missile.", True),

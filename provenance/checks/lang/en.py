@@ -1036,14 +1036,14 @@ _STRONGER = re.compile(
     r"|\breinforc(?:e|es|ed|ing)\b",
     re.IGNORECASE,
 )
-#: a measure made weaker: "eased", "relaxed rules", "loosened"; not "with ease", "at ease",
-#: "a relaxing evening"
+#: a measure made weaker: "eased", "relaxed rules", "loosened", "lifted"; not "with ease",
+#: "at ease", "a relaxing evening"
 _WEAKER = re.compile(
-    r"(?<!\bwith\s)(?<!\bat\s)\beas(?:e|es|ed|ing)\b|\brelax(?:es|ed)?\b|\b(?:loosen|soften|weaken)(?:s|ed|ing)?\b",
+    r"(?<!\bwith\s)(?<!\bat\s)\beas(?:e|es|ed|ing)\b|\brelax(?:es|ed)?\b|\b(?:loosen|soften|weaken|lift)(?:s|ed|ing)?\b",
     re.IGNORECASE,
 )
 _MEASURE_STARTS = ("strengthen", "tighten", "toughen", "bolster", "step", "beef", "reinforc",
-                   "eas", "relax", "loosen", "soften", "weaken")
+                   "eas", "relax", "loosen", "soften", "weaken", "lift")
 
 
 def measures(text: str) -> list[Marker]:

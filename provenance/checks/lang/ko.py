@@ -1007,14 +1007,15 @@ def balances(text: str) -> list[Marker]:
     return marked(text, (("black", _BLACK), ("red", _RED)))
 
 
-#: a measure made stronger (강화) or weaker (완화, 약화); not 강화도 (the island)
+#: a measure made stronger (강화) or weaker (완화, 약화, 해제: lifted); not 강화도 (the island),
+#: not 무장 해제 (disarming)
 _STRONGER = re.compile(r"강화(?!도)")
-_WEAKER = re.compile(r"완화|약화")
+_WEAKER = re.compile(r"완화|약화|(?<!무장\s)(?<!무장)해제")
 
 
 def measures(text: str) -> list[Marker]:
     """Measures (rules, watch, sanctions) said to be made "stronger" or "weaker"."""
-    if "화" not in text:
+    if "화" not in text and "해제" not in text:
         return []
     return marked(text, (("stronger", _STRONGER), ("weaker", _WEAKER)))
 
