@@ -144,9 +144,13 @@ def test_a_balance_with_its_sign_turned_is_an_error(original, translation, flagg
         ("단거리 탄도미사일 2발을 발사했다.", "It fired two short-range ballistic missiles.", False),
         ("대륙간탄도미사일을 발사했다.", "It fired an intermediate-range missile.", True),
         ("대륙간탄도미사일을 발사했다.", "It fired an ICBM.", False),
+        ("법원은 김 전 시장에게 징역 5년을 선고했다.", "The court acquitted former mayor Kim.", True),
+        ("법원은 김 전 시장에게 징역 5년을 선고했다.", "The court sentenced former mayor Kim to five years in prison.", False),
+        ("법원은 그에게 무죄를 선고했다.", "The court convicted him.", True),
+        ("법원은 그에게 무죄를 선고했다.", "The court found him not guilty.", False),
     ],
 )
-def test_a_measure_or_a_range_turned_around_is_an_error(original, translation, flagged):
+def test_a_measure_a_range_or_a_verdict_turned_around_is_an_error(original, translation, flagged):
     found = [r for r in check_pair(original, translation) if r.code == "drift.direction"]
     assert bool(found) is flagged
     if flagged:

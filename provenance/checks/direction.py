@@ -14,7 +14,8 @@ Opposite states are read the same way: a balance, 흑자 ("surplus", "operating
 profit") against 적자 ("deficit", "net loss"), is the same figure with its sign
 turned; a measure, 강화 ("tightened", "stepped up") against 완화 ("eased"), is the
 same policy turned around; a range, 단거리 ("short-range") against 장거리
-("long-range"), is another weapon. With a negation anywhere in the bead ("흑자를 내지
+("long-range"), is another weapon; a verdict, 징역 5년 ("sentenced to five years") against
+무죄 ("acquitted"), is another judgment. With a negation anywhere in the bead ("흑자를 내지
 못했다") they are not compared.
 """
 
@@ -58,6 +59,7 @@ STATES = (
     ("balances", "puts the balance in the {}"),  # 흑자 / 적자: "black" / "red"
     ("measures", "makes it {}"),  # 강화 / 완화: "stronger" / "weaker"
     ("ranges", "says {} range"),  # 단거리 / 장거리: "short" / "long" (a missile's, a flight's)
+    ("verdicts", "gives a verdict of {}"),  # 징역 / 무죄: "guilty" / "not guilty"
 )
 
 

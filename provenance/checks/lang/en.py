@@ -1053,6 +1053,22 @@ def measures(text: str) -> list[Marker]:
     return marked(text, (("stronger", _STRONGER), ("weaker", _WEAKER)))
 
 
+#: a verdict: guilty ("convicted", "sentenced to", "found guilty") or not ("acquitted", "cleared of")
+_VERDICTS = (
+    ("guilty", re.compile(r"\b(?:convict(?:s|ed|ing)?|(?<!not\s)guilty|sentenc(?:e|es|ed|ing)\s+(?:\w+\s+){0,6}?to)\b", re.IGNORECASE)),
+    ("not guilty", re.compile(r"\b(?:acquit(?:s|ted|ting)?|acquittal|cleared\s+(?:\w+\s+){0,3}?of|not\s+guilty)\b", re.IGNORECASE)),
+)
+_VERDICT_WORDS = frozenset({"convict", "convicts", "convicted", "convicting", "guilty", "sentence", "sentences", "sentenced",
+                            "sentencing", "acquit", "acquits", "acquitted", "acquitting", "acquittal", "cleared"})
+
+
+def verdicts(text: str) -> list[Marker]:
+    """Verdicts said to be "guilty" or "not guilty"."""
+    if not _clues(text).says(_VERDICT_WORDS):
+        return []
+    return marked(text, _VERDICTS)
+
+
 _RANGES = (
     ("short", re.compile(r"\bshort(?:er)?[\s-]range\b", re.IGNORECASE)),
     ("medium", re.compile(r"\b(?:medium|intermediate|mid)[\s-]range\b", re.IGNORECASE)),

@@ -1020,6 +1020,17 @@ def measures(text: str) -> list[Marker]:
     return marked(text, (("stronger", _STRONGER), ("weaker", _WEAKER)))
 
 
+#: a verdict: guilty (유죄, 징역 5년, 실형) or not (무죄); 집행유예 is a guilty verdict too
+_VERDICTS = (("guilty", re.compile(r"유죄|징역|실형|금고\s?\d")), ("not guilty", re.compile(r"무죄")))
+
+
+def verdicts(text: str) -> list[Marker]:
+    """Verdicts said to be "guilty" or "not guilty"."""
+    if "죄" not in text and "징역" not in text and "실형" not in text and "금고" not in text:
+        return []
+    return marked(text, _VERDICTS)
+
+
 _RANGES = (("short", re.compile(r"단거리")), ("medium", re.compile(r"중거리")), ("long", re.compile(r"장거리|대륙간")))
 
 
