@@ -115,6 +115,7 @@ def test_swapped_name_names_both_sides_at_info_level():
         ("일본 정부도 회의를 열었다.", "The South Korean government also met.", "일본", "South Korean", Severity.ERROR),
         ("부산 사하구의 공장에서 불이 났다.", "A fire broke out at a plant in Saha District, Incheon.", "부산", "Incheon", Severity.ERROR),
         ("경찰은 방화로 보고 있다.", "Prosecutors suspect arson.", "경찰", "Prosecutors", Severity.ERROR),
+        ("검찰의 구형량인 징역 7년보다 낮다.", "It is less than the seven years sought by his lawyers.", "검찰", "lawyers", Severity.ERROR),
         ("기시다 후미오 일본 총리는 도쿄에서 말했다.", "Prime Minister Shinzo Abe said in Tokyo.", "기시다", "Abe", Severity.ERROR),
         ("야당은 강하게 반발했다.", "The ruling party strongly protested.", "야당", "ruling party", Severity.ERROR),
         # a titled person spelled as nobody of the original: a warning
@@ -166,6 +167,7 @@ def test_no_person_swap_where_every_titled_person_is_spelled(korean, english):
         ("몬테네그로의 외교부는 반발했다.", "Montenegro's foreign ministry protested."),
         ("충남 지역에 비가 내렸다.", "Rain fell in South Chungcheong Province."),
         ("경찰은 방화로 보고 있다.", "Investigators suspect arson."),
+        ("검찰 수사관들이 압수수색했다.", "Prosecution investigators raided the office."),  # investigators are anyone's
         ("윤석열 대통령은 말했다.", "President Yoon said."),  # a surname answers for its leader
         ("여당은 법안을 처리했다.", "The governing party passed the bill."),
         ("세계대전 당시 파괴됐다.", "It was destroyed in the war in Daejeon."),  # 세계대전 is no 대전

@@ -350,6 +350,8 @@ def test_stances(module, text, expected):
         ("두 정상은 관계 정상화에 합의했다.", "The two leaders agreed to normalize relations.", False),
         ("야당은 강하게 반발했다.", "The opposition strongly supported it.", True),
         ("야당은 강하게 반발했다.", "The opposition strongly protested.", False),
+        ("김 전 시장 측은 판결에 불복해 항소하겠다고 밝혔다.", "Kim's side said it would accept the ruling.", True),
+        ("김 전 시장 측은 판결에 불복해 항소하겠다고 밝혔다.", "Kim's side said it would appeal the ruling.", False),
         # a negation in another clause leaves the stance as it is: 허용 is not "banned"
         ("정부는 집회를 허용했지만 행진은 열리지 않았다.", "The government banned the rally, but the march did not take place.", True),
         ("정부는 집회를 허용했지만 행진은 열리지 않았다.", "The government allowed the rally, but the march did not take place.", False),

@@ -903,7 +903,8 @@ _STANCES = (
     ("admit", re.compile(r"\b(?:admit(?:s|ted|ting)?|acknowledg(?:e|es|ed|ing))\b", re.I)),
     ("deny", re.compile(r"\bden(?:y|ies|ied|ying)\b", re.I)),
     ("accept", re.compile(r"\b(?:accept(?:s|ed|ing)?|agree(?:s|d|ing)?)\b", re.I)),
-    ("reject", re.compile(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed)?\s+down|refus(?:e|es|ed|ing)(?!\s+to\s+(?:comment|say|elaborate|give|disclose)))\b", re.I)),
+    ("reject", re.compile(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed)?\s+down|refus(?:e|es|ed|ing)(?!\s+to\s+(?:comment|say|elaborate|give|disclose))"
+                          r"|appeal(?:s|ed|ing)?\s+(?:against\s+)?the\s+(?:ruling|verdict|decision|sentence))\b", re.I)),
     # "backed", not "backed down"; "against" only where it takes a side ("voted against"),
     # not "the war against terror"; "opposition" only to or from something, not a party
     ("support", re.compile(r"\b(?:support(?:s|ed|ing|ers?)?|back(?:s|ed|ing)(?!\s+(?:away|down|off|out|up)\b)|in\s+favou?r\s+of|endors(?:e|es|ed|ing))\b", re.I)),
@@ -911,7 +912,7 @@ _STANCES = (
                           r"|(?:vot(?:e|es|ed|ing)|is|are|was|were|be|been|stand|stands|stood|spoke|argued?|campaign(?:s|ed|ing)?)\s+against)\b", re.I)),
 )
 _STANCE_WORDS_START = ("allow", "permit", "lift", "ban", "prohibit", "forb", "admit", "acknowledg", "den", "accept", "agree", "reject", "turn",
-                       "refus", "support", "back", "favo", "endors", "oppos", "objec", "against")
+                       "refus", "appeal", "support", "back", "favo", "endors", "oppos", "objec", "against")
 
 
 def stances(text: str) -> list[Marker]:

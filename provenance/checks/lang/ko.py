@@ -608,7 +608,9 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "모스크바": ("Moscow",),
     "런던": ("London",),
     "파리": ("Paris",),
-    "경찰": ("police", "Police", "policeman", "policemen", "officers", "investigators"),
+    "경찰": ("police", "Police", "policeman", "policemen"),
+    "변호인": ("lawyer", "lawyers", "attorney", "attorneys", "defense", "defence", "counsel"),
+    "변호인단": ("lawyer", "lawyers", "attorney", "attorneys", "defense", "defence", "counsel"),
     "검찰": ("prosecutors", "Prosecutors", "prosecutor", "Prosecutor", "prosecution", "Prosecution"),
     "트럼프": ("Trump",),
     "바이든": ("Biden",),
@@ -650,7 +652,7 @@ SWAPPABLE: dict[str, str] = {
         "부산", "인천", "대구", "대전", "광주", "울산", "수원", "원산", "남포", "함흥", "청진", "혜산", "도쿄", "오사카",
         "상하이", "워싱턴", "모스크바", "런던", "파리",
     ), "city"),
-    **dict.fromkeys(("경찰", "검찰"), "law"),
+    **dict.fromkeys(("경찰", "검찰", "변호인", "변호인단"), "law"),
     **dict.fromkeys((
         "김정은", "김정일", "김일성", "문재인", "이명박", "박근혜", "노무현", "김대중", "윤석열", "시진핑", "마오쩌둥", "모택동",
         "트럼프", "바이든", "오바마", "부시", "푸틴", "기시다", "아베",
@@ -928,13 +930,13 @@ _STANCES = (
     ("deny", re.compile(r"부인(?=했|하|한|해)|부정(?=했|하|한|해)")),
     # 합의했다 (agreed), not the noun (2004년 합의에 대해: "the agreement")
     ("accept", re.compile(r"수락|받아들(?:였|인|이)|받아(?:주|줄|준|줬)|(?:동의|합의)(?=했|하|한|해|됐|된)")),
-    ("reject", re.compile(r"거부|거절")),
+    ("reject", re.compile(r"거부|거절|불복")),
     # 지지 at a word's start (not 밝혀지지 않았다), not 지지부진 (sluggish) nor 지지율 / 지지도
     # (a rating); not 반대로 (conversely), 반대편 / 반대쪽 / 반대 방향, 정반대, 반대급부, 일반대중
     ("support", re.compile(r"찬성|(?<![가-힣])지지(?!부진|율|도)")),
     ("oppose", re.compile(r"(?<![정일])반대(?!로|편|쪽|급부|\s?방향)|반발(?!\s?매수|\s?매입)")),
 )
-_STANCE_SYLLABLES = re.compile(r"[허금인부수받거찬지반동합]")
+_STANCE_SYLLABLES = re.compile(r"[허금인부수받거찬지반동합불]")
 
 
 def stances(text: str) -> list[Marker]:
