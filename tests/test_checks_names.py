@@ -123,6 +123,7 @@ def test_swapped_name_names_both_sides_at_info_level():
         ("이재명 대표는 반발했다.", "Party leader Han Dong-hoon protested.", "이재명", "Han Dong-hoon", Severity.WARNING),
         ("김민지 기자가 보도했다.", "Reporter Kim Min-jung reported.", "김민지", "Kim Min-jung", Severity.WARNING),
         ("대표 사절인 전영수씨는 말했다.", "The chief envoy Chun Yung-woo said.", "전영수", "Chun Yung-woo", Severity.WARNING),
+        ("여당 박민수 후보가 이겼다.", "Ruling party candidate Kim Min-su won.", "박민수", "Kim Min-su", Severity.WARNING),  # another family
     ],
 )
 def test_a_name_put_in_anothers_place_is_reported_with_both(korean, english, original, translated, severity):
@@ -141,6 +142,7 @@ def test_a_name_put_in_anothers_place_is_reported_with_both(korean, english, ori
         # 라이스 is Rice, and 박의춘 spells Pak Ui Chun though 외무상 is no title the list knows
         ("라이스 국무장관은 박의춘 북한 외무상을 만났다.", "Rice met North Korean Foreign Minister Pak Ui Chun."),
         ("정부 대변인은 말했다.", "Government spokesman Kim Eun-hye said."),  # 정부 is no person
+        ("여당 박민수 후보가 이겼다.", "Ruling party candidate Pak Min-su won."),  # Pak spells 박
     ],
 )
 def test_no_person_swap_where_every_titled_person_is_spelled(korean, english):

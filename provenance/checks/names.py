@@ -145,13 +145,22 @@ def _swapped_person(src: Side, tgt: Side) -> list[CheckResult]:
     if len(strangers) != 1:
         return []
     (korean, src_span), (latin, tgt_span) = unspelled[0], strangers[0]
-    if match_name(latin, korean).confidence >= OTHER_PERSON:
+    if match_name(latin, korean).confidence >= OTHER_PERSON and not _other_surname(latin, korean):
         return []  # a spelling nobody uses, not another person
     return [CheckResult(
         CODE, Severity.WARNING,
         f"the original names {quote(src_span)} where the translation names {quote(tgt_span)}",
         (src_span,), (tgt_span,),
     )]
+
+
+def _other_surname(latin: str, korean: str) -> bool:
+    """"Kim Min-su" for 박민수: the given name alike, but Kim is a spelling of 김 and never of 박."""
+    from ..credits.surnames import SURNAMES
+
+    family = latin.split()[0].lower()
+    spelled = SURNAMES.get(korean[0], ())
+    return bool(spelled) and family not in spelled and any(family in spellings for spellings in SURNAMES.values())
 
 
 @cache
