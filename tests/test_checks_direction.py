@@ -30,6 +30,9 @@ MARKERS = [
     (ko, "가족과 떨어져 살았다.", []),  # lived apart
     (ko, "바퀴는 위로 올라갔다.", []),  # moved upwards: no figure
     (ko, "그는 세계 3위로 올라섰다.", [("up", "올라")]),  # a rank rose
+    (ko, "투표율은 4년 전보다 6.3%포인트 낮았다.", [("down", "낮았")]),  # lower than before: a move
+    (ko, "수출은 지난해보다 3% 많았다.", [("up", "많았")]),
+    (ko, "관심이 높았다.", []),  # high, compared with nothing
     (en, "Exports rose 5 percent.", [("up", "rose")]),
     (en, "The Dow is up 40 points.", [("up", "up")]),
     (en, "Stockpiles dropped by 2.9 million barrels.", [("down", "dropped")]),
