@@ -84,6 +84,9 @@ def compare(
     ),
     fail_on: FailOn = typer.Option(FailOn.warning, help="Exit 1 when a finding is at least this severe."),
     problems_only: bool = typer.Option(False, "--problems-only", help="Show only beads with problems."),
+    notes: bool = typer.Option(
+        False, "--notes", help="List the info notes too: a name with no counterpart, a negation rendered otherwise."
+    ),
 ) -> None:
     """Compare an original with its translation, sentence by sentence."""
     from .embed import prefetch
@@ -106,7 +109,7 @@ def compare(
     )
     color = output is None and fmt is Format.text and sys.stdout.isatty()
     width = _terminal_width() if output is None else None
-    text = render(report, fmt.value, color=color, problems_only=problems_only, width=width)
+    text = render(report, fmt.value, color=color, problems_only=problems_only, notes=notes, width=width)
     _emit(text, output)
     raise typer.Exit(exit_code(report, fail_on.value))
 

@@ -41,6 +41,14 @@ def test_changed_numbers_exit_1_and_are_in_the_json(capsys):
     assert report["summary"]["counts"]["drifted"] == len(drifted)
 
 
+def test_notes_lists_info_notes_and_keeps_the_exit_code(capsys):
+    ko, en = (str(FIXTURES / "economy-long" / name) for name in ("ko.txt", "en-reordered.txt"))
+    code, out, _ = run(capsys, "compare", ko, en, "--notes")
+    assert code == 0
+    assert "Notes" in out and "order.moved" in out.split("Notes")[1]
+    assert "Notes" not in run(capsys, "compare", ko, en)[1]
+
+
 def test_a_moved_paragraph_is_an_info_finding_that_does_not_fail(capsys):
     ko, en = (str(FIXTURES / "economy-long" / name) for name in ("ko.txt", "en-reordered.txt"))
     code, out, _ = run(capsys, "compare", ko, en)

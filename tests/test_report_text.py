@@ -66,6 +66,15 @@ def test_info_notes_stay_out_of_the_table(encoder):
     assert "negation" in rendered and "name" not in rendered.split("Findings")[0]
 
 
+def test_info_notes_are_listed_on_request_with_their_lines(encoder):
+    original = "북한은 아직 공식 입장을 내놓지 않았습니다.\n\n통일부는 성명을 냈습니다."
+    dropped = "North Korea has issued an official statement.\n\nThe Unification Ministry issued a statement."
+    report = compare_texts(original, dropped, encoder=encoder)
+    assert "Notes" not in render_text(report, width=120)
+    notes = render_text(report, width=120, notes=True).split("Notes")[1]
+    assert "drift.negation  line 1:1" in notes and "the original negates" in notes
+
+
 def test_credits_name_roles_as_people_write_them(report):
     credits = render_text(report, width=120).split("Credits")[-1]
     assert "web editor: 배미란" in credits and "web_editor" not in credits

@@ -23,8 +23,17 @@ _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Sever
 
 
 def render_text(
-    report: Report, *, color: bool = False, width: int | None = None, problems_only: bool = False, **_: Any
+    report: Report,
+    *,
+    color: bool = False,
+    width: int | None = None,
+    problems_only: bool = False,
+    notes: bool = False,
+    **_: Any,
 ) -> str:
+    """The report for a terminal; `notes` lists the info notes too (a name with no
+    counterpart, a negation the translation renders without one), which an editor may
+    want to read but a check never fails on."""
     from rich.console import Console
 
     buffer = io.StringIO()
@@ -35,6 +44,8 @@ def render_text(
         console.print(table)
     if report.findings:
         console.print(_findings(report))
+    if notes and (listed := _notes(report)):
+        console.print(listed)
     if report.credits:
         console.print(_credits(report))
     console.print(summary_line(report))
@@ -124,6 +135,19 @@ def _findings(report: Report) -> str:
         lines.append(f"          {message}")
     lines.append("")
     return "\n".join(lines)
+
+
+def _notes(report: Report) -> str:
+    """The info notes of every bead, where they are, in the order of the article."""
+    lines = []
+    for bead in report.alignment:
+        for reason in bead.reasons:
+            if reason.severity is not Severity.INFO or bead.status is Status.EXCLUDED:
+                continue
+            where = _lines(bead, report)
+            lines.append(f"  [dim]info   [/dim] {reason.code}  [dim]line {where}[/dim]")
+            lines.append(f"          {reason.message.replace('[', chr(92) + '[')}")
+    return "\n".join(["[bold]Notes[/bold] [dim](info: worth a look; a failure only with --fail-on info)[/dim]", *lines, ""]) if lines else ""
 
 
 def _credits(report: Report) -> str:
