@@ -47,6 +47,9 @@ KOREAN = [
     ("1/4분기", [{"period": "quarter:1"}]),
     ("하반기에도", [{"period": "half:2"}]),
     ("3분기 연속", []),  # three quarters running: a count
+    ("이달 둘째 주", [{"relative": "month:0"}, {"period": "week:2"}]),
+    ("전주보다 늘었다", [{"relative": "week:-1"}]),
+    ("전주 시내", []),  # the city of Jeonju
 ]
 
 ENGLISH = [
@@ -80,6 +83,10 @@ ENGLISH = [
     ("Q4 results", [{"period": "quarter:4"}]),
     ("in the second half", [{"period": "half:2"}]),
     ("for the third straight quarter", []),
+    ("in the second week of May", [{"period": "week:2"}, {"month": 5}]),
+    ("up 18 percent from the previous week", [{"relative": "week:-1"}]),
+    ("The agency said on the 17th that cases rose.", [{"day": 17}]),
+    ("It was the 7th that came.", []),  # "that" makes a date only after "on"
 ]
 
 
@@ -128,6 +135,7 @@ CHANGED = [
     ("3분기 성장률은 2%였다.", "Growth was 2 percent in the fourth quarter.", "the third quarter", "the fourth quarter"),
     ("하반기에도 이어질 것이다.", "It will continue in the first half.", "the second half", "the first half"),
     ("상반기 실적이 늘었다.", "First-quarter earnings rose.", "the first half", "the first quarter"),
+    ("이달 둘째 주 환자가 늘었다.", "Cases rose in the first week of this month.", "the second week", "the first week"),
 ]
 
 
@@ -177,6 +185,8 @@ def test_relative_dates_one_step_apart_are_info(ko_text, en_text, severity):
         ("지난달 수출이 1년 전보다 늘었다.", "Exports rose last month from a month earlier.", True),  # said twice for two
         ("수출이 1년 전보다 늘었다.", "Exports rose from a month earlier.", True),
         ("한 달 전 문을 닫았다.", "It closed a week ago.", True),
+        ("환자가 전주보다 18% 늘었다.", "Cases rose 18 percent from the previous month.", True),
+        ("환자가 전주보다 18% 늘었다.", "Cases rose 18 percent from the previous week.", False),
     ],
 )
 def test_a_relative_date_in_another_unit_is_a_change(ko_text, en_text, flagged):

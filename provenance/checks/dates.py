@@ -34,6 +34,8 @@ RELATIVE_NAMES = {
 PERIOD_NAMES = {
     "quarter:1": "the first quarter", "quarter:2": "the second quarter", "quarter:3": "the third quarter",
     "quarter:4": "the fourth quarter", "half:1": "the first half", "half:2": "the second half",
+    "week:1": "the first week", "week:2": "the second week", "week:3": "the third week", "week:4": "the fourth week",
+    "week:5": "the fifth week",
 }
 #: days in each unit of a relative date, to tell "한 달 전" from "four weeks ago" (the same) and
 #: from "a week ago" (not)

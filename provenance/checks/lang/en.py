@@ -455,7 +455,9 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})(?!\w)(?:,?\s+{_YEAR}\b)?")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})(?!\w),?\s+{_YEAR}\b")
 _MONTH = re.compile(rf"\b({_MONTH_ALT})(?!\w)")
-_THE_DAY = re.compile(r"\b(?:(on|[A-Z][a-z]+day),?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[.,;:)\"']|of\b|and\b|when\b|at\b|in\b|to\b))")
+_THE_DAY = re.compile(r"\b(?:(on|[A-Z][a-z]+day),?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[.,;:)\"']|of\b|and\b|when\b|at\b|in\b|to\b|that\b))")
+#: "that" after "the 7th" makes it a date only after "on": "said on the 7th that …", not "the 7th that came"
+_THAT = re.compile(r"\s*that\b")
 #: "Friday the 13th": after a weekday, "the" and an ordinal are a day whatever follows
 _WEEKDAY_THE_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b")
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
@@ -477,7 +479,7 @@ _AGO = re.compile(
     r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]+(year|month|week|day)s?\s+"
     r"(?:ago|earlier(?!\s+(?:this|that|in|on|at|today|than)\b)|before(?=\s*(?:[.,;:)\"']|$)))"
     r"|\b(?:year[\s-]on[\s-]year|month[\s-]on[\s-]month|year[\s-]over[\s-]year|month[\s-]over[\s-]month"
-    r"|on[\s-](?:year|month)|(?:from|over|than)\s+(?:the\s+)?(?:previous|preceding)\s+(?:year|month|day))\b",
+    r"|on[\s-](?:year|month)|(?:from|over|than)\s+(?:the\s+)?(?:previous|preceding)\s+(?:year|month|week|day))\b",
     re.IGNORECASE,
 )
 _AGO_WORDS = frozenset({"ago", "earlier", "before", "on", "over", "previous", "preceding"})
@@ -485,8 +487,10 @@ _AGO_WORDS = frozenset({"ago", "earlier", "before", "on", "over", "previous", "p
 #: "third straight quarter" (a count), nor a game's halves unless the original has 반기
 _QUARTER = re.compile(r"\b(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter|Q([1-4]))\b", re.IGNORECASE)
 _HALF = re.compile(r"\b(?:(first|second|1st|2nd)[\s-]half|H([12]))\b", re.IGNORECASE)
-_PERIOD_WORDS = frozenset({"quarter", "half", "q", "h"})  # Q3 and H1 are the words "q" and "h" to `_clues`
-_PART_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+#: a week of the month: "the second week of this month", "the first week of May"
+_WEEK_OF = re.compile(r"\b(first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)\s+week(?=\s+of\b)", re.IGNORECASE)
+_PERIOD_WORDS = frozenset({"quarter", "half", "q", "h", "week"})  # Q3 and H1 are the words "q" and "h" to `_clues`
+_PART_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5}
 #: words one of which the date patterns need (the month patterns need a month, the rest mostly a digit)
 _MONTH_WORDS = frozenset(month.rstrip(".") for month in MONTHS)
 _WEEKDAY_WORDS = frozenset(WEEKDAYS) | {f"{day}s" for day in WEEKDAYS}
@@ -562,7 +566,7 @@ def _find_dates(text: str) -> list[DateMention]:
         if free(m) and _is_month(text, m):
             add(DateMention(_span(m), month=_month(m.group(1))))
     for m in _finditer(_THE_DAY, text, digit and clues.says(_ORDINAL_SUFFIXES)):
-        if free(m) and 1 <= int(m.group(2)) <= 31:
+        if free(m) and 1 <= int(m.group(2)) <= 31 and (m.group(1) == "on" or not _THAT.match(text, m.end())):
             add(DateMention(_span(m), day=int(m.group(2))))
     for m in _finditer(_WEEKDAY_THE_DAY, text, digit and clues.says(_WEEKDAY_WORDS)):
         if free(m) and 1 <= int(m.group(1)) <= 31:
@@ -595,7 +599,7 @@ def _find_dates(text: str) -> list[DateMention]:
     for m in _finditer(_AGO, text, clues.says(_AGO_WORDS)):
         found.append(DateMention(_span(m), relative=_ago(m)))
     if clues.says(_PERIOD_WORDS):
-        for pattern, kind in ((_QUARTER, "quarter"), (_HALF, "half")):
+        for pattern, kind in ((_QUARTER, "quarter"), (_HALF, "half"), (_WEEK_OF, "week")):
             for m in pattern.finditer(text):
                 number = _PART_NUMBERS[m.group(1).lower()] if m.group(1) else int(m.group(2))
                 found.append(DateMention(_span(m), period=f"{kind}:{number}"))
@@ -618,7 +622,7 @@ def _ago(m: re.Match[str]) -> str:
         number = 1 if count in ("a", "an") else int(count) if count.isdigit() else SMALL[count]
         return f"{m.group(2).lower()}:-{number}"
     said = m.group().lower()
-    return "year:-1" if "year" in said else "month:-1" if "month" in said else "day:-1"
+    return next((f"{unit}:-1" for unit in ("year", "month", "week") if unit in said), "day:-1")
 
 
 def _says_clock(text: str, clues: _Clues) -> bool:

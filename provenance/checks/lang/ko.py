@@ -340,6 +340,11 @@ _AGO = re.compile(
 )
 #: 전월 대비 (from the month before); not 전월세 (rents)
 _LAST_MONTH = re.compile(r"(?<![가-힣])전월(?!세)")
+#: 전주보다, 전주 대비 (from the week before); 전주 alone is also the city of Jeonju
+_LAST_WEEK = re.compile(r"(?<![가-힣])전주(?=보다|\s?대비|에\s?비해)")
+#: a week of the month: 둘째 주, 첫째 주 (not 둘째 아들)
+_WEEK_OF = re.compile(r"(첫|둘|셋|넷|다섯)째\s?주(?![가-힣])")
+_ORDINAL_WORDS = {"첫": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5}
 _AGO_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5}
 _AGO_UNITS = {"년": "year", "개월": "month", "달": "month", "주": "week", "주일": "week"}
 _AGO_WORDS = {"일주일": ("week", 1), "하루": ("day", 1), "이틀": ("day", 2), "사흘": ("day", 3), "나흘": ("day", 4), "닷새": ("day", 5)}
@@ -402,6 +407,9 @@ def _find_dates(text: str) -> list[DateMention]:
     if "전" in text:
         found.extend(DateMention(_span(m), relative=_ago(m)) for m in _AGO.finditer(text))
         found.extend(DateMention(_span(m), relative="month:-1") for m in _LAST_MONTH.finditer(text))
+        found.extend(DateMention(_span(m), relative="week:-1") for m in _LAST_WEEK.finditer(text))
+    if "째" in text:
+        found.extend(DateMention(_span(m), period=f"week:{_ORDINAL_WORDS[m.group(1)]}") for m in _WEEK_OF.finditer(text))
     if "분기" in text:
         found.extend(DateMention(_span(m), period=f"quarter:{m.group(1)}") for m in _QUARTER.finditer(text))
     if "반기" in text:
