@@ -49,6 +49,7 @@ MARKERS = [
     (en, "A fault on the lower end of the scale.", []),
     (en, "It raised concerns.", []),
     (en, "She ended up in Seoul.", []),
+    (en, "Cases have doubled since last month.", [("up", "doubled")]),
 ]
 
 
@@ -151,9 +152,12 @@ def test_a_balance_with_its_sign_turned_is_an_error(original, translation, flagg
         ("법원은 김 전 시장에게 징역 5년을 선고했다.", "The court sentenced former mayor Kim to five years in prison.", False),
         ("법원은 그에게 무죄를 선고했다.", "The court convicted him.", True),
         ("법원은 그에게 무죄를 선고했다.", "The court found him not guilty.", False),
+        ("7~12세 어린이 환자가 가장 많았다.", "Children aged 7 to 12 had the lowest rate.", True),
+        ("7~12세 어린이 환자가 가장 많았다.", "Children aged 7 to 12 had the highest rate.", False),
+        ("최소 4명이 숨지고 최대 30명이 실종됐다.", "At least four died and up to 30 are missing.", False),  # bounds, not superlatives
     ],
 )
-def test_a_measure_a_range_or_a_verdict_turned_around_is_an_error(original, translation, flagged):
+def test_a_measure_a_range_a_verdict_or_a_superlative_turned_around_is_an_error(original, translation, flagged):
     found = [r for r in check_pair(original, translation) if r.code == "drift.direction"]
     assert bool(found) is flagged
     if flagged:

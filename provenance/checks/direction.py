@@ -60,6 +60,7 @@ STATES = (
     ("measures", "makes it {}"),  # 강화 / 완화: "stronger" / "weaker"
     ("ranges", "says {} range"),  # 단거리 / 장거리: "short" / "long" (a missile's, a flight's)
     ("verdicts", "gives a verdict of {}"),  # 징역 / 무죄: "guilty" / "not guilty"
+    ("extremes", "says the {}"),  # 가장 많았다 / 가장 적었다: "the highest" / "the lowest"
 )
 
 

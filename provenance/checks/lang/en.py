@@ -972,7 +972,7 @@ _UP = re.compile(
     r"|jump(?:s|ed|ing)?(?!\s+at\b)"
     r"|gain(?:s|ed|ing)?(?!\s+(?:access|control|entry|independence|power|ground|support|recognition|momentum)\b)"
     r"|rais(?:e[sd]?|ing)(?!\s+(?:the\s+)?(?:concerns?|questions?|fears?|doubts?|issues?|awareness|hopes?|funds?|money|the\s+(?:issue|question|matter|possibility)|children|a\s+family)\b)"
-    r"|higher(?!\s+(?:education|court|authorities|learning)\b)"
+    r"|higher(?!\s+(?:education|court|authorities|learning)\b)|(?:doubl|tripl|quadrupl)(?:ed|es|ing)"
     r"|up(?=\s+(?:[$€£¥]?\d|by\b|from\b))|" + _MOVE_BEFORE + r"up"
     r")\b",
     re.IGNORECASE,
@@ -997,7 +997,7 @@ _DOWN = re.compile(
 #: how the words of `_UP` and `_DOWN` begin: most sentences have none (issue #8)
 _CHANGE_STARTS = (
     "ris", "rose", "increas", "gr", "climb", "surg", "soar", "hik", "expand", "jump", "gain", "rais",
-    "higher", "up", "fell", "fall", "decreas", "declin", "drop", "slid", "slump", "plung", "shr",
+    "higher", "doubl", "tripl", "quadrupl", "up", "fell", "fall", "decreas", "declin", "drop", "slid", "slump", "plung", "shr",
     "dip", "tumbl", "lower", "cut", "reduc", "down",
 )
 
@@ -1056,6 +1056,22 @@ def measures(text: str) -> list[Marker]:
     if not _clues(text).starts(_MEASURE_STARTS):
         return []
     return marked(text, (("stronger", _STRONGER), ("weaker", _WEAKER)))
+
+
+#: the most or the least of a group: "the highest rate", "the most cases" against "the lowest", "the fewest"
+_EXTREMES = (
+    # not "at least", "at most", "up to": bounds, which the number check reads
+    ("most", re.compile(r"\b(?:highest|largest|biggest|greatest|(?<!\bat\s)most)\b", re.IGNORECASE)),
+    ("least", re.compile(r"\b(?:lowest|smallest|fewest|(?<!\bat\s)least)\b", re.IGNORECASE)),
+)
+_EXTREME_WORDS = frozenset({"highest", "largest", "biggest", "greatest", "most", "lowest", "smallest", "fewest", "least"})
+
+
+def extremes(text: str) -> list[Marker]:
+    """Superlatives of amount: the "most" or the "least" of a group."""
+    if not _clues(text).says(_EXTREME_WORDS):
+        return []
+    return marked(text, _EXTREMES)
 
 
 #: a verdict: guilty ("convicted", "sentenced to", "found guilty") or not ("acquitted", "cleared of")

@@ -1030,6 +1030,21 @@ def measures(text: str) -> list[Marker]:
     return marked(text, (("stronger", _STRONGER), ("weaker", _WEAKER)))
 
 
+#: the most or the least of a group: 가장 많았다, 최고, 최대 against 가장 적었다, 최저, 최소
+_EXTREMES = (
+    # not 최대 30명, 최소한 네 명: bounds ("up to", "at least"), which the number check reads
+    ("most", re.compile(r"가장\s?(?:많|높|크|컸)|최고|최대(?!\s?[0-9한두세네수십백천만])|최다")),
+    ("least", re.compile(r"가장\s?(?:적|낮|작)|최저|최소(?!한|\s?[0-9한두세네수십백천만])")),
+)
+
+
+def extremes(text: str) -> list[Marker]:
+    """Superlatives of amount: the "most" or the "least" of a group."""
+    if "가장" not in text and "최" not in text:
+        return []
+    return marked(text, _EXTREMES)
+
+
 #: a verdict: guilty (유죄, 징역 5년, 실형) or not (무죄); 집행유예 is a guilty verdict too
 _VERDICTS = (("guilty", re.compile(r"유죄|징역|실형|금고\s?\d")), ("not guilty", re.compile(r"무죄")))
 
