@@ -474,6 +474,9 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
         ("수출은 석 달째 감소했다", "Exports fell for the second month in a row.", True),
         ("수출은 2개월 연속 감소했다", "Exports fell for a second straight month.", False),
         ("수출은 3개월 연속 감소했다", "Exports fell for a second straight month.", True),
+        # with another number left over on either side
+        ("독감 환자 3주 연속 증가…65세 이상 접종 서둘러야", "Flu cases rise for second straight week; over-65s urged to get shots", True),
+        ("독감 환자 3주 연속 증가…65세 이상 접종 서둘러야", "Flu cases rise for third straight week; over-65s urged to get shots", False),
         # the one number each side has left, when the bare one may leave its unit unsaid
         ("그 아이는 당시 5살이었다", "The child was five at the time.", False),
         ("그 아이는 당시 5살이었다", "The child was nearly four at the time.", True),

@@ -419,7 +419,7 @@ def _last_pair(lost: list[Quantity], extra: list[Quantity]) -> list[tuple[Quanti
         return []
     a, b = lost[0], extra[0]
     units_said = {a.unit, b.unit} - {None}
-    if a.magnitude or b.magnitude or not (len(units_said) == 1 and units_said <= IMPLIED_UNITS or _running(a, b)):
+    if a.magnitude or b.magnitude or len(units_said) != 1 or not units_said <= IMPLIED_UNITS:
         return []
     if not (a.value and b.value and 0.5 <= a.value / b.value <= 2):
         return []
@@ -451,10 +451,19 @@ def _roles_swapped(src: Side, tgt: Side) -> list[CheckResult]:
     return out
 
 
-def _running(a: Quantity, b: Quantity) -> bool:
-    """석 달째 against "the second month in a row": a spell of time counted on one side is
-    the ordinal of its last step on the other."""
-    return {units.dimension(a.unit), units.dimension(b.unit)} == {"ordinal", "time"}
+def _running_pairs(lost: list[Quantity], extra: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """석 달째 against "the second month in a row", 3주 연속 against "the second straight
+    week": a spell of time counted on one side is the ordinal of its last step on the
+    other. The one spell left over against the one ordinal left over, whatever else is."""
+    pairs = []
+    for mine, theirs in ((lost, extra), (extra, lost)):
+        spells = [q for q in mine if units.dimension(q.unit) == "time" and not q.magnitude]
+        ordinals = [q for q in theirs if q.unit == "ordinal" and not q.weak]
+        if len(spells) == 1 and len(ordinals) == 1 and spells[0].value and 0.5 <= ordinals[0].value / spells[0].value <= 2:
+            pairs.append((spells[0], ordinals[0]) if mine is lost else (ordinals[0], spells[0]))
+            mine.remove(spells[0])
+            theirs.remove(ordinals[0])
+    return pairs
 
 
 def show(q: Quantity) -> str:
@@ -473,6 +482,7 @@ def check_numbers(src: Side, tgt: Side) -> list[CheckResult]:
     pairs, lost, extra = pair_up(lost, extra)
     pairs += _weak_pairs(src, tgt, lost, extra)
     pairs += _year_pairs(lost, tgt, src)
+    pairs += _running_pairs(lost, extra)
     pairs += _last_pair(lost, extra)
     out = [
         CheckResult(
