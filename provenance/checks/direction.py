@@ -24,6 +24,7 @@ from __future__ import annotations
 from ..types import Severity
 from .result import CheckResult, quote
 from .side import Side
+from .values import Marker
 
 CODE = "drift.direction"
 
@@ -44,14 +45,7 @@ def _opposite_moves(src: Side, tgt: Side) -> list[CheckResult]:
         return []
     if _negated_move(src, src_moves) or _negated_move(tgt, tgt_moves):
         return []
-    (src_way,), (tgt_way,) = src_ways, tgt_ways
-    src_spans, tgt_spans = tuple(m.span for m in src_moves), tuple(m.span for m in tgt_moves)
-    return [CheckResult(
-        CODE, Severity.ERROR,
-        f"the original says it went {src_way} ({', '.join(quote(s) for s in src_spans)}), "
-        f"the translation that it went {tgt_way} ({', '.join(quote(s) for s in tgt_spans)})",
-        src_spans, tgt_spans,
-    )]
+    return [_contradiction(src_moves, tgt_moves, "says it went {}")]
 
 
 #: what each axis of opposite states says of a side: (extractor of `Side`, message pattern)
@@ -75,14 +69,19 @@ def _opposite_states(src: Side, tgt: Side) -> list[CheckResult]:
         src_kinds, tgt_kinds = {m.kind for m in src_marks}, {m.kind for m in tgt_marks}
         if len(src_kinds) != 1 or len(tgt_kinds) != 1 or src_kinds == tgt_kinds or src.negated or tgt.negated:
             continue
-        src_spans, tgt_spans = tuple(m.span for m in src_marks), tuple(m.span for m in tgt_marks)
-        return [CheckResult(
-            CODE, Severity.ERROR,
-            f"the original {says.format(src_marks[0].kind)} ({', '.join(quote(s) for s in src_spans)}), "
-            f"the translation {says.format(tgt_marks[0].kind)} ({', '.join(quote(s) for s in tgt_spans)})",
-            src_spans, tgt_spans,
-        )]
+        return [_contradiction(src_marks, tgt_marks, says)]
     return []
+
+
+def _contradiction(src_marks: list[Marker], tgt_marks: list[Marker], says: str) -> CheckResult:
+    """The error for two sides each in one state, the states opposite, with every marker as evidence."""
+    src_spans, tgt_spans = tuple(m.span for m in src_marks), tuple(m.span for m in tgt_marks)
+    return CheckResult(
+        CODE, Severity.ERROR,
+        f"the original {says.format(src_marks[0].kind)} ({', '.join(quote(s) for s in src_spans)}), "
+        f"the translation {says.format(tgt_marks[0].kind)} ({', '.join(quote(s) for s in tgt_spans)})",
+        src_spans, tgt_spans,
+    )
 
 
 def _negated_move(side: Side, moves: list) -> bool:
