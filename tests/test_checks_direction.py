@@ -33,6 +33,10 @@ MARKERS = [
     (ko, "투표율은 4년 전보다 6.3%포인트 낮았다.", [("down", "낮았")]),  # lower than before: a move
     (ko, "수출은 지난해보다 3% 많았다.", [("up", "많았")]),
     (ko, "관심이 높았다.", []),  # high, compared with nothing
+    (ko, "기준금리를 연 3.5%에서 3.25%로 0.25%포인트 내렸다.", [("down", "내렸")]),
+    (ko, "정부는 전기 요금을 올렸다.", [("up", "올렸")]),
+    (ko, "밤새 비가 내렸다.", []),  # rain fell: nothing set lower
+    (ko, "정부는 대피 명령을 내렸다.", []),  # an order given
     (en, "Exports rose 5 percent.", [("up", "rose")]),
     (en, "The Dow is up 40 points.", [("up", "up")]),
     (en, "Stockpiles dropped by 2.9 million barrels.", [("down", "dropped")]),

@@ -991,14 +991,25 @@ _DOWN = re.compile(
     r"|축소(?:됐|했|되|하|된|한|해)|인하(?:했|됐|된|하|되|한|해))"
 )
 #: a syllable every match of `_UP` or `_DOWN` has: most sentences have none (issue #8)
-_CHANGE_SYLLABLES = re.compile(r"[증점상급폭치솟늘올오높커확인감하줄떨낮작축내많적]")
+_CHANGE_SYLLABLES = re.compile(r"[증점상급폭치솟늘올오높커확인감하줄떨낮작축내많적렸릴]")
+
+
+#: a rate or price someone raises (올렸다) or lowers (내렸다): the object said, since 내리다 alone
+#: is also rain falling, an order given, a conclusion drawn (비가 내렸다, 명령을 내렸다)
+_SET = r"(?:금리|기준금리|가격|값|요금|세율|수수료|이자율|목표치|전망치|등급|관세)(?:를|을)\s?(?:\S+\s){0,6}?"
+_SET_BY = re.compile(_SET + r"(올(?:렸|릴|리)|내(?:렸|릴|리))")
 
 
 def changes(text: str) -> list[Marker]:
     """Figures said to go up ("up") or down ("down"), for the direction check."""
     if _CHANGE_SYLLABLES.search(text) is None:
         return []
-    return marked(text, (("up", _UP), ("down", _DOWN)))
+    found = marked(text, (("up", _UP), ("down", _DOWN)))
+    if "렸" in text or "릴" in text or "리" in text:
+        found += [Marker("up" if m.group(1)[0] == "올" else "down", Span(m.start(1), m.end(1), m.group(1)))
+                  for m in _SET_BY.finditer(text)]
+        found.sort(key=lambda marker: marker.span.start)
+    return found
 
 
 
