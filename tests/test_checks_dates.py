@@ -87,6 +87,8 @@ ENGLISH = [
     ("up 18 percent from the previous week", [{"relative": "week:-1"}]),
     ("The agency said on the 17th that cases rose.", [{"day": 17}]),
     ("It was the 7th that came.", []),  # "that" makes a date only after "on"
+    ("The board on the 11th lowered the rate.", [{"day": 11}]),
+    ("He lives on the 3rd floor.", []),
 ]
 
 
