@@ -474,6 +474,12 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
         ("수출은 석 달째 감소했다", "Exports fell for the second month in a row.", True),
         ("수출은 2개월 연속 감소했다", "Exports fell for a second straight month.", False),
         ("수출은 3개월 연속 감소했다", "Exports fell for a second straight month.", True),
+        # a figure's move turned around, both numbers kept
+        ("기준금리를 연 3.5%에서 3.25%로 내렸다.", "It cut the rate from 3.5 percent to 3.25 percent.", False),
+        ("기준금리를 연 3.5%에서 3.25%로 내렸다.", "It cut the rate from 3.25 percent to 3.5 percent.", True),
+        # one of seven, said in digits, is a count to compare
+        ("금통위원 7명 가운데 1명은 동결을 주장했다.", "One of the seven members argued for a hold.", False),
+        ("금통위원 7명 가운데 1명은 동결을 주장했다.", "Two of the seven members argued for a hold.", True),
         # with another number left over on either side
         ("독감 환자 3주 연속 증가…65세 이상 접종 서둘러야", "Flu cases rise for second straight week; over-65s urged to get shots", True),
         ("독감 환자 3주 연속 증가…65세 이상 접종 서둘러야", "Flu cases rise for third straight week; over-65s urged to get shots", False),

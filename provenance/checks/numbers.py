@@ -451,6 +451,27 @@ def _roles_swapped(src: Side, tgt: Side) -> list[CheckResult]:
     return out
 
 
+def _ends_swapped(src: Side, tgt: Side) -> list[CheckResult]:
+    """3.5%에서 3.25%로 as "from 3.25 percent to 3.5 percent": both numbers kept, the
+    move turned around."""
+    src_moves = src.from_to
+    if not src_moves:
+        return []  # most beads
+    out = []
+    for start, end in src_moves:
+        if same_number(start.value, end.value):
+            continue
+        for their_start, their_end in tgt.from_to:
+            if same_number(their_start.value, end.value) and same_number(their_end.value, start.value):
+                out.append(CheckResult(
+                    CODE, Severity.ERROR,
+                    f"the original goes from {show(start)} to {show(end)} ({quote(start.span)} → {quote(end.span)}), "
+                    f"the translation from {show(their_start)} to {show(their_end)}",
+                    (start.span, end.span), (their_start.span, their_end.span),
+                ))
+    return out
+
+
 def _running_pairs(lost: list[Quantity], extra: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
     """석 달째 against "the second month in a row", 3주 연속 against "the second straight
     week": a spell of time counted on one side is the ordinal of its last step on the
@@ -493,6 +514,7 @@ def check_numbers(src: Side, tgt: Side) -> list[CheckResult]:
         for a, b in pairs
     ]
     out += _roles_swapped(src, tgt)
+    out += _ends_swapped(src, tgt)
     out += [
         CheckResult(
             CODE, Severity.ERROR,

@@ -54,6 +54,7 @@ class Side:
     """Extraction results for one text, computed lazily and shared by all checks."""
 
     quantities: list[Quantity] = extracted("quantities")
+    from_to: list[tuple[Quantity, Quantity]] = extracted("from_to", 'A figure\'s start and end: 3.5%에서 3.25%로, "from 3.5 to 3.25".')
     casualties: list[Counted] = extracted("casualties", 'People counted with what befell them: "dead", "injured", "missing".')
     dates: list[DateMention] = extracted("dates")
     names: list[Name] = extracted("names")

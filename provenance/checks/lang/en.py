@@ -252,6 +252,22 @@ def casualties(text: str) -> list[Counted]:
     return out
 
 
+def from_to(text: str) -> list[tuple[Quantity, Quantity]]:
+    """A figure's start and end where it is said to go from one to the other: "from 3.5 percent to 3.25 percent"."""
+    if not _clues(text).says(_FROM_TO_WORDS):
+        return []
+    found = quantities(text)
+    return [
+        (a, b) for a, b in zip(found, found[1:])
+        if _TO.fullmatch(text, a.span.end, b.span.start) and _FROM.search(text, max(0, a.span.start - 8), a.span.start)
+    ]
+
+
+_FROM = re.compile(r"\bfrom\s+(?:\$|US\$|€|£|¥|₩)?$")
+_TO = re.compile(r"\s+to\s+(?:\$|US\$|€|£|¥|₩)?")
+_FROM_TO_WORDS = frozenset({"from"})
+
+
 # --- clues: which patterns can match at all ------------------------------------
 
 @dataclass(frozen=True, slots=True)

@@ -236,7 +236,9 @@ def _add_numeral(text: str, start: int, end: int, taken: list[tuple[int, int]], 
     if scale and unit in ("C", "F") and _BELOW_ZERO.search(text, max(0, start - 8), start):
         value = -value  # 영하 10도, 섭씨 영하 10도, 영하 10℃: ten below zero
     bound = _bound(text, start, stop) or _bound(text, start, end)
-    out.append(Quantity(value, unit, approx, Span(start, stop, text[start:stop]), weak=value == 1, bound=bound))
+    # 1 is weak ("a", "one" say it in passing), but not 1명 in digits with people counted: "7명 가운데 1명"
+    weak = value == 1 and not (counter == "명" and numeral.isdigit())
+    out.append(Quantity(value, unit, approx, Span(start, stop, text[start:stop]), weak=weak, bound=bound))
 
 
 def _fraction(text: str, match: re.Match[str]) -> Quantity:
@@ -295,6 +297,17 @@ def casualties(text: str) -> list[Counted]:
         if found:
             out.append(Counted(_ROLES[found.group(1)[0]], q))
     return out
+
+
+def from_to(text: str) -> list[tuple[Quantity, Quantity]]:
+    """A figure's start and end where it is said to go from one to the other: 3.5%에서 3.25%로."""
+    if "에서" not in text:
+        return []
+    found = quantities(text)
+    return [(a, b) for a, b in zip(found, found[1:]) if _FROM_TO.fullmatch(text, a.span.end, b.span.start)]
+
+
+_FROM_TO = re.compile(r"\s*에서\s*")
 
 
 # --- dates ------------------------------------------------------------------
