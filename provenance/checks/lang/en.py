@@ -1053,11 +1053,14 @@ _BALANCE_WORDS = frozenset({"surplus", "surpluses", "black", "profit", "profits"
                             "deficit", "deficits", "red", "loss", "losses"})
 
 
+def _said(text: str, words: frozenset[str], patterns) -> list[Marker]:
+    """The markers of `patterns` in `text`, read only when one of `words` is there (issue #8)."""
+    return marked(text, patterns) if _clues(text).says(words) else []
+
+
 def balances(text: str) -> list[Marker]:
     """Balances said to be in the black ("black") or in the red ("red")."""
-    if not _clues(text).says(_BALANCE_WORDS):
-        return []
-    return marked(text, (("black", _BLACK), ("red", _RED)))
+    return _said(text, _BALANCE_WORDS, (("black", _BLACK), ("red", _RED)))
 
 
 #: a measure made stronger: "tightened", "stepped up", "bolstered"
@@ -1094,9 +1097,7 @@ _EXTREME_WORDS = frozenset({"highest", "largest", "biggest", "greatest", "most",
 
 def extremes(text: str) -> list[Marker]:
     """Superlatives of amount: the "most" or the "least" of a group."""
-    if not _clues(text).says(_EXTREME_WORDS):
-        return []
-    return marked(text, _EXTREMES)
+    return _said(text, _EXTREME_WORDS, _EXTREMES)
 
 
 #: a verdict: guilty ("convicted", "sentenced to", "found guilty") or not ("acquitted", "cleared of")
@@ -1110,9 +1111,7 @@ _VERDICT_WORDS = frozenset({"convict", "convicts", "convicted", "convicting", "g
 
 def verdicts(text: str) -> list[Marker]:
     """Verdicts said to be "guilty" or "not guilty"."""
-    if not _clues(text).says(_VERDICT_WORDS):
-        return []
-    return marked(text, _VERDICTS)
+    return _said(text, _VERDICT_WORDS, _VERDICTS)
 
 
 _RANGES = (
@@ -1125,9 +1124,7 @@ _RANGE_WORDS = frozenset({"range", "intercontinental", "icbm", "icbms"})
 
 def ranges(text: str) -> list[Marker]:
     """Ranges (of a missile, a flight) said to be "short", "medium" or "long"."""
-    if not _clues(text).says(_RANGE_WORDS):
-        return []
-    return marked(text, _RANGES)
+    return _said(text, _RANGE_WORDS, _RANGES)
 
 
 # --- size -------------------------------------------------------------------
