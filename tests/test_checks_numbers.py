@@ -477,6 +477,9 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
         # a figure's move turned around, both numbers kept
         ("기준금리를 연 3.5%에서 3.25%로 내렸다.", "It cut the rate from 3.5 percent to 3.25 percent.", False),
         ("기준금리를 연 3.5%에서 3.25%로 내렸다.", "It cut the rate from 3.25 percent to 3.5 percent.", True),
+        # a multiple after a hedge is an amount, not a double standard
+        ("전 분기보다 2배 가까이 늘었다", "It was nearly double that of the previous quarter.", False),
+        ("전 분기보다 2배 가까이 늘었다", "It was nearly triple that of the previous quarter.", True),
         # one of seven, said in digits, is a count to compare
         ("금통위원 7명 가운데 1명은 동결을 주장했다.", "One of the seven members argued for a hold.", False),
         ("금통위원 7명 가운데 1명은 동결을 주장했다.", "Two of the seven members argued for a hold.", True),

@@ -38,6 +38,9 @@ MULTIPLES = {"twice": 2, "double": 2, "doubled": 2, "triple": 3, "tripled": 3, "
              "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6, "sevenfold": 7,
              "eightfold": 8, "ninefold": 9, "tenfold": 10, "hundredfold": 100}
 #: multiples that are always amounts ("double" and "twice" often are not: "double standards", "twice weekly")
+#: "double", "triple" after a hedge are amounts ("nearly triple that of"), not a double standard
+_HEDGED_MULTIPLES = frozenset({"double", "doubled", "triple", "tripled", "twice"})
+_HEDGE_BEFORE = re.compile(r"\b(?:nearly|almost|about|roughly|more\s+than|over|around|some)\s+$", re.IGNORECASE)
 _SURE_MULTIPLES = frozenset({"tripled", "quadrupled", "quintupled"} | {word for word in MULTIPLES if word.endswith("fold") and word != "twofold"})
 #: words that often are not numbers at all ("one of", "at first", "a second")
 WEAK_WORDS = {"one", "first", "second", "once", "half", "double", "doubled"}
@@ -213,7 +216,8 @@ def quantities(text: str) -> list[Quantity]:
     for match in _finditer(_MULTIPLE, text, clues.says(_MULTIPLE_CUES)):
         word = match.group().lower()
         value = 2 if word.startswith("a couple") else MULTIPLES[word]
-        found.append(Quantity(value, "times", word.startswith("a couple"), _span(match), weak=word not in _SURE_MULTIPLES))
+        sure = word in _SURE_MULTIPLES or (_HEDGE_BEFORE.search(text, max(0, match.start() - 16), match.start()) and word in _HEDGED_MULTIPLES)
+        found.append(Quantity(value, "times", word.startswith("a couple"), _span(match), weak=not sure))
     return in_order(found)
 
 
