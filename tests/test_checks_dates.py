@@ -50,6 +50,7 @@ KOREAN = [
     ("이달 둘째 주", [{"relative": "month:0"}, {"period": "week:2"}]),
     ("전주보다 늘었다", [{"relative": "week:-1"}]),
     ("전주 시내", []),  # the city of Jeonju
+    ("전 분기보다 늘었다", [{"relative": "quarter:-1"}]),
 ]
 
 ENGLISH = [
@@ -89,6 +90,8 @@ ENGLISH = [
     ("It was the 7th that came.", []),  # "that" makes a date only after "on"
     ("The board on the 11th lowered the rate.", [{"day": 11}]),
     ("He lives on the 3rd floor.", []),
+    ("up 5% from a quarter earlier", [{"relative": "quarter:-1"}]),
+    ("up 5% quarter-on-quarter", [{"relative": "quarter:-1"}]),
 ]
 
 
@@ -189,6 +192,8 @@ def test_relative_dates_one_step_apart_are_info(ko_text, en_text, severity):
         ("한 달 전 문을 닫았다.", "It closed a week ago.", True),
         ("환자가 전주보다 18% 늘었다.", "Cases rose 18 percent from the previous month.", True),
         ("환자가 전주보다 18% 늘었다.", "Cases rose 18 percent from the previous week.", False),
+        ("영업이익이 지난해 같은 기간보다 277% 늘었다.", "Operating profit rose 277 percent from a quarter earlier.", True),
+        ("영업이익이 전 분기보다 5% 늘었다.", "Operating profit rose 5 percent from a quarter earlier.", False),
     ],
 )
 def test_a_relative_date_in_another_unit_is_a_change(ko_text, en_text, flagged):

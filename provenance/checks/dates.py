@@ -39,7 +39,7 @@ PERIOD_NAMES = {
 }
 #: days in each unit of a relative date, to tell "한 달 전" from "four weeks ago" (the same) and
 #: from "a week ago" (not)
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30.4, "year": 365.2}
+UNIT_DAYS = {"day": 1, "week": 7, "month": 30.4, "quarter": 91.3, "year": 365.2}
 #: relative dates this close in days (as a ratio) say the same in other units
 SAME_SPAN = 1.25
 

@@ -502,10 +502,10 @@ _RELATIVE = re.compile(r"\b(?:" + "|".join(sorted(RELATIVE, key=len, reverse=Tru
 #: comparison: "year-on-year", "from the previous month". Not "a week before the Olympics" nor
 #: "a month earlier this season": a span before some other time, not before the news
 _AGO = re.compile(
-    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]+(year|month|week|day)s?\s+"
+    r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[\s-]+(year|quarter|month|week|day)s?\s+"
     r"(?:ago|earlier(?!\s+(?:this|that|in|on|at|today|than)\b)|before(?=\s*(?:[.,;:)\"']|$)))"
     r"|\b(?:year[\s-]on[\s-]year|month[\s-]on[\s-]month|year[\s-]over[\s-]year|month[\s-]over[\s-]month"
-    r"|on[\s-](?:year|month)|(?:from|over|than)\s+(?:the\s+)?(?:previous|preceding)\s+(?:year|month|week|day))\b",
+    r"|quarter[\s-]on[\s-]quarter|on[\s-](?:year|quarter|month)|(?:from|over|than)\s+(?:the\s+)?(?:previous|preceding)\s+(?:year|quarter|month|week|day))\b",
     re.IGNORECASE,
 )
 _AGO_WORDS = frozenset({"ago", "earlier", "before", "on", "over", "previous", "preceding"})
@@ -651,7 +651,7 @@ def _ago(m: re.Match[str]) -> str:
         number = 1 if count in ("a", "an") else int(count) if count.isdigit() else SMALL[count]
         return f"{m.group(2).lower()}:-{number}"
     said = m.group().lower()
-    return next((f"{unit}:-1" for unit in ("year", "month", "week") if unit in said), "day:-1")
+    return next((f"{unit}:-1" for unit in ("year", "quarter", "month", "week") if unit in said), "day:-1")
 
 
 def _says_clock(text: str, clues: _Clues) -> bool:

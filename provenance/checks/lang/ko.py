@@ -353,6 +353,8 @@ _AGO = re.compile(
 )
 #: 전월 대비 (from the month before); not 전월세 (rents)
 _LAST_MONTH = re.compile(r"(?<![가-힣])전월(?!세)")
+#: 전 분기보다, 직전 분기 대비 (from the quarter before)
+_LAST_QUARTER = re.compile(r"(?<![가-힣])(?:전|직전)\s?분기(?=보다|\s?대비|에\s?비해|와|에)")
 #: 전주보다, 전주 대비 (from the week before); 전주 alone is also the city of Jeonju
 _LAST_WEEK = re.compile(r"(?<![가-힣])전주(?=보다|\s?대비|에\s?비해)")
 #: a week of the month: 둘째 주, 첫째 주 (not 둘째 아들)
@@ -421,6 +423,7 @@ def _find_dates(text: str) -> list[DateMention]:
         found.extend(DateMention(_span(m), relative=_ago(m)) for m in _AGO.finditer(text))
         found.extend(DateMention(_span(m), relative="month:-1") for m in _LAST_MONTH.finditer(text))
         found.extend(DateMention(_span(m), relative="week:-1") for m in _LAST_WEEK.finditer(text))
+        found.extend(DateMention(_span(m), relative="quarter:-1") for m in _LAST_QUARTER.finditer(text))
     if "째" in text:
         found.extend(DateMention(_span(m), period=f"week:{_ORDINAL_WORDS[m.group(1)]}") for m in _WEEK_OF.finditer(text))
     if "분기" in text:
