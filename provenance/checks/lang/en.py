@@ -475,15 +475,13 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})(?!\w)(?:,?\s+{_YEAR}\b)?")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})(?!\w),?\s+{_YEAR}\b")
 _MONTH = re.compile(rf"\b({_MONTH_ALT})(?!\w)")
-_THE_DAY = re.compile(r"\b(?:(on|[A-Z][a-z]+day),?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[.,;:)\"']|of\b|and\b|when\b|at\b|in\b|to\b|that\b))")
+_THE_DAY = re.compile(r"\b(?:(on|[A-Z][a-z]+day),?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[.,;:)\"']|of\b|and\b|when\b|at\b|in\b|to\b))")
 #: "on the 11th" is a date whatever follows ("the board on the 11th lowered the rate"), but
 #: not a floor, a round or an anniversary
 _ON_THE_DAY = re.compile(
     r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:floor|day|anniversary|time|round|attempt|try|occasion|place"
     r"|lap|hole|ballot|vote|tee|leg|page|line|row|level|street|avenue|of\s+(?:those|these|them|its|the\s+\w+s)\b))"
 )
-#: "that" after "the 7th" makes it a date only after "on": "said on the 7th that …", not "the 7th that came"
-_THAT = re.compile(r"\s*that\b")
 #: "Friday the 13th": after a weekday, "the" and an ordinal are a day whatever follows
 _WEEKDAY_THE_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b")
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
@@ -595,7 +593,7 @@ def _find_dates(text: str) -> list[DateMention]:
         if free(m) and 1 <= int(m.group(1)) <= 31:
             add(DateMention(_span(m), day=int(m.group(1))))
     for m in _finditer(_THE_DAY, text, digit and clues.says(_ORDINAL_SUFFIXES)):
-        if free(m) and 1 <= int(m.group(2)) <= 31 and (m.group(1) == "on" or not _THAT.match(text, m.end())):
+        if free(m) and 1 <= int(m.group(2)) <= 31:
             add(DateMention(_span(m), day=int(m.group(2))))
     for m in _finditer(_WEEKDAY_THE_DAY, text, digit and clues.says(_WEEKDAY_WORDS)):
         if free(m) and 1 <= int(m.group(1)) <= 31:
