@@ -159,9 +159,12 @@ def test_a_balance_with_its_sign_turned_is_an_error(original, translation, flagg
         ("7~12세 어린이 환자가 가장 많았다.", "Children aged 7 to 12 had the lowest rate.", True),
         ("7~12세 어린이 환자가 가장 많았다.", "Children aged 7 to 12 had the highest rate.", False),
         ("최소 4명이 숨지고 최대 30명이 실종됐다.", "At least four died and up to 30 are missing.", False),  # bounds, not superlatives
+        ("총책인 40대 남성은 체포됐다.", "The leader, a woman in her 40s, was arrested.", True),
+        ("총책인 40대 남성은 체포됐다.", "The leader, a man in his 40s, was arrested.", False),
+        ("남성복 매장에서 여성이 다쳤다.", "A woman was hurt in a menswear shop.", False),  # 남성복 is menswear
     ],
 )
-def test_a_measure_a_range_a_verdict_or_a_superlative_turned_around_is_an_error(original, translation, flagged):
+def test_a_measure_a_range_a_verdict_a_superlative_or_a_sex_turned_around_is_an_error(original, translation, flagged):
     found = [r for r in check_pair(original, translation) if r.code == "drift.direction"]
     assert bool(found) is flagged
     if flagged:

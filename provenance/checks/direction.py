@@ -55,6 +55,7 @@ STATES = (
     ("ranges", "says {} range"),  # 단거리 / 장거리: "short" / "long" (a missile's, a flight's)
     ("verdicts", "gives a verdict of {}"),  # 징역 / 무죄: "guilty" / "not guilty"
     ("extremes", "says the {}"),  # 가장 많았다 / 가장 적었다: "the highest" / "the lowest"
+    ("sexes", "says the person is {}"),  # 남성 / 여성: "a man" / "a woman"
 )
 
 

@@ -62,6 +62,7 @@ class Side:
     affirmed_reports: list[Span] = extracted("affirmed_reports", 'Statements reported: "…고 말했다", "said".')
     denied_reports: list[Span] = extracted("denied_reports", 'Reports denied: "말하지 않았다", "did not say".')
     changes: list[Marker] = extracted("changes", 'Figures going "up" (증가, "rose") or "down" (감소, "fell").')
+    sexes: list[Marker] = extracted("sexes", 'People said to be "male" (남성, "a man") or "female" (여성, "a woman").')
     extremes: list[Marker] = extracted("extremes", 'Superlatives of amount: the "most" (가장 많, "highest") or the "least".')
     verdicts: list[Marker] = extracted("verdicts", 'Verdicts of "guilty" (징역, "convicted") or "not guilty" (무죄, "acquitted").')
     ranges: list[Marker] = extracted("ranges", 'Ranges said to be "short", "medium" or "long" (단거리, "long-range").')

@@ -1088,6 +1088,19 @@ def measures(text: str) -> list[Marker]:
     return marked(text, (("stronger", _STRONGER), ("weaker", _WEAKER)))
 
 
+#: a person's sex as the report gives it: "a man in his 40s" against "a woman"
+_SEXES = (
+    ("male", re.compile(r"\b(?:man|men|male|males|boy|boys)\b", re.IGNORECASE)),
+    ("female", re.compile(r"\b(?:woman|women|female|females|girl|girls)\b", re.IGNORECASE)),
+)
+_SEX_WORDS = frozenset({"man", "men", "male", "males", "boy", "boys", "woman", "women", "female", "females", "girl", "girls"})
+
+
+def sexes(text: str) -> list[Marker]:
+    """People said to be "male" or "female"."""
+    return _said(text, _SEX_WORDS, _SEXES)
+
+
 #: the most or the least of a group: "the highest rate", "the most cases" against "the lowest", "the fewest"
 _EXTREMES = (
     # not "at least", "at most", "up to": bounds, which the number check reads

@@ -1057,6 +1057,17 @@ def measures(text: str) -> list[Marker]:
     return marked(text, (("stronger", _STRONGER), ("weaker", _WEAKER)))
 
 
+#: a person's sex as the report gives it: 40대 남성, 남자 against 여성, 여자; not 남성복 or 여성부
+_SEXES = (("male", re.compile(r"남성(?![복용부지])|남자(?!친구)")), ("female", re.compile(r"여성(?![복용부지])|여자(?!친구)")))
+
+
+def sexes(text: str) -> list[Marker]:
+    """People said to be "male" or "female"."""
+    if "남" not in text and "여" not in text:
+        return []
+    return marked(text, _SEXES)
+
+
 #: the most or the least of a group: 가장 많았다, 최고, 최대 against 가장 적었다, 최저, 최소
 _EXTREMES = (
     # not 최대 30명, 최소한 네 명: bounds ("up to", "at least"), which the number check reads
