@@ -125,6 +125,9 @@ def test_swapped_name_names_both_sides_at_info_level():
         ("대표 사절인 전영수씨는 말했다.", "The chief envoy Chun Yung-woo said.", "전영수", "Chun Yung-woo", Severity.WARNING),
         ("여당 박민수 후보가 이겼다.", "Ruling party candidate Kim Min-su won.", "박민수", "Kim Min-su", Severity.WARNING),  # another family
         ("이창용 총재는 말했다.", "Governor Lee Ju-yeol said.", "이창용", "Lee Ju-yeol", Severity.WARNING),
+        # 국내 ("home") is Korea, which the translation names: no second country to confuse
+        ("총책은 캄보디아에서 체포돼 국내로 송환됐다.", "The leader was arrested in Vietnam and returned to South Korea.",
+         "캄보디아", "Vietnam", Severity.ERROR),
     ],
 )
 def test_a_name_put_in_anothers_place_is_reported_with_both(korean, english, original, translated, severity):

@@ -87,9 +87,10 @@ def _swapped_entity(src: Side, tgt: Side) -> list[CheckResult]:
         return []
     (key, span), = missing.items()
     keys_of, kind = _keys_of(src.module), src.module.SWAPPABLE[key]
+    implied = {key for word, key in getattr(src.module, "IMPLIED_ENTITIES", {}).items() if word in src.text}
     strays = {
         m.group(): m for m in _entity_forms(src.module).finditer(tgt.text, _dateline_end(tgt.text))
-        if not any(other in src.text for other in keys_of[m.group()])
+        if not any(other in src.text or other in implied for other in keys_of[m.group()])
     }
     if len(strays) != 1:
         return []
@@ -203,6 +204,10 @@ _ADJECTIVES = frozenset({
     "Dutch", "Egyptian", "English", "Filipino", "French", "German", "Greek", "Indonesian", "Iranian", "Iraqi",
     "Israeli", "Japanese", "Korean", "Mexican", "Mongolian", "North Korean", "Pakistani", "Philippine",
     "Russian", "South African", "South Korean", "Swedish", "Swiss", "Taiwanese", "Thai", "Turkish", "Vietnamese",
+    "Argentine", "Argentinian", "Bangladeshi", "Belgian", "Brazilian", "Burmese", "Cambodian", "Chilean", "Cuban",
+    "Danish", "Italian", "Jordanian", "Kazakh", "Laotian", "Lebanese", "Libyan", "Malaysian", "Nepalese", "Nepali",
+    "Norwegian", "Polish", "Portuguese", "Qatari", "Saudi", "Singaporean", "Spanish", "Syrian", "Ukrainian",
+    "Venezuelan", "Yemeni",
 })
 
 

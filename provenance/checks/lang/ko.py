@@ -591,6 +591,36 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "태국": ("Thailand", "Thai"),
     "필리핀": ("Philippines", "Philippine", "Filipino"),
     "인도네시아": ("Indonesia", "Indonesian"),
+    "캄보디아": ("Cambodia", "Cambodian"),
+    "라오스": ("Laos", "Laotian"),
+    "미얀마": ("Myanmar", "Burma", "Burmese"),
+    "말레이시아": ("Malaysia", "Malaysian"),
+    "싱가포르": ("Singapore", "Singaporean"),
+    "우크라이나": ("Ukraine", "Ukrainian"),
+    "폴란드": ("Poland", "Polish"),
+    "이탈리아": ("Italy", "Italian"),
+    "스페인": ("Spain", "Spanish"),
+    "브라질": ("Brazil", "Brazilian"),
+    "사우디아라비아": ("Saudi Arabia", "Saudi"),
+    "사우디": ("Saudi Arabia", "Saudi"),
+    "시리아": ("Syria", "Syrian"),
+    "쿠바": ("Cuba", "Cuban"),
+    "베네수엘라": ("Venezuela", "Venezuelan"),
+    "뉴질랜드": ("New Zealand",),
+    "노르웨이": ("Norway", "Norwegian"),
+    "덴마크": ("Denmark", "Danish"),
+    "벨기에": ("Belgium", "Belgian"),
+    "포르투갈": ("Portugal", "Portuguese"),
+    "카자흐스탄": ("Kazakhstan", "Kazakh"),
+    "네팔": ("Nepal", "Nepalese", "Nepali"),
+    "방글라데시": ("Bangladesh", "Bangladeshi"),
+    "아르헨티나": ("Argentina", "Argentine", "Argentinian"),
+    "칠레": ("Chile", "Chilean"),
+    "레바논": ("Lebanon", "Lebanese"),
+    "요르단": ("Jordan", "Jordanian"),
+    "리비아": ("Libya", "Libyan"),
+    "예멘": ("Yemen", "Yemeni"),
+    "카타르": ("Qatar", "Qatari"),
     "홍콩": ("Hong Kong",),
     "뉴욕": ("New York",),
     "유네스코": ("UNESCO",),
@@ -670,6 +700,7 @@ SWAPPABLE: dict[str, str] = {
         "미국", "영국", "중국", "일본", "북한", "남한", "한국", "대한민국", "러시아", "독일", "프랑스", "호주",
         "대만", "남아공", "이스라엘", "이집트", "이라크", "이란", "아프가니스탄", "파키스탄", "스위스", "스웨덴",
         "네덜란드", "그리스", "터키", "튀르키예", "멕시코", "캐나다", "몽골", "베트남", "태국", "필리핀", "인도네시아",
+        "캄보디아", "라오스", "미얀마", "말레이시아", "싱가포르", "우크라이나", "폴란드", "이탈리아", "스페인", "브라질", "사우디아라비아", "사우디", "시리아", "쿠바", "베네수엘라", "뉴질랜드", "노르웨이", "덴마크", "벨기에", "포르투갈", "카자흐스탄", "네팔", "방글라데시", "아르헨티나", "칠레", "레바논", "요르단", "리비아", "예멘", "카타르",
     ), "country"),
     **dict.fromkeys((
         "북경", "베이징", "동경", "평양", "서울", "신의주", "단둥", "블라디보스토크", "하바롭스크", "홍콩", "뉴욕",
@@ -692,6 +723,9 @@ SWAPPABLE: dict[str, str] = {
         "복지부", "고용노동부", "노동부", "국토교통부", "국토부", "행정안전부", "행안부", "환경부",
     ), "ministry"),
 }
+#: words that name an entity of `SWAPPABLE` without its name: 국내 ("at home") is Korea, which a
+#: translation names ("repatriated to South Korea")
+IMPLIED_ENTITIES = {"국내": "한국", "우리나라": "한국", "우리 정부": "한국", "귀국": "한국"}
 #: what may follow a country's or city's name in one word: 중국인, 중국산, 서울시, 미국측, 한국계, 동해상
 _SWAPPABLE_TAILS = ("", "인", "인들", "산", "시", "측", "계", "군", "정부", "상")
 
