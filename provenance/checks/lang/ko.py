@@ -1065,6 +1065,11 @@ def changes(text: str) -> list[Marker]:
 
 # --- balance -------------------------------------------------------------------
 
+def _said(text: str, words: tuple[str, ...], patterns) -> list[Marker]:
+    """The markers of `patterns` in `text`, read only when one of `words` is in it (issue #8)."""
+    return marked(text, patterns) if any(word in text for word in words) else []
+
+
 #: a balance in the black (흑자, 영업이익) or in the red (적자, 순손실), for the direction check;
 #: not 이익 alone (국익, 이익 단체: an interest) nor 손실 alone (a loss of anything)
 _BLACK = re.compile(r"흑자|(?:영업|순|당기순|세전)이익|(?:영업|순)익(?![가-힣])")
@@ -1073,9 +1078,7 @@ _RED = re.compile(r"적자(?!생존)|(?:영업|순|당기순|세전)손실")
 
 def balances(text: str) -> list[Marker]:
     """Balances said to be in the black ("black") or in the red ("red")."""
-    if "흑" not in text and "적" not in text and "익" not in text and "손실" not in text:
-        return []
-    return marked(text, (("black", _BLACK), ("red", _RED)))
+    return _said(text, ("흑", "적", "익", "손실"), (("black", _BLACK), ("red", _RED)))
 
 
 #: a measure made stronger (강화) or weaker (완화, 약화, 해제: lifted); not 강화도 (the island),
@@ -1086,9 +1089,7 @@ _WEAKER = re.compile(r"완화|약화|(?<!무장\s)(?<!무장)해제")
 
 def measures(text: str) -> list[Marker]:
     """Measures (rules, watch, sanctions) said to be made "stronger" or "weaker"."""
-    if "화" not in text and "해제" not in text:
-        return []
-    return marked(text, (("stronger", _STRONGER), ("weaker", _WEAKER)))
+    return _said(text, ("화", "해제"), (("stronger", _STRONGER), ("weaker", _WEAKER)))
 
 
 #: a person's sex as the report gives it: 40대 남성, 남자 against 여성, 여자; not 남성복 or 여성부
@@ -1097,9 +1098,7 @@ _SEXES = (("male", re.compile(r"남성(?![복용부지])|남자(?!친구)")), ("
 
 def sexes(text: str) -> list[Marker]:
     """People said to be "male" or "female"."""
-    if "남" not in text and "여" not in text:
-        return []
-    return marked(text, _SEXES)
+    return _said(text, ("남", "여"), _SEXES)
 
 
 #: the most or the least of a group: 가장 많았다, 최고, 최대 against 가장 적었다, 최저, 최소
@@ -1112,9 +1111,7 @@ _EXTREMES = (
 
 def extremes(text: str) -> list[Marker]:
     """Superlatives of amount: the "most" or the "least" of a group."""
-    if "가장" not in text and "최" not in text:
-        return []
-    return marked(text, _EXTREMES)
+    return _said(text, ("가장", "최"), _EXTREMES)
 
 
 #: a verdict: guilty (유죄, 징역 5년, 실형) or not (무죄); 집행유예 is a guilty verdict too
@@ -1123,9 +1120,7 @@ _VERDICTS = (("guilty", re.compile(r"유죄|징역|실형|금고\s?\d")), ("not 
 
 def verdicts(text: str) -> list[Marker]:
     """Verdicts said to be "guilty" or "not guilty"."""
-    if "죄" not in text and "징역" not in text and "실형" not in text and "금고" not in text:
-        return []
-    return marked(text, _VERDICTS)
+    return _said(text, ("죄", "징역", "실형", "금고"), _VERDICTS)
 
 
 _RANGES = (("short", re.compile(r"단거리")), ("medium", re.compile(r"중거리")), ("long", re.compile(r"장거리|대륙간")))
@@ -1133,9 +1128,7 @@ _RANGES = (("short", re.compile(r"단거리")), ("medium", re.compile(r"중거�
 
 def ranges(text: str) -> list[Marker]:
     """Ranges (of a missile, a flight) said to be "short", "medium" or "long"."""
-    if "거리" not in text and "대륙간" not in text:
-        return []
-    return marked(text, _RANGES)
+    return _said(text, ("거리", "대륙간"), _RANGES)
 
 # --- size -------------------------------------------------------------------
 
