@@ -136,9 +136,42 @@ def test_opposing_answers_a_negated_support():
     assert check_pair("그는 그 계획에 찬성하지 않았다.", "He opposed the plan.", enabled=["negation"]) == []
 
 
-def test_lost_negation_is_info():
-    found = check_pair("그는 회의에 가지 않았다.", "He went to the meeting.", enabled=["negation"])
-    assert [(r.severity, r.src[0].text) for r in found] == [(Severity.INFO, "않")]
+@pytest.mark.parametrize(
+    ("ko_text", "en_text", "severity"),
+    [
+        # the statement's own verb negated, nothing negative in the translation: a reversal
+        ("그는 회의에 가지 않았다.", "He went to the meeting.", Severity.WARNING),
+        ("북한은 아직 공식 입장을 내놓지 않았습니다.", "North Korea has issued an official statement.", Severity.WARNING),
+        ("야당 대표는 \"뜻을 받아들인다\"며 사퇴하지 않겠다고 밝혔습니다.",
+         "The opposition leader said he accepts the will of the people and would step down.", Severity.WARNING),
+        ("그는 법정 구속은 되지 않았습니다.", "He was taken into custody in court.", Severity.WARNING),
+        ("선수들은 끝까지 싸웠지만 운이 따르지 못했다.", "The players fought to the end and luck was on their side.", Severity.WARNING),
+        # a word that may render the negation: a note
+        ("북한은 아직 공식 입장을 내놓지 않았습니다.", "North Korea has yet to issue a statement.", Severity.INFO),
+        ("일단 구입한 이후에는 돈이 들지 않게 됩니다.", "It is essentially free once you buy it.", Severity.INFO),
+        ("톰 크루즈는 소년이었을 때 글을 잘 읽지 못했다.", "As a boy, Tom Cruise was a poor reader.", Severity.INFO),
+        # a negation before the statement's verb, in a modifier, or of being (없다): a note
+        ("이란이 입장을 보이지 않아 협상이 결렬됐다.", "Talks broke down when Iran scoffed at the call.", Severity.INFO),
+        ("경찰은 검거되지 않은 조직원 10명을 쫓고 있다.", "Police are tracking ten members at large.", Severity.INFO),
+        ("이 모의 실험은 한 치의 오차도 없어야만 한다.", "The simulations must be as precise as possible.", Severity.INFO),
+    ],
+)
+def test_a_lost_negation_of_the_statement_is_a_warning(ko_text, en_text, severity):
+    found = check_pair(ko_text, en_text, enabled=["negation"])
+    assert [r.severity for r in found] == [severity]
+
+
+@pytest.mark.parametrize(
+    ("text", "negative"),
+    [
+        ("The opposition leader conceded.", False),  # a party, not a stance
+        ("The opposition parties walked out.", False),
+        ("He voiced opposition to the plan.", True),
+        ("Opposition grew.", True),
+    ],
+)
+def test_the_opposition_is_no_negative_word(text, negative):
+    assert bool(en.negative_words(text)) is negative
 
 
 @pytest.mark.parametrize(

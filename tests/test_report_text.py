@@ -67,8 +67,8 @@ def test_info_notes_stay_out_of_the_table(encoder):
 
 
 def test_info_notes_are_listed_on_request_with_their_lines(encoder):
-    original = "북한은 아직 공식 입장을 내놓지 않았습니다.\n\n통일부는 성명을 냈습니다."
-    dropped = "North Korea has issued an official statement.\n\nThe Unification Ministry issued a statement."
+    original = "경찰은 아직 검거되지 않은 조직원 10명을 쫓고 있습니다.\n\n통일부는 성명을 냈습니다."
+    dropped = "Police are tracking ten members of the ring.\n\nThe Unification Ministry issued a statement."
     report = compare_texts(original, dropped, encoder=encoder)
     assert "Notes" not in render_text(report, width=120)
     notes = render_text(report, width=120, notes=True).split("Notes")[1]

@@ -40,13 +40,35 @@ def check_negation(src: Side, tgt: Side) -> list[CheckResult]:
             (), spans,
         ))
     if src_neg and len(src_neg) > len(tgt_neg) + len(tgt.negative_words):
-        spans = tuple(m.span for m in src_neg)
-        out.append(CheckResult(
-            CODE, DROPPED_SEVERITY,
-            f"the original negates ({', '.join(quote(s) for s in spans)}) where the translation does not",
-            spans, (),
-        ))
+        out.append(_dropped_statement(src, tgt) or _dropped(src_neg))
     return out
+
+
+def _dropped(src_neg: list) -> CheckResult:
+    spans = tuple(m.span for m in src_neg)
+    return CheckResult(
+        CODE, DROPPED_SEVERITY,
+        f"the original negates ({', '.join(quote(s) for s in spans)}) where the translation does not",
+        spans, (),
+    )
+
+
+def _dropped_statement(src: Side, tgt: Side) -> CheckResult | None:
+    """"입장을 내놓지 않았습니다" as "has issued a statement": the original's own verb negated,
+    and nothing negative in the translation, not even a word that may render a negation
+    ("yet to", "free", "declined"). A lost negation elsewhere stays a note."""
+    statement = getattr(src.module, "negated_statement", None)
+    renders = getattr(tgt.module, "renders_negation", None)
+    if statement is None or renders is None or tgt.negated or tgt.negative_words:
+        return None
+    span = statement(src.text)
+    if span is None or renders(tgt.text):
+        return None
+    return CheckResult(
+        CODE, Severity.WARNING,
+        f"the original's statement is negated ({quote(span)}) and the translation's is not",
+        (span,), (),
+    )
 
 
 def _spare(words: list, answered_by: list) -> int:

@@ -862,7 +862,8 @@ _NEGATIVE_WORDS = re.compile(
     r"without|unable|impossible|unlikely|fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|"
     r"den(?:y|ies|ied|ying|ial)|reject(?:s|ed|ing)?|lack(?:s|ed|ing)?|few|little|hardly|barely|"
     r"rarely|seldom|unknown|absent|absence|free\s+of|instead|prevent(?:s|ed|ing)?|kept\s+\w+\s+from|keeps?\s+\w+\s+from|"
-    r"unrelated|no\s+longer|non-?[a-z]{3,}|against|oppos(?:e|es|ed|ing|ition)|"
+    r"unrelated|no\s+longer|non-?[a-z]{3,}|against|oppos(?:e|es|ed|ing)|"
+    r"opposition(?!\s+(?:leaders?|part(?:y|ies)|lawmakers?|camp|candidates?|members?|politicians?|bloc|coalition|groups?|figures?))|"
     r"un(?:able|likely|known|clear|certain|usual|necessary|willing|prepared|aware|employed|related|"
     r"identified|confirmed|finished|successful|safe|fair|happy|able|affected|changed|harmed|hurt|"
     r"armed|paid|named|explained|resolved|precedented|acceptable|available|popular|lawful|legal)"
@@ -924,6 +925,22 @@ def negative_words(text: str) -> list[Marker]:
     found = list(_finditer(_NEGATIVE_WORDS, text, _clues(text).starts(_NEGATIVE_STARTS)))
     taken = [(m.span.start, m.span.end) for m in negated(text)] if found else []
     return [Marker("negative", _span(m)) for m in found if not any(a <= m.start() < b for a, b in taken)]
+
+
+#: words that may render a negated verb with none (아직 않았다 as "yet to", 들지 않게 as "free",
+#: 잘 읽지 못했다 as "a poor reader", 받아들이지 않았다 as "refused"): a lost negation is not
+#: asserted where one of them is in the translation
+_RENDERS_NEGATION = re.compile(
+    r"\b(?:yet|only|still|free|poor(?:ly)?|premature|less|short\s+of|unless|avoid\w*|stop\w*|quit\w*|declin\w*"
+    r"|los[te]s?|losing|remain\w*|hid\w*|away|off|outside|absent|miss\w*|far\s+from|before|forget|rather"
+    r"|instead|other\s+than|apart\s+from|except|beyond)\b",
+    re.IGNORECASE,
+)
+
+
+def renders_negation(text: str) -> bool:
+    """Whether the text has a word that may render another language's negation (see above)."""
+    return _RENDERS_NEGATION.search(text) is not None
 
 
 #: stances a report may take (see the Korean module): allow / ban, admit / deny,

@@ -977,6 +977,26 @@ def negative_words(text: str) -> list[Marker]:
     return [Marker("negative", _span(m)) for m in _NEGATIVE_WORDS.finditer(text)]
 
 
+#: a verb negated with 않/못 (하지 않았다, 되지 못했다, 안 / 못 + verb): not 없다 nor 아니다, which
+#: faithful translations often render affirmatively ("오차도 없어야" as "as precise as possible")
+_VERB_NEGATION = re.compile(r"지\s?(?:않|못)|(?<![가-힣])(?:안|못)\s(?=[가-힣])")
+#: what may follow the statement's own negation: its ending, an auxiliary (않고 있다, 않을 것이다)
+_STATEMENT_END = re.compile(r"[가-힣]*(?:\s(?:있|것|수|예정|방침|전망|상태)[가-힣]*)?[.!?\"”’'…]*\s*")
+
+
+def negated_statement(text: str) -> Span | None:
+    """The negation of the sentence's own verb, once a closing "…고 밝혔다" is set aside:
+    "북한은 아직 입장을 내놓지 않았습니다", "사퇴하지 않겠다고 밝혔습니다"; not a negation
+    in a clause before it (…지 않아 결렬됐다) or in a modifier (검거되지 않은 조직원)."""
+    statement = strip_attribution(text)
+    last = None
+    for last in _VERB_NEGATION.finditer(statement):
+        pass
+    if last is None or _STATEMENT_END.fullmatch(statement, last.end()) is None:
+        return None
+    return _span(last)
+
+
 #: stances a report may take, each the opposite of another (`checks.values.OPPOSITE_STANCES`):
 #: 허용 (allow) / 금지 (ban), 인정 (admit) / 부인 (deny), 수락 (accept) / 거부 (reject),
 #: 찬성, 지지 (support) / 반대 (oppose).
