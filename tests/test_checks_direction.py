@@ -151,6 +151,17 @@ def test_balance_markers(module, text, expected):
         ("총책인 40대 남성은 체포됐다.", "The leader, a woman in her 40s, was arrested.", True, None),
         ("총책인 40대 남성은 체포됐다.", "The leader, a man in his 40s, was arrested.", False, None),
         ("남성복 매장에서 여성이 다쳤다.", "A woman was hurt in a menswear shop.", False, None),  # 남성복 is menswear
+        # a condition, a majority or a venue turned around
+        ("부상자 2명은 위독한 상태입니다.", "Two of the injured are in stable condition.", True, None),
+        ("부상자 2명은 위독한 상태입니다.", "Two of the injured are in critical condition.", False, None),
+        ("환자 수는 안정세를 보이고 있다.", "Case numbers remain unstable.", True, None),
+        ("환자 수는 안정세를 보이고 있다.", "Case numbers remain stable.", False, None),
+        ("여당은 과반을 유지하게 됐다.", "The ruling party lost its majority.", True, None),
+        ("여당은 과반을 유지하게 됐다.", "The ruling party kept its majority.", False, None),
+        ("여당은 과반 의석을 잃었다.", "The ruling party retained a slim majority.", True, None),
+        ("토트넘은 22일 맨체스터 시티와 원정 경기를 치른다.", "Tottenham host Manchester City on the 22nd.", True, None),
+        ("토트넘은 22일 맨체스터 시티와 원정 경기를 치른다.", "Tottenham visit Manchester City on the 22nd.", False, None),
+        ("원정 도박 혐의로 기소됐다.", "He was charged with gambling at a casino he hosted.", False, None),  # a gambling trip
     ],
 )
 def test_an_opposite_state_is_an_error(original, translation, flagged, says):

@@ -56,6 +56,9 @@ STATES = (
     ("verdicts", "gives a verdict of {}"),  # 징역 / 무죄: "guilty" / "not guilty"
     ("extremes", "says the {}"),  # 가장 많았다 / 가장 적었다: "the highest" / "the lowest"
     ("sexes", "says the person is {}"),  # 남성 / 여성: "a man" / "a woman"
+    ("conditions", "says the condition is {}"),  # 안정 / 위독: "stable" / "critical"
+    ("majorities", "says the majority was {}"),  # 과반을 유지 / 잃었다: "kept" / "lost"
+    ("venues", "says the game is played {}"),  # 홈 / 원정: "at home" / "away"
 )
 
 

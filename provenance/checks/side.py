@@ -68,6 +68,9 @@ class Side:
     ranges: list[Marker] = extracted("ranges", 'Ranges said to be "short", "medium" or "long" (단거리, "long-range").')
     measures: list[Marker] = extracted("measures", 'Measures made "stronger" (강화, "tightened") or "weaker" (완화, "eased").')
     balances: list[Marker] = extracted("balances", 'Balances in the "black" (흑자, "surplus") or the "red" (적자, "deficit").')
+    conditions: list[Marker] = extracted("conditions", 'Conditions said to be "stable" (안정, "stable") or "unstable" (위독, "critical").')
+    majorities: list[Marker] = extracted("majorities", 'Majorities said to be "kept" (과반을 유지, "kept its majority") or "lost".')
+    venues: list[Marker] = extracted("venues", 'Games played at "home" (홈 경기, "host") or "away" (원정, "visit").')
     stances: list[Marker] = extracted("stances", 'What a report does: "allow" / "ban", "admit" / "deny", "accept" / "reject".')
 
     def __init__(self, text: str, lang: str) -> None:

@@ -1159,6 +1159,49 @@ def ranges(text: str) -> list[Marker]:
     return _said(text, _RANGE_WORDS, _RANGES)
 
 
+#: a condition: "unstable", "critical condition", "critically ill" against "stable", "stabilized"
+_CONDITIONS = (
+    ("unstable", re.compile(
+        r"\b(?:unstable|instability|(?:critical|serious|grave)\s+condition|critically\s+(?:ill|injured|wounded|hurt))\b",
+        re.IGNORECASE)),
+    ("stable", re.compile(r"\b(?:stable|stabili[sz](?:e|es|ed|ing)|stability)\b", re.IGNORECASE)),
+)
+_CONDITION_WORDS = frozenset({"unstable", "instability", "condition", "critically", "stable", "stabilise", "stabilize",
+                              "stabilised", "stabilized", "stabilises", "stabilizes", "stabilising", "stabilizing", "stability"})
+
+
+def conditions(text: str) -> list[Marker]:
+    """Conditions said to be "stable" or "unstable" (critical)."""
+    return _said(text, _CONDITION_WORDS, _CONDITIONS)
+
+
+_MAJORITIES = (
+    ("kept", re.compile(r"\b(?:keep|keeps|kept|keeping|retain\w*|maintain\w*|secur\w*|hold|holds|held|holding|win|wins|won"
+                        r"|winning|gain\w*)\s+(?:\w+\s+){0,2}?majority\b", re.IGNORECASE)),
+    ("lost", re.compile(r"\b(?:lose|loses|lost|losing|forfeit\w*)\s+(?:\w+\s+){0,2}?majority\b", re.IGNORECASE)),
+)
+
+
+def majorities(text: str) -> list[Marker]:
+    """Majorities said to be "kept" or "lost"."""
+    return _said(text, frozenset({"majority"}), _MAJORITIES)
+
+
+#: where a team plays: "away game", "visit", "on the road" against "host", "home game", "at home"
+_VENUES = (
+    ("away", re.compile(r"\b(?:away\s+(?:game|match|fixture|trip|win|loss|leg)s?|on\s+the\s+road|visit(?:s|ed|ing)?)\b",
+                        re.IGNORECASE)),
+    ("at home", re.compile(r"\b(?:host(?:s|ed|ing)?|home\s+(?:game|match|fixture|win|loss|leg|crowd|fans|ground|stadium)s?"
+                        r"|at\s+home)\b", re.IGNORECASE)),
+)
+_VENUE_WORDS = frozenset({"away", "road", "visit", "visits", "visited", "visiting", "host", "hosts", "hosted", "hosting", "home"})
+
+
+def venues(text: str) -> list[Marker]:
+    """Games said to be played at "home" or "away"."""
+    return _said(text, _VENUE_WORDS, _VENUES)
+
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:

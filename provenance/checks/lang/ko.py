@@ -1150,6 +1150,39 @@ def ranges(text: str) -> list[Marker]:
     """Ranges (of a missile, a flight) said to be "short", "medium" or "long"."""
     return _said(text, ("거리", "대륙간"), _RANGES)
 
+
+#: a patient's or a situation's condition: 위독, 중태, 불안정 against 안정 (안정세, 안정된 상태)
+_CONDITIONS = (("unstable", re.compile(r"불안정|위독|위중|중태")), ("stable", re.compile(r"(?<!불)안정")))
+
+
+def conditions(text: str) -> list[Marker]:
+    """Conditions said to be "stable" or "unstable" (critical)."""
+    return _said(text, ("안정", "위독", "위중", "중태"), _CONDITIONS)
+
+
+#: a majority kept (과반을 유지, 확보) or lost (과반이 무너졌다, 과반을 잃었다)
+_MAJORITIES = (
+    ("kept", re.compile(r"과반(?:\s?의석)?(?:을|를)?\s?(?:유지|확보|지켜|지키|차지|얻|넘)")),
+    ("lost", re.compile(r"과반(?:\s?의석)?(?:이|을|를)?\s?(?:잃|상실|붕괴|무너|내줬|내주)")),
+)
+
+
+def majorities(text: str) -> list[Marker]:
+    """Majorities said to be "kept" or "lost"."""
+    return _said(text, ("과반",), _MAJORITIES)
+
+
+#: where a team plays: 원정 경기 (away) against 홈 경기, 안방 (home); not 원정 출산 or 원정 도박 (trips abroad)
+_VENUES = (
+    ("away", re.compile(r"원정(?!\s?(?:출산|도박|성매매|쇼핑))")),
+    ("at home", re.compile(r"홈\s?(?:경기|구장|팬|에서)|안방")),
+)
+
+
+def venues(text: str) -> list[Marker]:
+    """Games said to be played at "home" or "away"."""
+    return _said(text, ("원정", "홈", "안방"), _VENUES)
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:
