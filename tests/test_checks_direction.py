@@ -81,6 +81,10 @@ def test_markers(module, text, expected):
         ("수출이 줄었지만 수입은 변하지 않았다.", "Exports rose, while imports did not change.", True),
         # nothing said to move on one side
         ("수출이 5% 늘었다.", "Exports stood at $5 billion.", False),
+        # a comparison: 구형량보다 낮은 형 is a lighter sentence, not a heavier one
+        ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a heavier sentence than the seven years sought.", True),
+        ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a lighter sentence than the seven years sought.", False),
+        ("올해 관광객은 지난해보다 많은 수준이다.", "Tourist numbers fell this year.", True),
     ],
 )
 def test_a_figure_going_the_other_way_is_an_error(original, translation, flagged):

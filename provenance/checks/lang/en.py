@@ -1017,6 +1017,7 @@ _UP = re.compile(
     r"|gain(?:s|ed|ing)?(?!\s+(?:access|control|entry|independence|power|ground|support|recognition|momentum)\b)"
     r"|rais(?:e[sd]?|ing)(?!\s+(?:the\s+)?(?:concerns?|questions?|fears?|doubts?|issues?|awareness|hopes?|funds?|money|the\s+(?:issue|question|matter|possibility)|children|a\s+family)\b)"
     r"|higher(?!\s+(?:education|court|authorities|learning)\b)|(?:doubl|tripl|quadrupl)(?:ed|es|ing)"
+    r"|(?:heavier|harsher|stiffer)\s+(?:sentences?|penalt(?:y|ies)|punishments?)"
     r"|up(?=\s+(?:[$€£¥]?\d|by\b|from\b))|" + _MOVE_BEFORE + r"up"
     r")\b",
     re.IGNORECASE,
@@ -1034,6 +1035,7 @@ _DOWN = re.compile(
     r"|lower(?:ed|ing)?(?!\s+(?:house|court|chamber|body|end|half|part|level|floor|deck)\b)"
     r"|cut(?:s|ting)?(?!\s+(?:off|ties|short|down|in)\b)"
     r"|reduc(?:e[sd]?|ing)"
+    r"|(?:lighter|more\s+lenient|milder)\s+(?:sentences?|penalt(?:y|ies)|punishments?)"
     r"|down(?=\s+(?:[$€£¥]?\d|by\b|from\b))|" + _MOVE_BEFORE + r"down"
     r")\b",
     re.IGNORECASE,
@@ -1042,7 +1044,7 @@ _DOWN = re.compile(
 _CHANGE_STARTS = (
     "ris", "rose", "increas", "gr", "climb", "surg", "soar", "hik", "expand", "jump", "gain", "rais",
     "higher", "doubl", "tripl", "quadrupl", "up", "fell", "fall", "decreas", "declin", "drop", "slid", "slump", "plung", "shr",
-    "dip", "tumbl", "lower", "cut", "reduc", "down",
+    "dip", "tumbl", "lower", "cut", "reduc", "down", "heavier", "harsher", "stiffer", "lighter", "more", "milder",
 )
 
 
