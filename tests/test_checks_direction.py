@@ -165,6 +165,11 @@ def test_balance_markers(module, text, expected):
         ("여당은 과반 의석을 잃었다.", "The ruling party retained a slim majority.", True, None),
         ("토트넘은 22일 맨체스터 시티와 원정 경기를 치른다.", "Tottenham host Manchester City on the 22nd.", True, None),
         ("토트넘은 22일 맨체스터 시티와 원정 경기를 치른다.", "Tottenham visit Manchester City on the 22nd.", False, None),
+        ("미사일은 일본 배타적경제수역(EEZ) 밖에 떨어졌다.", "The missile landed inside Japan's exclusive economic zone.", True, None),
+        ("미사일은 일본 배타적경제수역(EEZ) 밖에 떨어졌다.", "The missile landed outside Japan's exclusive economic zone.", False, None),
+        ("기한 내에 신청해야 한다.", "Applications must be made outside the deadline.", True, None),
+        ("국내에서 팔린 차량이 외부로 반출됐다.", "Cars sold at home were taken outside.", False, None),  # 국내 is no "inside"
+        ("그는 10달러밖에 없었다.", "He had $10 inside his wallet.", False, None),  # 밖에 없다: "only", and a negation
         ("원정 도박 혐의로 기소됐다.", "He was charged with gambling at a casino he hosted.", False, None),  # a gambling trip
     ],
 )

@@ -59,6 +59,7 @@ STATES = (
     ("conditions", "says the condition is {}"),  # 안정 / 위독: "stable" / "critical"
     ("majorities", "says the majority was {}"),  # 과반을 유지 / 잃었다: "kept" / "lost"
     ("venues", "says the game is played {}"),  # 홈 / 원정: "at home" / "away"
+    ("places", "puts it {}"),  # 안에 / 밖에: "inside" / "outside"
 )
 
 

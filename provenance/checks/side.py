@@ -71,6 +71,7 @@ class Side:
     conditions: list[Marker] = extracted("conditions", 'Conditions said to be "stable" (안정, "stable") or "unstable" (위독, "critical").')
     majorities: list[Marker] = extracted("majorities", 'Majorities said to be "kept" (과반을 유지, "kept its majority") or "lost".')
     venues: list[Marker] = extracted("venues", 'Games played at "home" (홈 경기, "host") or "away" (원정, "visit").')
+    places: list[Marker] = extracted("places", 'Things said to be "inside" (안에, "within") or "outside" (밖에, "outside") something.')
     stances: list[Marker] = extracted("stances", 'What a report does: "allow" / "ban", "admit" / "deny", "accept" / "reject".')
 
     def __init__(self, text: str, lang: str) -> None:

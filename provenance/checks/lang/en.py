@@ -1204,6 +1204,14 @@ def venues(text: str) -> list[Marker]:
     return _said(text, _VENUE_WORDS, _VENUES)
 
 
+_PLACES = (("inside", re.compile(r"\b(?:inside|within)\b", re.IGNORECASE)), ("outside", re.compile(r"\boutside\b", re.IGNORECASE)))
+
+
+def places(text: str) -> list[Marker]:
+    """Things said to be "inside" or "outside" something."""
+    return _said(text, frozenset({"inside", "within", "outside"}), _PLACES)
+
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:

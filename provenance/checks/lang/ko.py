@@ -1185,6 +1185,19 @@ def venues(text: str) -> list[Marker]:
     """Games said to be played at "home" or "away"."""
     return _said(text, ("원정", "홈", "안방"), _VENUES)
 
+
+#: inside (EEZ 안에, 기한 내에, 내부) or outside (밖에, 바깥, 외부, 역외) something; not 국내 (at home),
+#: 시내 or 관내 (in the city, the district), nor 밖에 없다 ("only")
+_PLACES = (
+    ("inside", re.compile(r"(?<=[^\s가-힣]|[가-힣])\s?안쪽?(?=에|으로|에서)|(?<![국시관])내(?=에|에서|로)|내부|역내")),
+    ("outside", re.compile(r"밖(?=에|으로|에서|의)(?!에\s?(?:없|안|못))|바깥|외부|역외")),
+)
+
+
+def places(text: str) -> list[Marker]:
+    """Things said to be "inside" or "outside" something."""
+    return _said(text, ("안", "내", "밖", "바깥", "외부", "역외"), _PLACES)
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:
