@@ -146,6 +146,11 @@ def test_opposing_answers_a_negated_support():
          "The opposition leader said he accepts the will of the people and would step down.", Severity.WARNING),
         ("그는 법정 구속은 되지 않았습니다.", "He was taken into custody in court.", Severity.WARNING),
         ("선수들은 끝까지 싸웠지만 운이 따르지 못했다.", "The players fought to the end and luck was on their side.", Severity.WARNING),
+        # the contrast kept ("요청했지만 … 않았다" as "…, but he is ready to leave"): a note
+        ("NBC는 그가 남아줄 것을 요청했지만 그는 이를 받아들이지 않았다.",
+         "NBC wants to keep him, but he is ready to jump ship.", Severity.INFO),
+        ("NBC는 그가 남아줄 것을 요청했지만 그는 이를 받아들이지 않았다.",
+         "NBC wanted to keep him, and he took up the offer.", Severity.WARNING),
         # a word that may render the negation: a note
         ("북한은 아직 공식 입장을 내놓지 않았습니다.", "North Korea has yet to issue a statement.", Severity.INFO),
         ("일단 구입한 이후에는 돈이 들지 않게 됩니다.", "It is essentially free once you buy it.", Severity.INFO),

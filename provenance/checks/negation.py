@@ -62,13 +62,24 @@ def _dropped_statement(src: Side, tgt: Side) -> CheckResult | None:
     if statement is None or renders is None or tgt.negated or tgt.negative_words:
         return None
     span = statement(src.text)
-    if span is None or renders(tgt.text):
+    if span is None or renders(tgt.text) or _contrast_kept(src, tgt, span):
         return None
     return CheckResult(
         CODE, Severity.WARNING,
         f"the original's statement is negated ({quote(span)}) and the translation's is not",
         (span,), (),
     )
+
+
+def _contrast_kept(src: Side, tgt: Side, negation: Span) -> bool:
+    """"NBC가 요청했지만 그는 받아들이지 않았다" as "NBC wants to keep him, but he is ready to
+    leave": a negated statement set against what comes before it, and a translation that keeps
+    the contrast, most likely says the negation in other words. Dropping a negation an editor
+    turns "but" into "and" ("…, and luck was on our side")."""
+    src_contrast, tgt_contrast = getattr(src.module, "CONTRAST", None), getattr(tgt.module, "CONTRAST", None)
+    if src_contrast is None or tgt_contrast is None:
+        return False
+    return src_contrast.search(src.text, 0, negation.start) is not None and tgt_contrast.search(tgt.text) is not None
 
 
 def _spare(words: list, answered_by: list) -> int:

@@ -938,6 +938,10 @@ _RENDERS_NEGATION = re.compile(
 )
 
 
+#: a contrast: "but", "however", "although"
+CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|while)\b", re.IGNORECASE)
+
+
 def renders_negation(text: str) -> bool:
     """Whether the text has a word that may render another language's negation (see above)."""
     return _RENDERS_NEGATION.search(text) is not None

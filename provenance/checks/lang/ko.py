@@ -984,6 +984,10 @@ _VERB_NEGATION = re.compile(r"지\s?(?:않|못)|(?<![가-힣])(?:안|못)\s(?=[�
 _STATEMENT_END = re.compile(r"[가-힣]*(?:\s(?:있|것|수|예정|방침|전망|상태)[가-힣]*)?[.!?\"”’'…]*\s*")
 
 
+#: a contrast before a statement: …했지만, …했으나, …했는데, 그러나, 반면
+CONTRAST = re.compile(r"지만|으나|는데|그러나|하지만|그런데|반면")
+
+
 def negated_statement(text: str) -> Span | None:
     """The negation of the sentence's own verb, once a closing "…고 밝혔다" is set aside:
     "북한은 아직 입장을 내놓지 않았습니다", "사퇴하지 않겠다고 밝혔습니다"; not a negation
