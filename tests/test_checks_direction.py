@@ -170,6 +170,10 @@ def test_balance_markers(module, text, expected):
         ("기한 내에 신청해야 한다.", "Applications must be made outside the deadline.", True, None),
         ("국내에서 팔린 차량이 외부로 반출됐다.", "Cars sold at home were taken outside.", False, None),  # 국내 is no "inside"
         ("그는 10달러밖에 없었다.", "He had $10 inside his wallet.", False, None),  # 밖에 없다: "only", and a negation
+        ("스마트폰 사업은 판매 부진으로 영업이익이 20% 줄었다.", "Smartphone profit fell 20 percent despite strong sales.", True, None),
+        ("스마트폰 사업은 판매 부진으로 영업이익이 20% 줄었다.", "Smartphone profit fell 20 percent on weak sales.", False, None),
+        ("회사는 메모리 수요가 견조할 것으로 내다봤다.", "The company expects memory demand to weaken.", True, None),
+        ("회사는 메모리 수요가 견조할 것으로 내다봤다.", "The company expects memory demand to remain solid.", False, None),
         ("원정 도박 혐의로 기소됐다.", "He was charged with gambling at a casino he hosted.", False, None),  # a gambling trip
     ],
 )

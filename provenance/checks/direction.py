@@ -60,6 +60,7 @@ STATES = (
     ("majorities", "says the majority was {}"),  # 과반을 유지 / 잃었다: "kept" / "lost"
     ("venues", "says the game is played {}"),  # 홈 / 원정: "at home" / "away"
     ("places", "puts it {}"),  # 안에 / 밖에: "inside" / "outside"
+    ("strengths", "says it is {}"),  # 부진 / 호조: "weak" / "strong" (sales, demand, a market)
 )
 
 

@@ -1216,6 +1216,19 @@ def places(text: str) -> list[Marker]:
     return _said(text, frozenset({"inside", "within", "outside"}), _PLACES)
 
 
+_STRENGTHS = (
+    ("weak", re.compile(r"\b(?:weak(?:en\w*|ness|er)?|sluggish|slow(?:ing|down|ed|er)?|soft(?:en\w*|er|ness)?|slump\w*|poor)\b",
+                        re.IGNORECASE)),
+    ("strong", re.compile(r"\b(?:strong(?:er)?|robust|solid|brisk|buoyant|booming)\b", re.IGNORECASE)),
+)
+_STRENGTH_STARTS = ("weak", "sluggish", "slow", "soft", "slump", "poor", "strong", "robust", "solid", "brisk", "buoyant", "booming")
+
+
+def strengths(text: str) -> list[Marker]:
+    """Sales, demand or markets said to be "weak" or "strong"."""
+    return marked(text, _STRENGTHS) if _clues(text).starts(_STRENGTH_STARTS) else []
+
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:

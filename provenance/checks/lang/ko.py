@@ -1202,6 +1202,15 @@ def places(text: str) -> list[Marker]:
     """Things said to be "inside" or "outside" something."""
     return _said(text, ("안", "내", "밖", "바깥", "외부", "역외"), _PLACES)
 
+
+#: sales, demand or a market said to be weak (부진, 약세, 둔화, 침체) or strong (호조, 견조, 강세, 호황)
+_STRENGTHS = (("weak", re.compile(r"부진|약세|둔화|침체|위축|약화")), ("strong", re.compile(r"호조|견조|강세|호황|활황|탄탄")))
+
+
+def strengths(text: str) -> list[Marker]:
+    """Sales, demand or markets said to be "weak" or "strong"."""
+    return _said(text, ("부진", "약세", "둔화", "침체", "위축", "약화", "호조", "견조", "강세", "호황", "활황", "탄탄"), _STRENGTHS)
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:
