@@ -363,6 +363,11 @@ def test_stances(module, text, expected):
         ("정부는 집회를 허용하지 않았다.", "The government banned the rally.", False),
         # but "did not ban" for 금지 is still the reversal it was
         ("정부는 집회를 금지했다.", "The government did not ban the rally.", True),
+        # a quotation is a clause of its own: the negation after it turns no stance inside it
+        ("야당 대표는 \"국민의 뜻을 받아들인다\"며 사퇴하지 않겠다고 밝혔다.",
+         "The opposition leader said he \"rejects the will of the people\" but would not step down.", True),
+        ("야당 대표는 \"국민의 뜻을 받아들인다\"며 사퇴하지 않겠다고 밝혔다.",
+         "The opposition leader said he \"accepts the will of the people\" but would not step down.", False),
         # banning one thing and allowing another: nothing to pair
         ("정부는 집회를 금지하고 행진은 허용했다.", "The government allowed the rally but banned the march.", False),
         # a negation attached to a stance turns it: "did not allow" bans, "cannot ban" allows

@@ -16,6 +16,8 @@ negation on either side (허용 → "banned", 인정 → "denied", 거부 → "a
 
 from __future__ import annotations
 
+import re
+
 from ..types import Severity
 from .clauses import clauses
 from .result import CheckResult, quote
@@ -152,13 +154,21 @@ def _taken(side: Side, stances: list) -> list[tuple[Span, str]] | None:
 
 
 def _share_a_clause(side: Side, spans: list[Span], others: list[Span]) -> bool:
-    """Whether some span of `spans` lies in the same clause as some span of `others`."""
+    """Whether some span of `spans` lies in the same clause as some span of `others`; a
+    quotation is a clause of its own ("받아들인다"며 사퇴하지 않겠다: the quote accepts, the
+    speaker refuses to resign)."""
     bounds = clauses(side.text, side.lang)
+    quotes = [(m.start(), m.end()) for m in _QUOTATION.finditer(side.text)]
 
-    def clause_of(span: Span) -> int:
-        return next((k for k, (_, end) in enumerate(bounds) if span.start < end), len(bounds) - 1)
+    def clause_of(span: Span) -> tuple[int, int | None]:
+        clause = next((k for k, (_, end) in enumerate(bounds) if span.start < end), len(bounds) - 1)
+        return clause, next((k for k, (start, end) in enumerate(quotes) if start <= span.start < end), None)
 
     return not {clause_of(s) for s in spans}.isdisjoint(clause_of(s) for s in others)
+
+
+#: a quotation between double quotes, straight or curly
+_QUOTATION = re.compile(r"[\"“][^\"“”]+[\"”]")
 
 
 #: Korean negations are often rendered affirmatively ("없어야 한다" → "must be
