@@ -81,6 +81,10 @@ def test_markers(module, text, expected):
         ("수출이 줄었지만 수입은 변하지 않았다.", "Exports rose, while imports did not change.", True),
         # nothing said to move on one side
         ("수출이 5% 늘었다.", "Exports stood at $5 billion.", False),
+        # 올렸다 raises, but 수익을 올렸다 earns and 사진을 올렸다 posts
+        ("정부는 폭염 위기경보 수준을 '경계'에서 '심각'으로 올렸습니다.", "The government lowered the heat wave alert.", True),
+        ("정부는 폭염 위기경보 수준을 '경계'에서 '심각'으로 올렸습니다.", "The government raised the heat wave alert.", False),
+        ("이 영화는 개봉 첫 주 1억 달러의 수익을 올렸다.", "The film's takings fell to $100 million.", False),
         # a comparison: 구형량보다 낮은 형 is a lighter sentence, not a heavier one
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a heavier sentence than the seven years sought.", True),
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a lighter sentence than the seven years sought.", False),

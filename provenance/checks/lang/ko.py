@@ -1044,7 +1044,9 @@ def negates(text: str, negation: Span, marker: Span) -> bool:
 
 #: what a comparison's "higher" or "lower" follows: 지난해보다 (than last year), 2.1%포인트, 3%
 _COMPARED = "(?:" + "|".join(rf"(?<={w})" for w in ("보다 ", "보다", "보다는 ", "보다는", "보다도 ", "보다도", "포인트 ", "% ", "%")) + ")"
-#: a figure going up: 증가, 상승, 늘었다, 올랐다, 높아졌다, (지난해보다) 높았다, (구형보다) 무거운 형; not 늘 (always), 오른쪽 (right),
+#: 수익을 올렸다 (earned), 사진을 올렸다 (posted), 기도를 올렸다 (prayed): no figure raised
+_NOT_EARNED = "".join(rf"(?<!{w} )" for w in ("수익을", "매출을", "성과를", "실적을", "이익을", "사진을", "영상을", "글을", "기도를", "박수를"))
+#: a figure going up: 증가, 상승, 늘었다, 올랐다, 올렸다 (raised), 높아졌다, (지난해보다) 높았다, (구형보다) 무거운 형; not 늘 (always), 오른쪽 (right),
 #: 올라탔다 (got on), 인상적 (striking)
 _UP = re.compile(
     # the lookahead lets `re` pass over other syllables at once (issue #8)
@@ -1052,7 +1054,7 @@ _UP = re.compile(
     r"증가|점증|상승|급등|급증|폭등|치솟|솟(?:아|았|은|구)"
     r"|늘(?:었|어났|어난|어날|어나|어(?![놓서선뜨])|린|렸|리|려|고|면서|며|게)"
     r"|올랐|오른(?![쪽손발편])|(?<![\s(]위로 )(?<!^위로 )올라(?![타탔])|오르(?:고|는|며|면서|자|기|던)|오를"
-    r"|높(?:였|인|여)"
+    r"|높(?:였|인|여)|" + _NOT_EARNED + r"(?:올렸|올린|올리(?:기|고|며|면|자|겠|는))"
     r"|높아(?:졌|지|진|져)|커(?:졌|지|진|져)|" + _COMPARED + r"(?:높았|많았|높은|많은|무거운|무거웠)"
     r"|확대(?:됐|했|되|하|된|한|해)|인상(?:했|됐|된|하|되|한|해))"
 )
