@@ -1084,8 +1084,9 @@ def changes(text: str) -> list[Marker]:
         return []
     found = marked(text, (("up", _UP), ("down", _DOWN)))
     if "렸" in text or "릴" in text or "리" in text:
+        taken = {m.span.start for m in found}  # 올렸다 is a rise of its own too
         found += [Marker("up" if m.group(1)[0] == "올" else "down", Span(m.start(1), m.end(1), m.group(1)))
-                  for m in _SET_BY.finditer(text)]
+                  for m in _SET_BY.finditer(text) if m.start(1) not in taken]
         found.sort(key=lambda marker: marker.span.start)
     return found
 
