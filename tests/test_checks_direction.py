@@ -155,6 +155,8 @@ def test_balance_markers(module, text, expected):
         ("법원은 그에게 무죄를 선고했다.", "The court found him not guilty.", False, None),
         ("7~12세 어린이 환자가 가장 많았다.", "Children aged 7 to 12 had the lowest rate.", True, None),
         ("7~12세 어린이 환자가 가장 많았다.", "Children aged 7 to 12 had the highest rate.", False, None),
+        ("서울은 올여름 들어 가장 더웠다.", "It was the coolest day of the summer in Seoul.", True, None),
+        ("서울은 올여름 들어 가장 더웠다.", "It was the hottest day of the summer in Seoul.", False, None),
         ("최소 4명이 숨지고 최대 30명이 실종됐다.", "At least four died and up to 30 are missing.", False, None),  # bounds, not superlatives
         ("총책인 40대 남성은 체포됐다.", "The leader, a woman in her 40s, was arrested.", True, None),
         ("총책인 40대 남성은 체포됐다.", "The leader, a man in his 40s, was arrested.", False, None),

@@ -1124,13 +1124,14 @@ def sexes(text: str) -> list[Marker]:
     return _said(text, _SEX_WORDS, _SEXES)
 
 
-#: the most or the least of a group: "the highest rate", "the most cases" against "the lowest", "the fewest"
+#: the most or the least of a group: "the highest rate", "the most cases", "the hottest day" against "the lowest", "the fewest", "the coldest"
 _EXTREMES = (
     # not "at least", "at most", "up to": bounds, which the number check reads
-    ("most", re.compile(r"\b(?:highest|largest|biggest|greatest|(?<!\bat\s)most)\b", re.IGNORECASE)),
-    ("least", re.compile(r"\b(?:lowest|smallest|fewest|(?<!\bat\s)least)\b", re.IGNORECASE)),
+    ("most", re.compile(r"\b(?:highest|largest|biggest|greatest|hottest|warmest|(?<!\bat\s)most)\b", re.IGNORECASE)),
+    ("least", re.compile(r"\b(?:lowest|smallest|fewest|coldest|coolest|(?<!\bat\s)least)\b", re.IGNORECASE)),
 )
-_EXTREME_WORDS = frozenset({"highest", "largest", "biggest", "greatest", "most", "lowest", "smallest", "fewest", "least"})
+_EXTREME_WORDS = frozenset({"highest", "largest", "biggest", "greatest", "hottest", "warmest", "most",
+                            "lowest", "smallest", "fewest", "coldest", "coolest", "least"})
 
 
 def extremes(text: str) -> list[Marker]:

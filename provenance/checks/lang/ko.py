@@ -1130,11 +1130,11 @@ def sexes(text: str) -> list[Marker]:
     return _said(text, ("남", "여"), _SEXES)
 
 
-#: the most or the least of a group: 가장 많았다, 최고, 최대 against 가장 적었다, 최저, 최소
+#: the most or the least of a group: 가장 많았다, 최고, 최대, 가장 더웠다 against 가장 적었다, 최저, 최소, 가장 추웠다
 _EXTREMES = (
     # not 최대 30명, 최소한 네 명: bounds ("up to", "at least"), which the number check reads
-    ("most", re.compile(r"가장\s?(?:많|높|크|컸)|최고|최대(?!\s?[0-9한두세네수십백천만])|최다")),
-    ("least", re.compile(r"가장\s?(?:적|낮|작)|최저|최소(?!한|\s?[0-9한두세네수십백천만])")),
+    ("most", re.compile(r"가장\s?(?:많|높|크|컸|더웠|더운|따뜻)|최고|최대(?!\s?[0-9한두세네수십백천만])|최다")),
+    ("least", re.compile(r"가장\s?(?:적|낮|작|추웠|추운|시원)|최저|최소(?!한|\s?[0-9한두세네수십백천만])")),
 )
 
 
