@@ -111,6 +111,8 @@ def test_swapped_name_names_both_sides_at_info_level():
         ("외교부는 성명을 냈다.", "The Unification Ministry issued a statement.", "외교부", "Unification Ministry", Severity.ERROR),
         ("산업통상자원부는 1일 밝혔다.", "The Ministry of Finance said on the 1st.", "산업통상자원부", "Ministry of Finance", Severity.ERROR),
         ("평안남도 일대에서 발사했다.", "It was fired from North Pyongan Province.", "평안남도", "North Pyongan", Severity.ERROR),
+        ("과학기술정보통신부는 27일 밝혔다.", "The Ministry of Education said on the 27th.", "과학기술정보통신부", "Ministry of Education", Severity.ERROR),
+        ("수도권 전철은 75%만 운행한다.", "Subway trains in Busan will run at 75 percent.", "수도권", "Busan", Severity.ERROR),
         ("동해상으로 발사했다.", "It was fired into the Yellow Sea.", "동해", "Yellow Sea", Severity.ERROR),
         ("일본 정부도 회의를 열었다.", "The South Korean government also met.", "일본", "South Korean", Severity.ERROR),
         ("부산 사하구의 공장에서 불이 났다.", "A fire broke out at a plant in Saha District, Incheon.", "부산", "Incheon", Severity.ERROR),

@@ -689,6 +689,14 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     **_ministry(("국토교통부", "국토부"), "Land", "Transport", "Ministry of Land, Infrastructure and Transport"),
     **_ministry(("행정안전부", "행안부"), "Interior", "Safety", "Ministry of the Interior and Safety"),
     **_ministry(("환경부",), "Environment", "Ministry of Environment", "Ministry of the Environment"),
+    **_ministry(("과학기술정보통신부", "과기정통부"), "Science", "ICT", "Ministry of Science and ICT"),
+    **_ministry(("농림축산식품부", "농식품부"), "Agriculture", "Ministry of Agriculture, Food and Rural Affairs"),
+    **_ministry(("해양수산부", "해수부"), "Oceans", "Fisheries", "Ministry of Oceans and Fisheries"),
+    **_ministry(("문화체육관광부", "문체부"), "Culture", "Tourism", "Ministry of Culture, Sports and Tourism"),
+    **_ministry(("여성가족부", "여가부"), "Gender", "Family", "Ministry of Gender Equality and Family"),
+    **_ministry(("중소벤처기업부", "중기부"), "SMEs", "Startups", "Ministry of SMEs and Startups"),
+    # the capital area: Seoul with Incheon and Gyeonggi, often "the Seoul area" in English
+    "수도권": ("capital area", "Capital Area", "metropolitan area", "Metropolitan Area", "Seoul", "greater Seoul", "Greater Seoul"),
 }
 
 #: exonyms that name one country, city, leader, province, sea, ministry or law-enforcement
@@ -705,7 +713,7 @@ SWAPPABLE: dict[str, str] = {
     **dict.fromkeys((
         "북경", "베이징", "동경", "평양", "서울", "신의주", "단둥", "블라디보스토크", "하바롭스크", "홍콩", "뉴욕",
         "부산", "인천", "대구", "대전", "광주", "울산", "수원", "원산", "남포", "함흥", "청진", "혜산", "도쿄", "오사카",
-        "상하이", "워싱턴", "모스크바", "런던", "파리",
+        "상하이", "워싱턴", "모스크바", "런던", "파리", "수도권",
     ), "city"),
     **dict.fromkeys(("경찰", "검찰", "변호인", "변호인단"), "law"),
     **dict.fromkeys((
@@ -720,7 +728,9 @@ SWAPPABLE: dict[str, str] = {
     **dict.fromkeys(("동해", "서해"), "sea"),
     **dict.fromkeys((
         "외교부", "통일부", "국방부", "기획재정부", "기재부", "산업통상자원부", "산업부", "법무부", "교육부", "보건복지부",
-        "복지부", "고용노동부", "노동부", "국토교통부", "국토부", "행정안전부", "행안부", "환경부",
+        "복지부", "고용노동부", "노동부", "국토교통부", "국토부", "행정안전부", "행안부", "환경부", "과학기술정보통신부",
+        "과기정통부", "농림축산식품부", "농식품부", "해양수산부", "해수부", "문화체육관광부", "문체부", "여성가족부", "여가부",
+        "중소벤처기업부", "중기부",
     ), "ministry"),
 }
 #: words that name an entity of `SWAPPABLE` without its name: 국내 ("at home") is Korea, which a
