@@ -46,6 +46,7 @@ KOREAN = [
     ("1조 2천억 원", 1_200_000_000_000, "KRW", False),
     ("4세기", 4, "ordinal", False),  # a century, not four years of age
     ("3분기 연속", 3, "ordinal", False),  # quarters, not three minutes (3분기 alone is a date: the third quarter)
+    ("세 번 연속", 3, "ordinal", False),  # the third in a row, not a count of three
     ("17광년", 17, "lightyear", False),
     ("섭씨 30도", 30, "C", False),
     ("영하 10도", -10, "C", False),  # ten below zero
@@ -474,6 +475,8 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
         ("수출은 석 달째 감소했다", "Exports fell for the second month in a row.", True),
         ("수출은 2개월 연속 감소했다", "Exports fell for a second straight month.", False),
         ("수출은 3개월 연속 감소했다", "Exports fell for a second straight month.", True),
+        ("누리호는 세 번 연속 성공했다", "Nuri succeeded for the third time in a row.", False),
+        ("누리호는 세 번 연속 성공했다", "It was Nuri's second success in a row.", True),  # "second", counted before "in a row"
         # a figure's move turned around, both numbers kept
         ("기준금리를 연 3.5%에서 3.25%로 내렸다.", "It cut the rate from 3.5 percent to 3.25 percent.", False),
         ("기준금리를 연 3.5%에서 3.25%로 내렸다.", "It cut the rate from 3.25 percent to 3.5 percent.", True),

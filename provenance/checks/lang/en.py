@@ -44,9 +44,10 @@ _HEDGE_BEFORE = re.compile(r"\b(?:nearly|almost|about|roughly|more\s+than|over|a
 _SURE_MULTIPLES = frozenset({"tripled", "quadrupled", "quintupled"} | {word for word in MULTIPLES if word.endswith("fold") and word != "twofold"})
 #: words that often are not numbers at all ("one of", "at first", "a second")
 WEAK_WORDS = {"one", "first", "second", "once", "half", "double", "doubled"}
-#: after "second" or "first", a count all the same: "the second straight month", "second month in a row"
+#: after "second" or "first", a count all the same: "the second straight month", "second month in a row",
+#: "second success in a row"
 _RUNNING = re.compile(
-    r"[\s-]+(?:(?:straight|consecutive|successive)\b|(?:day|week|month|quarter|year|time|session)s?\s+(?:in\s+a\s+row|running)\b)",
+    r"[\s-]+(?:(?:straight|consecutive|successive)\b|[a-z]+\s+(?:in\s+a\s+row|running)\b)",
     re.IGNORECASE,
 )
 

@@ -211,6 +211,11 @@ def quantities(text: str) -> list[Quantity]:
     return in_order(found)
 
 
+#: counters of times, and what makes their count the ordinal of a run: 세 번 연속 (the third in a row)
+_TIMES_COUNTERS = frozenset({"번", "차례", "회"})
+_IN_A_ROW = re.compile(r"\s?연속")
+
+
 def _add_numeral(text: str, start: int, end: int, taken: list[tuple[int, int]], out: list[Quantity]) -> None:
     if any(a <= start < b for a, b in taken):
         return
@@ -227,6 +232,8 @@ def _add_numeral(text: str, start: int, end: int, taken: list[tuple[int, int]], 
     counter, stop = _counter_after(text, end)
     approx = _is_approx(text, start, stop) or _is_approx(text, start, end)
     unit = COUNTERS.get(counter) if counter else None
+    if counter in _TIMES_COUNTERS and _IN_A_ROW.match(text, stop):
+        unit = "ordinal"  # 세 번 연속 성공: the third success in a row
     if unit == "km" and _SPEED_BEFORE.search(text, max(0, start - 16), start):
         unit = "km/h"  # 시속 120km, and "시속 120km에서 약 150km" for the second too
     scale = _TEMPERATURE_BEFORE.search(text, max(0, start - 6), start) if counter is None or unit in ("C", "F") else None
