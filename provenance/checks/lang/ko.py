@@ -216,6 +216,13 @@ _TIMES_COUNTERS = frozenset({"번", "차례", "회"})
 _IN_A_ROW = re.compile(r"\s?연속")
 
 
+def _run_unit(text: str, counter: str | None, stop: int) -> str | None:
+    """The counter's unit, or "ordinal" for times counted in a row (세 번 연속 성공: the third success in a row)."""
+    if counter in _TIMES_COUNTERS and _IN_A_ROW.match(text, stop):
+        return "ordinal"
+    return COUNTERS.get(counter) if counter else None
+
+
 def _add_numeral(text: str, start: int, end: int, taken: list[tuple[int, int]], out: list[Quantity]) -> None:
     if any(a <= start < b for a, b in taken):
         return
@@ -231,9 +238,7 @@ def _add_numeral(text: str, start: int, end: int, taken: list[tuple[int, int]], 
         return
     counter, stop = _counter_after(text, end)
     approx = _is_approx(text, start, stop) or _is_approx(text, start, end)
-    unit = COUNTERS.get(counter) if counter else None
-    if counter in _TIMES_COUNTERS and _IN_A_ROW.match(text, stop):
-        unit = "ordinal"  # 세 번 연속 성공: the third success in a row
+    unit = _run_unit(text, counter, stop)
     if unit == "km" and _SPEED_BEFORE.search(text, max(0, start - 16), start):
         unit = "km/h"  # 시속 120km, and "시속 120km에서 약 150km" for the second too
     scale = _TEMPERATURE_BEFORE.search(text, max(0, start - 6), start) if counter is None or unit in ("C", "F") else None
@@ -259,7 +264,7 @@ def _add_magnitude(text: str, match: re.Match[str], taken: list[tuple[int, int]]
     if any(a <= match.start() < b for a, b in taken):
         return
     counter, stop = _counter_after(text, match.end())
-    unit = COUNTERS.get(counter) if counter else None
+    unit = _run_unit(text, counter, stop)
     span = Span(match.start(), stop, text[match.start() : stop])
     out.append(Quantity(float(MAGNITUDES[match.group(1)]), unit, True, span, magnitude=True))
 
@@ -272,7 +277,7 @@ def _add_native(text: str, match: re.Match[str], taken: list[tuple[int, int]], o
         return  # 네 is also "yes"; 석 also "stone"
     value = NATIVE_TENS.get(tens or "", 0) + NATIVE_UNITS.get(units or alone or "", 0)
     counter, stop = _counter_after(text, match.end())
-    unit = COUNTERS.get(counter) if counter else None
+    unit = _run_unit(text, counter, stop)
     span = Span(match.start(), stop, text[match.start() : stop])
     out.append(Quantity(value, unit, _is_approx(text, match.start(), stop), span, weak=value == 1))
 
