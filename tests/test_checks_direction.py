@@ -180,6 +180,9 @@ def test_balance_markers(module, text, expected):
         ("스마트폰 사업은 판매 부진으로 영업이익이 20% 줄었다.", "Smartphone profit fell 20 percent on weak sales.", False, None),
         ("회사는 메모리 수요가 견조할 것으로 내다봤다.", "The company expects memory demand to weaken.", True, None),
         ("회사는 메모리 수요가 견조할 것으로 내다봤다.", "The company expects memory demand to remain solid.", False, None),
+        ("우주항공청은 위성과의 첫 교신에 성공했다고 밝혔다.", "The agency said it had failed to make first contact.", True, None),
+        ("우주항공청은 위성과의 첫 교신에 성공했다고 밝혔다.", "The agency said it had made first contact successfully.", False, None),
+        ("우주항공청은 첫 교신에 성공하지 못했다.", "The agency failed to make first contact.", False, None),  # negated: not compared
         ("원정 도박 혐의로 기소됐다.", "He was charged with gambling at a casino he hosted.", False, None),  # a gambling trip
     ],
 )

@@ -61,6 +61,7 @@ STATES = (
     ("venues", "says the game is played {}"),  # 홈 / 원정: "at home" / "away"
     ("places", "puts it {}"),  # 안에 / 밖에: "inside" / "outside"
     ("strengths", "says it is {}"),  # 부진 / 호조: "weak" / "strong" (sales, demand, a market)
+    ("outcomes", "says it {}"),  # 성공 / 실패: "succeeded" / "failed"
 )
 
 

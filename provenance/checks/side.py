@@ -73,6 +73,7 @@ class Side:
     venues: list[Marker] = extracted("venues", 'Games played at "home" (홈 경기, "host") or "away" (원정, "visit").')
     places: list[Marker] = extracted("places", 'Things said to be "inside" (안에, "within") or "outside" (밖에, "outside") something.')
     strengths: list[Marker] = extracted("strengths", 'Sales or demand said to be "weak" (부진, "sluggish") or "strong" (호조, "robust").')
+    outcomes: list[Marker] = extracted("outcomes", 'Attempts said to have "succeeded" (성공, "success") or "failed" (실패, "failed").')
     stances: list[Marker] = extracted("stances", 'What a report does: "allow" / "ban", "admit" / "deny", "accept" / "reject".')
 
     def __init__(self, text: str, lang: str) -> None:

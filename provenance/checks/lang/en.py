@@ -1218,6 +1218,17 @@ def places(text: str) -> list[Marker]:
     return _said(text, frozenset({"inside", "within", "outside"}), _PLACES)
 
 
+_OUTCOMES = (
+    ("succeeded", re.compile(r"\b(?:succeed(?:s|ed|ing)?|success(?:ful|fully|es)?)\b", re.IGNORECASE)),
+    ("failed", re.compile(r"\b(?:fail(?:s|ed|ing|ure|ures)?|unsuccessful(?:ly)?)\b", re.IGNORECASE)),
+)
+
+
+def outcomes(text: str) -> list[Marker]:
+    """Attempts said to have "succeeded" or "failed"."""
+    return marked(text, _OUTCOMES) if _clues(text).starts(("succe", "fail", "unsucce")) else []
+
+
 _STRENGTHS = (
     ("weak", re.compile(r"\b(?:weak(?:en\w*|ness|er)?|sluggish|slow(?:ing|down|ed|er)?|soft(?:en\w*|er|ness)?|slump\w*|poor)\b",
                         re.IGNORECASE)),

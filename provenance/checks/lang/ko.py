@@ -1228,6 +1228,15 @@ def places(text: str) -> list[Marker]:
     return _said(text, ("안", "내", "밖", "바깥", "외부", "역외"), _PLACES)
 
 
+#: an attempt said to succeed (성공) or fail (실패); not 성공률 (a success rate)
+_OUTCOMES = (("succeeded", re.compile(r"성공(?!률)")), ("failed", re.compile(r"실패")))
+
+
+def outcomes(text: str) -> list[Marker]:
+    """Attempts said to have "succeeded" or "failed"."""
+    return _said(text, ("성공", "실패"), _OUTCOMES)
+
+
 #: sales, demand or a market said to be weak (부진, 약세, 둔화, 침체) or strong (호조, 견조, 강세, 호황)
 _STRENGTHS = (("weak", re.compile(r"부진|약세|둔화|침체|위축|약화")), ("strong", re.compile(r"호조|견조|강세|호황|활황|탄탄")))
 
