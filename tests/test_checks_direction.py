@@ -85,6 +85,9 @@ def test_markers(module, text, expected):
         ("정부는 폭염 위기경보 수준을 '경계'에서 '심각'으로 올렸습니다.", "The government lowered the heat wave alert.", True),
         ("정부는 폭염 위기경보 수준을 '경계'에서 '심각'으로 올렸습니다.", "The government raised the heat wave alert.", False),
         ("이 영화는 개봉 첫 주 1억 달러의 수익을 올렸다.", "The film's takings fell to $100 million.", False),
+        ("오름폭은 전주보다 0.03%포인트 줄었습니다.", "The increase widened by 0.03 percentage point.", True),
+        ("오름폭은 전주보다 0.03%포인트 줄었습니다.", "The increase narrowed by 0.03 percentage point.", False),
+        ("그는 선거에서 득표 차이를 줄였다.", "He won by a narrow margin.", False),  # a narrow margin moves nothing
         # a comparison: 구형량보다 낮은 형 is a lighter sentence, not a heavier one
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a heavier sentence than the seven years sought.", True),
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a lighter sentence than the seven years sought.", False),
@@ -183,6 +186,8 @@ def test_balance_markers(module, text, expected):
         ("우주항공청은 위성과의 첫 교신에 성공했다고 밝혔다.", "The agency said it had failed to make first contact.", True, None),
         ("우주항공청은 위성과의 첫 교신에 성공했다고 밝혔다.", "The agency said it had made first contact successfully.", False, None),
         ("우주항공청은 첫 교신에 성공하지 못했다.", "The agency failed to make first contact.", False, None),  # negated: not compared
+        ("정부는 일자리 지원을 강화하겠다고 밝혔다.", "The government said it would scale back job support.", True, None),
+        ("정부는 일자리 지원을 강화하겠다고 밝혔다.", "The government said it would step up job support.", False, None),
         ("원정 도박 혐의로 기소됐다.", "He was charged with gambling at a casino he hosted.", False, None),  # a gambling trip
     ],
 )

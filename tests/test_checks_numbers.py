@@ -476,6 +476,8 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
         ("수출은 2개월 연속 감소했다", "Exports fell for a second straight month.", False),
         ("수출은 3개월 연속 감소했다", "Exports fell for a second straight month.", True),
         ("누리호는 세 번 연속 성공했다", "Nuri succeeded for the third time in a row.", False),
+        ("제조업 취업자는 4개월째 줄었다", "Manufacturing jobs fell for the second month.", True),  # the step of a spell
+        ("제조업 취업자는 4개월째 줄었다", "Manufacturing jobs fell for the fourth month.", False),
         ("누리호는 세 번 연속 성공했다", "It was Nuri's second success in a row.", True),  # "second", counted before "in a row"
         # a figure's move turned around, both numbers kept
         ("기준금리를 연 3.5%에서 3.25%로 내렸다.", "It cut the rate from 3.5 percent to 3.25 percent.", False),

@@ -44,6 +44,15 @@ _HEDGE_BEFORE = re.compile(r"\b(?:nearly|almost|about|roughly|more\s+than|over|a
 _SURE_MULTIPLES = frozenset({"tripled", "quadrupled", "quintupled"} | {word for word in MULTIPLES if word.endswith("fold") and word != "twofold"})
 #: words that often are not numbers at all ("one of", "at first", "a second")
 WEAK_WORDS = {"one", "first", "second", "once", "half", "double", "doubled"}
+#: "fell for the second month", "for a second week": the step of a spell, a count all the same
+_FOR_THE_BEFORE = re.compile(r"\bfor\s+(?:the|a)\s+$", re.IGNORECASE)
+_SPELL_UNIT_AFTER = re.compile(r"\s+(?:day|week|month|quarter|year|session)\b", re.IGNORECASE)
+
+
+def _spell_step(text: str, match: re.Match[str]) -> bool:
+    return _SPELL_UNIT_AFTER.match(text, match.end()) is not None and _FOR_THE_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None
+
+
 #: after "second" or "first", a count all the same: "the second straight month", "second month in a row",
 #: "second success in a row"
 _RUNNING = re.compile(
@@ -212,7 +221,7 @@ def quantities(text: str) -> list[Quantity]:
             continue
         word = match.group().lower()
         value = ORDINALS[word.split("-")[-1]] + (SMALL[word.split("-")[0]] if "-" in word else 0)
-        weak = word in WEAK_WORDS and _RUNNING.match(text, match.end()) is None
+        weak = word in WEAK_WORDS and _RUNNING.match(text, match.end()) is None and not _spell_step(text, match)
         found.append(Quantity(value, "ordinal", False, _span(match), weak=weak))
     for match in _finditer(_MULTIPLE, text, clues.says(_MULTIPLE_CUES)):
         word = match.group().lower()
@@ -1022,7 +1031,7 @@ _UP = re.compile(
     r"|gain(?:s|ed|ing)?(?!\s+(?:access|control|entry|independence|power|ground|support|recognition|momentum)\b)"
     r"|rais(?:e[sd]?|ing)(?!\s+(?:the\s+)?(?:concerns?|questions?|fears?|doubts?|issues?|awareness|hopes?|funds?|money|the\s+(?:issue|question|matter|possibility)|children|a\s+family)\b)"
     r"|higher(?!\s+(?:education|court|authorities|learning)\b)|(?:doubl|tripl|quadrupl)(?:ed|es|ing)"
-    r"|(?:heavier|harsher|stiffer)\s+(?:sentences?|penalt(?:y|ies)|punishments?)"
+    r"|(?:heavier|harsher|stiffer)\s+(?:sentences?|penalt(?:y|ies)|punishments?)|widen(?:s|ed|ing)?"
     r"|up(?=\s+(?:[$€£¥]?\d|by\b|from\b))|" + _MOVE_BEFORE + r"up"
     r")\b",
     re.IGNORECASE,
@@ -1040,7 +1049,7 @@ _DOWN = re.compile(
     r"|lower(?:ed|ing)?(?!\s+(?:house|court|chamber|body|end|half|part|level|floor|deck)\b)"
     r"|cut(?:s|ting)?(?!\s+(?:off|ties|short|down|in)\b)"
     r"|reduc(?:e[sd]?|ing)"
-    r"|(?:lighter|more\s+lenient|milder)\s+(?:sentences?|penalt(?:y|ies)|punishments?)"
+    r"|(?:lighter|more\s+lenient|milder)\s+(?:sentences?|penalt(?:y|ies)|punishments?)|narrow(?:s|ed|ing)(?!\s+(?:escape|victory|win|margin)\b)"
     r"|down(?=\s+(?:[$€£¥]?\d|by\b|from\b))|" + _MOVE_BEFORE + r"down"
     r")\b",
     re.IGNORECASE,
@@ -1049,7 +1058,7 @@ _DOWN = re.compile(
 _CHANGE_STARTS = (
     "ris", "rose", "increas", "gr", "climb", "surg", "soar", "hik", "expand", "jump", "gain", "rais",
     "higher", "doubl", "tripl", "quadrupl", "up", "fell", "fall", "decreas", "declin", "drop", "slid", "slump", "plung", "shr",
-    "dip", "tumbl", "lower", "cut", "reduc", "down", "heavier", "harsher", "stiffer", "lighter", "more", "milder",
+    "dip", "tumbl", "lower", "cut", "reduc", "down", "heavier", "harsher", "stiffer", "lighter", "more", "milder", "widen", "narrow",
 )
 
 
@@ -1098,11 +1107,12 @@ _STRONGER = re.compile(
 #: a measure made weaker: "eased", "relaxed rules", "loosened", "lifted"; not "with ease",
 #: "at ease", "a relaxing evening"
 _WEAKER = re.compile(
-    r"(?<!\bwith\s)(?<!\bat\s)\beas(?:e|es|ed|ing)\b|\brelax(?:es|ed)?\b|\b(?:loosen|soften|weaken|lift)(?:s|ed|ing)?\b",
+    r"(?<!\bwith\s)(?<!\bat\s)\beas(?:e|es|ed|ing)\b|\brelax(?:es|ed)?\b|\b(?:loosen|soften|weaken|lift)(?:s|ed|ing)?\b"
+    r"|\b(?:scal(?:e|es|ed|ing)|cut(?:s|ting)?|wind(?:s|ing)?|wound)\s+(?:back|down)\b",
     re.IGNORECASE,
 )
 _MEASURE_STARTS = ("strengthen", "tighten", "toughen", "bolster", "step", "beef", "reinforc",
-                   "eas", "relax", "loosen", "soften", "weaken", "lift")
+                   "eas", "relax", "loosen", "soften", "weaken", "lift", "scal", "cut", "wind", "wound")
 
 
 def measures(text: str) -> list[Marker]:
