@@ -151,6 +151,11 @@ def test_opposing_answers_a_negated_support():
          "NBC wants to keep him, but he is ready to jump ship.", Severity.INFO),
         ("NBC는 그가 남아줄 것을 요청했지만 그는 이를 받아들이지 않았다.",
          "NBC wanted to keep him, and he took up the offer.", Severity.WARNING),
+        # the speaker named between the quote and the report
+        ("원전에서는 이상이 발견되지 않았다고 호쿠리쿠전력이 밝혔습니다.", "Abnormalities were found at the plant, the utility said.", Severity.WARNING),
+        ("광부 수백명은 아직 빠져 나오지 못하고 있다고 통신이 보도했다.",
+         "The bears have kept hundreds of geologists and miners from reaching the mine.", Severity.INFO),
+        ('감독은 "선수들이 끝까지 포기하지 않았다"고 말했습니다.', '"The players gave up before the end," the manager said.', Severity.WARNING),
         # a word that may render the negation: a note
         ("북한은 아직 공식 입장을 내놓지 않았습니다.", "North Korea has yet to issue a statement.", Severity.INFO),
         ("일단 구입한 이후에는 돈이 들지 않게 됩니다.", "It is essentially free once you buy it.", Severity.INFO),

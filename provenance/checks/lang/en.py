@@ -942,7 +942,7 @@ def negative_words(text: str) -> list[Marker]:
 #: asserted where one of them is in the translation
 _RENDERS_NEGATION = re.compile(
     r"\b(?:yet|only|still|free|poor(?:ly)?|premature|less|short\s+of|unless|avoid\w*|stop\w*|quit\w*|declin\w*"
-    r"|los[te]s?|losing|remain\w*|hid\w*|away|off|outside|absent|miss\w*|far\s+from|before|forget|rather"
+    r"|los[te]s?|losing|remain\w*|hid\w*|away|off|outside|absent|miss\w*|far\s+from|forget|rather|kept|keeps?|keeping"
     r"|instead|other\s+than|apart\s+from|except|beyond)\b",
     re.IGNORECASE,
 )

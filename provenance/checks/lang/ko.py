@@ -1010,11 +1010,18 @@ _STATEMENT_END = re.compile(r"[가-힣]*(?:\s(?:있|것|수|예정|방침|전망
 CONTRAST = re.compile(r"지만|으나|는데|그러나|하지만|그런데|반면")
 
 
+#: a closing report with its speaker between the quote and the verb: …않았다고 호쿠리쿠전력이 밝혔습니다
+_SAID_BY = re.compile(r"(?<=다)(고)\s+(?:\S+\s+){0,3}?(?:말했|밝혔|전했|덧붙였|설명했|강조했|보도했|발표했)(?:다|습니다)\.?\s*$")
+
+
 def negated_statement(text: str) -> Span | None:
     """The negation of the sentence's own verb, once a closing "…고 밝혔다" is set aside:
     "북한은 아직 입장을 내놓지 않았습니다", "사퇴하지 않겠다고 밝혔습니다"; not a negation
     in a clause before it (…지 않아 결렬됐다) or in a modifier (검거되지 않은 조직원)."""
     statement = strip_attribution(text)
+    said_by = _SAID_BY.search(statement)
+    if said_by is not None:
+        statement = statement[: said_by.start(1)]  # "…않았다고 호쿠리쿠전력이 밝혔습니다": the speaker after the quote
     last = None
     for last in _VERB_NEGATION.finditer(statement):
         pass
