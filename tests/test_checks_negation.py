@@ -150,7 +150,7 @@ def test_opposing_answers_a_negated_support():
         ("NBC는 그가 남아줄 것을 요청했지만 그는 이를 받아들이지 않았다.",
          "NBC wants to keep him, but he is ready to jump ship.", Severity.INFO),
         ("NBC는 그가 남아줄 것을 요청했지만 그는 이를 받아들이지 않았다.",
-         "NBC wanted to keep him, and he took up the offer.", Severity.WARNING),
+         "NBC wanted him to stay, and he took up the offer.", Severity.WARNING),
         # the speaker named between the quote and the report
         ("원전에서는 이상이 발견되지 않았다고 호쿠리쿠전력이 밝혔습니다.", "Abnormalities were found at the plant, the utility said.", Severity.WARNING),
         ("광부 수백명은 아직 빠져 나오지 못하고 있다고 통신이 보도했다.",
