@@ -209,6 +209,8 @@ def test_a_relative_date_in_another_unit_is_a_change(ko_text, en_text, flagged):
         ("29일 만료되는 협정", [29], []),  # 만료 ("expires") is not 만 ("after")
         ("올림픽을 10일 앞둔 시점", [], [10]),  # ten days before: a duration
         ("3일간 계속됐다", [], [3]),
+        ("지난 26일부터 28일까지 조사했다", [26, 28], []),  # 일부터 (from the day), not 일부 (a part)
+        ("수출 물량의 일부가 줄었다", [], []),
     ],
 )
 def test_days_of_month_and_durations(text, days, durations):
