@@ -56,6 +56,8 @@ KOREAN = [
 
 ENGLISH = [
     ("three", 3, None, False),
+    ("84 this year", 84, None, False),  # when, not 84 years
+    ("five intense days", 5, "day", False),
     ("a dozen", 12, None, False),
     ("1.2 million", 1_200_000, None, False),
     ("110 million", 110_000_000, None, False),
@@ -477,6 +479,7 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
         ("수출은 3개월 연속 감소했다", "Exports fell for a second straight month.", True),
         ("누리호는 세 번 연속 성공했다", "Nuri succeeded for the third time in a row.", False),
         ("제조업 취업자는 4개월째 줄었다", "Manufacturing jobs fell for the second month.", True),  # the step of a spell
+        ("지난해 20여 건에서 올해 48건으로 늘었다", "It rose from about 20 last year to 84 this year.", True),
         ("제조업 취업자는 4개월째 줄었다", "Manufacturing jobs fell for the fourth month.", False),
         ("누리호는 세 번 연속 성공했다", "It was Nuri's second success in a row.", True),  # "second", counted before "in a row"
         # a figure's move turned around, both numbers kept

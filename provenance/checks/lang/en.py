@@ -112,8 +112,9 @@ _NUMBER = re.compile(
 )
 _ORDINAL = re.compile(rf"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{_ORDINAL_WORDS})\b", re.IGNORECASE)
 _MULTIPLE = re.compile(rf"\b(?:{'|'.join(MULTIPLES)})\b|\ba couple(?: of)?\b", re.IGNORECASE)
-#: one describing word may stand between a number and its unit: "five intense days"
-_BETWEEN = r"(?:(?!(?:of|the|and|or|to|in|on|at|for|by|per|a|an|from|with|light)\s)[a-z]+\s)?"
+#: one describing word may stand between a number and its unit: "five intense days"; not "20 last
+#: year", "84 this year", which say when, not how long
+_BETWEEN = r"(?:(?!(?:of|the|and|or|to|in|on|at|for|by|per|a|an|from|with|light|last|this|next|that|each|every|same)\s)[a-z]+\s)?"
 _UNIT_AFTER = re.compile(
     rf"(?:\s?-?\s?){_BETWEEN}({'|'.join(sorted(map(re.escape, UNIT_WORDS), key=len, reverse=True))})(?![A-Za-z])",
     re.IGNORECASE,
