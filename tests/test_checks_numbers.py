@@ -470,6 +470,8 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
         # the same figure in another unit of its dimension is another amount
         ("미사일은 약 350km를 비행했다", "The missile flew about 350 miles.", True),
         ("미사일은 약 350km를 비행했다", "The missile flew about 217 miles.", False),  # converted
+        ("시속 80km가 넘는 강풍이 분다", "Winds of more than 80 miles per hour are blowing.", True),
+        ("시속 80km가 넘는 강풍이 분다", "Winds of more than 50 miles per hour are blowing.", False),  # converted
         ("약 3주 만이다", "It is the first in about three months.", True),
         ("약 3주 만이다", "It is the first in about three weeks.", False),
         # a spell counted on one side is the ordinal of its last step on the other
