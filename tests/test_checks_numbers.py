@@ -715,6 +715,7 @@ def test_a_digit_run_too_long_to_be_a_figure_is_not_one(original, translation):
         (en, "officials confirmed 15 deaths and more than 150 injuries.", [("dead", 15), ("injured", 150)]),
         (en, "At least 12 were missing.", [("missing", 12)]),
         (en, "The death toll rose to 20.", [("dead", 20)]),
+        (en, "The fire destroyed 1,200 homes and injured five people.", [("injured", 5)]),
         (en, "Three workers attended and seven were injured.", [("injured", 7)]),
     ],
 )

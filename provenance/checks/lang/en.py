@@ -235,9 +235,9 @@ def quantities(text: str) -> list[Quantity]:
 
 # --- people counted ---------------------------------------------------------
 
-#: what befell the people a number counts, before it: "killing three", "injuring 7", "a death toll of 15"
+#: what befell the people a number counts, before it: "killing three", "injuring 7", "injured five", "a death toll of 15"
 _ROLE_BEFORE = re.compile(
-    r"\b(killing|killed|kills|injuring|wounding|hurting|death\s+toll(?:\s+(?:rose|climbed|reached|stood|stands))?\s+(?:to|of|at))"
+    r"\b(killing|killed|kills|injuring|injured|wounding|wounded|hurting|death\s+toll(?:\s+(?:rose|climbed|reached|stood|stands))?\s+(?:to|of|at))"
     r"\s+(?:at\s+least\s+|about\s+|more\s+than\s+|nearly\s+|some\s+|another\s+)?$",
     re.IGNORECASE,
 )
