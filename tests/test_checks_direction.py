@@ -88,6 +88,9 @@ def test_markers(module, text, expected):
         ("오름폭은 전주보다 0.03%포인트 줄었습니다.", "The increase widened by 0.03 percentage point.", True),
         ("오름폭은 전주보다 0.03%포인트 줄었습니다.", "The increase narrowed by 0.03 percentage point.", False),
         ("그는 선거에서 득표 차이를 줄였다.", "He won by a narrow margin.", False),  # a narrow margin moves nothing
+        ("부정 평가는 63%로 4%포인트 내렸습니다.", "The disapproval rating rose 4 percentage points to 63 percent.", True),
+        ("부정 평가는 63%로 4%포인트 내렸습니다.", "The disapproval rating fell 4 percentage points to 63 percent.", False),
+        ("야외 훈련은 48건으로 두 배 이상 늘었다.", "Field exercises more than halved to 48.", True),
         # a comparison: 구형량보다 낮은 형 is a lighter sentence, not a heavier one
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a heavier sentence than the seven years sought.", True),
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a lighter sentence than the seven years sought.", False),

@@ -1050,7 +1050,7 @@ _DOWN = re.compile(
     r"|slid(?:e|es|ing)?|slump(?:s|ed|ing)?|plung(?:e[sd]?|ing)|shr[ai]nk(?:s|ing)?|shrunk|dip(?:s|ped|ping)?|tumbl(?:e[sd]?|ing)"
     r"|lower(?:ed|ing)?(?!\s+(?:house|court|chamber|body|end|half|part|level|floor|deck)\b)"
     r"|cut(?:s|ting)?(?!\s+(?:off|ties|short|down|in)\b)"
-    r"|reduc(?:e[sd]?|ing)"
+    r"|reduc(?:e[sd]?|ing)|halv(?:e[sd]?|ing)"
     r"|(?:lighter|more\s+lenient|milder)\s+(?:sentences?|penalt(?:y|ies)|punishments?)|narrow(?:s|ed|ing)(?!\s+(?:escape|victory|win|margin)\b)"
     r"|down(?=\s+(?:[$€£¥]?\d|by\b|from\b))|" + _MOVE_BEFORE + r"down"
     r")\b",
@@ -1060,7 +1060,7 @@ _DOWN = re.compile(
 _CHANGE_STARTS = (
     "ris", "rose", "increas", "gr", "climb", "surg", "soar", "hik", "expand", "jump", "gain", "rais",
     "higher", "doubl", "tripl", "quadrupl", "up", "fell", "fall", "decreas", "declin", "drop", "slid", "slump", "plung", "shr",
-    "dip", "tumbl", "lower", "cut", "reduc", "down", "heavier", "harsher", "stiffer", "lighter", "more", "milder", "widen", "narrow",
+    "dip", "tumbl", "lower", "cut", "reduc", "down", "heavier", "harsher", "stiffer", "lighter", "more", "milder", "widen", "narrow", "halv",
 )
 
 
