@@ -191,6 +191,10 @@ def test_balance_markers(module, text, expected):
         ("우주항공청은 첫 교신에 성공하지 못했다.", "The agency failed to make first contact.", False, None),  # negated: not compared
         ("정부는 일자리 지원을 강화하겠다고 밝혔다.", "The government said it would scale back job support.", True, None),
         ("정부는 일자리 지원을 강화하겠다고 밝혔다.", "The government said it would step up job support.", False, None),
+        ("캘리포니아주 남부에서 산불이 났다.", "A wildfire broke out in Northern California.", True, None),
+        ("캘리포니아주 남부에서 산불이 났다.", "A wildfire broke out in Southern California.", False, None),
+        ("나폴리 서부 해변에서 사고가 났다.", "It happened at a beach west of Naples, southern Italy.", False, None),  # two parts named
+        ("남북 정상이 만났다.", "The leaders of North and South Korea met.", False, None),  # countries, not parts
         ("원정 도박 혐의로 기소됐다.", "He was charged with gambling at a casino he hosted.", False, None),  # a gambling trip
     ],
 )

@@ -62,6 +62,7 @@ STATES = (
     ("places", "puts it {}"),  # 안에 / 밖에: "inside" / "outside"
     ("strengths", "says it is {}"),  # 부진 / 호조: "weak" / "strong" (sales, demand, a market)
     ("outcomes", "says it {}"),  # 성공 / 실패: "succeeded" / "failed"
+    ("quarters", "puts it in the {}"),  # 남부 / 북부: "Southern" / "Northern"
 )
 
 

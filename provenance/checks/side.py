@@ -74,6 +74,7 @@ class Side:
     places: list[Marker] = extracted("places", 'Things said to be "inside" (안에, "within") or "outside" (밖에, "outside") something.')
     strengths: list[Marker] = extracted("strengths", 'Sales or demand said to be "weak" (부진, "sluggish") or "strong" (호조, "robust").')
     outcomes: list[Marker] = extracted("outcomes", 'Attempts said to have "succeeded" (성공, "success") or "failed" (실패, "failed").')
+    quarters: list[Marker] = extracted("quarters", 'Parts of a place: its "south" (남부, "Southern"), "north", "east" or "west".')
     stances: list[Marker] = extracted("stances", 'What a report does: "allow" / "ban", "admit" / "deny", "accept" / "reject".')
 
     def __init__(self, text: str, lang: str) -> None:

@@ -1230,6 +1230,17 @@ def places(text: str) -> list[Marker]:
     return _said(text, frozenset({"inside", "within", "outside"}), _PLACES)
 
 
+#: the part of a place: "Southern California", "west of Naples"; not "South Korea", a country's name
+_QUARTERS = tuple(
+    (way, re.compile(rf"\b(?:{way}ern|{way}\s+of)\b", re.IGNORECASE)) for way in ("south", "north", "east", "west")
+)
+
+
+def quarters(text: str) -> list[Marker]:
+    """Parts of a place said to be its "north", "south", "east" or "west"."""
+    return marked(text, _QUARTERS) if _clues(text).starts(("south", "north", "east", "west")) else []
+
+
 _OUTCOMES = (
     ("succeeded", re.compile(r"\b(?:succeed(?:s|ed|ing)?|success(?:ful|fully|es)?)\b", re.IGNORECASE)),
     ("failed", re.compile(r"\b(?:fail(?:s|ed|ing|ure|ures)?|unsuccessful(?:ly)?)\b", re.IGNORECASE)),

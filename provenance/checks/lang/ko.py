@@ -1235,6 +1235,16 @@ def places(text: str) -> list[Marker]:
     return _said(text, ("안", "내", "밖", "바깥", "외부", "역외"), _PLACES)
 
 
+#: the part of a place: 캘리포니아주 남부 (Southern California), 나폴리 서부 (west of Naples)
+_QUARTERS = (("south", re.compile(r"남부|남쪽")), ("north", re.compile(r"북부|북쪽")),
+             ("east", re.compile(r"동부|동쪽")), ("west", re.compile(r"서부|서쪽")))
+
+
+def quarters(text: str) -> list[Marker]:
+    """Parts of a place said to be its "north", "south", "east" or "west"."""
+    return _said(text, ("남부", "남쪽", "북부", "북쪽", "동부", "동쪽", "서부", "서쪽"), _QUARTERS)
+
+
 #: an attempt said to succeed (성공) or fail (실패); not 성공률 (a success rate)
 _OUTCOMES = (("succeeded", re.compile(r"성공(?!률)")), ("failed", re.compile(r"실패")))
 
