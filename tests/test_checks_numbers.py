@@ -200,7 +200,9 @@ def test_parse_korean_numeral(text, value):
         (3_000, 30_000, False),
         (14, 24, False),
         (275_000, 275_000, True),
-        (2_000, 2_400, True),  # 2,400 rounds to 2,000 at one significant digit
+        (2_000, 2_400, False),  # rounds to 2,000 at one significant digit, but 20% off: another figure
+        (2_000, 1_960, True),
+        (20_000_000, 17_000_000, False),  # 1,700만 as "20 million"
         (2_000, 2_600, False),
     ],
 )
