@@ -368,6 +368,9 @@ def test_stances(module, text, expected):
         ("정부는 집회를 허용하지 않았다.", "The government banned the rally.", False),
         # but "did not ban" for 금지 is still the reversal it was
         ("정부는 집회를 금지했다.", "The government did not ban the rally.", True),
+        ("북한은 조선중앙통신을 통해 이번 연습을 비난했다.", "North Korea praised the exercise through KCNA.", True),
+        ("북한은 조선중앙통신을 통해 이번 연습을 비난했다.", "North Korea denounced the exercise through KCNA.", False),
+        ("감독은 선수들의 투지를 칭찬했다.", "The manager criticized the players' fighting spirit.", True),
         # a quotation is a clause of its own: the negation after it turns no stance inside it
         ("야당 대표는 \"국민의 뜻을 받아들인다\"며 사퇴하지 않겠다고 밝혔다.",
          "The opposition leader said he \"rejects the will of the people\" but would not step down.", True),

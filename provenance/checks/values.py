@@ -103,7 +103,7 @@ class Counted:
 
 #: each stance a report may take and its opposite (`checks.negation`, each language's `stances`)
 OPPOSITE_STANCES = {"allow": "ban", "ban": "allow", "admit": "deny", "deny": "admit", "accept": "reject", "reject": "accept",
-                    "support": "oppose", "oppose": "support"}
+                    "support": "oppose", "oppose": "support", "criticize": "praise", "praise": "criticize"}
 
 
 def marked(text: str, patterns) -> list[Marker]:

@@ -974,9 +974,13 @@ _STANCES = (
     ("support", re.compile(r"\b(?:support(?:s|ed|ing|ers?)?|back(?:s|ed|ing)(?!\s+(?:away|down|off|out|up)\b)|in\s+favou?r\s+of|endors(?:e|es|ed|ing))\b", re.I)),
     ("oppose", re.compile(r"\b(?:oppos(?:e|es|ed|ing)|opposition\s+(?:to|from)|objec(?:t|ts|ted|ting|tions?)\s+to"
                           r"|(?:vot(?:e|es|ed|ing)|is|are|was|were|be|been|stand|stands|stood|spoke|argued?|campaign(?:s|ed|ing)?)\s+against)\b", re.I)),
+    ("criticize", re.compile(r"\b(?:denounc\w*|condemn\w*|critici[sz]\w*|critical\s+of|slamm?(?:s|ed|ing)?|blast(?:s|ed|ing)?"
+                             r"|decr(?:y|ied|ies))\b", re.I)),
+    ("praise", re.compile(r"\b(?:prais(?:e|es|ed|ing)|hail(?:s|ed|ing)?|laud(?:s|ed|ing)?|commend(?:s|ed|ing)?|applaud\w*)\b", re.I)),
 )
 _STANCE_WORDS_START = ("allow", "permit", "lift", "ban", "prohibit", "forb", "admit", "acknowledg", "den", "accept", "agree", "reject", "turn",
-                       "refus", "appeal", "support", "back", "favo", "endors", "oppos", "objec", "against")
+                       "refus", "appeal", "support", "back", "favo", "endors", "oppos", "objec", "against", "condemn", "critic",
+                       "slam", "blast", "decr", "prais", "hail", "laud", "commend", "applaud")
 
 
 def stances(text: str) -> list[Marker]:

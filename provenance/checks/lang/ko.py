@@ -1046,8 +1046,10 @@ _STANCES = (
     # (a rating); not 반대로 (conversely), 반대편 / 반대쪽 / 반대 방향, 정반대, 반대급부, 일반대중
     ("support", re.compile(r"찬성|(?<![가-힣])지지(?!부진|율|도)")),
     ("oppose", re.compile(r"(?<![정일])반대(?!로|편|쪽|급부|\s?방향)|반발(?!\s?매수|\s?매입)")),
+    ("criticize", re.compile(r"비난|비판|규탄|질타")),
+    ("praise", re.compile(r"칭찬|찬사|호평|치하|극찬")),
 )
-_STANCE_SYLLABLES = re.compile(r"[허금인부수받거찬지반동합불]")
+_STANCE_SYLLABLES = re.compile(r"[허금인부수받거찬지반동합불비규질칭호치극]")
 
 
 def stances(text: str) -> list[Marker]:
