@@ -91,6 +91,8 @@ def test_markers(module, text, expected):
         ("부정 평가는 63%로 4%포인트 내렸습니다.", "The disapproval rating rose 4 percentage points to 63 percent.", True),
         ("부정 평가는 63%로 4%포인트 내렸습니다.", "The disapproval rating fell 4 percentage points to 63 percent.", False),
         ("야외 훈련은 48건으로 두 배 이상 늘었다.", "Field exercises more than halved to 48.", True),
+        ("많이 걷는 사람은 적게 걷는 사람보다 사망 위험이 47% 낮다.", "Those who walk more have a 47 percent higher risk of death.", True),
+        ("많이 걷는 사람은 적게 걷는 사람보다 사망 위험이 47% 낮다.", "Those who walk more have a 47 percent lower risk of death.", False),
         # a comparison: 구형량보다 낮은 형 is a lighter sentence, not a heavier one
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a heavier sentence than the seven years sought.", True),
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a lighter sentence than the seven years sought.", False),

@@ -371,6 +371,8 @@ def test_stances(module, text, expected):
         ("북한은 조선중앙통신을 통해 이번 연습을 비난했다.", "North Korea praised the exercise through KCNA.", True),
         ("북한은 조선중앙통신을 통해 이번 연습을 비난했다.", "North Korea denounced the exercise through KCNA.", False),
         ("감독은 선수들의 투지를 칭찬했다.", "The manager criticized the players' fighting spirit.", True),
+        ("경쟁 당국은 조건부로 합병을 승인했다.", "Competition authorities rejected the merger on conditions.", True),
+        ("경쟁 당국은 조건부로 합병을 승인했다.", "Competition authorities approved the merger on conditions.", False),
         # a quotation is a clause of its own: the negation after it turns no stance inside it
         ("야당 대표는 \"국민의 뜻을 받아들인다\"며 사퇴하지 않겠다고 밝혔다.",
          "The opposition leader said he \"rejects the will of the people\" but would not step down.", True),

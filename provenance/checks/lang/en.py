@@ -966,7 +966,7 @@ _STANCES = (
     ("ban", re.compile(r"\b(?<!lifted\s)(?<!lifted\sthe\s)(?<!lift\sthe\s)(?<!lifting\sthe\s)(?:ban(?:s|ned|ning)?|prohibit(?:s|ed|ing)?|forb(?:id|ids|ade|idden))\b", re.I)),
     ("admit", re.compile(r"\b(?:admit(?:s|ted|ting)?|acknowledg(?:e|es|ed|ing))\b", re.I)),
     ("deny", re.compile(r"\bden(?:y|ies|ied|ying)\b", re.I)),
-    ("accept", re.compile(r"\b(?:accept(?:s|ed|ing)?|agree(?:s|d|ing)?)\b", re.I)),
+    ("accept", re.compile(r"\b(?:accept(?:s|ed|ing)?|agree(?:s|d|ing)?|approv(?:e|es|ed|ing))\b", re.I)),
     ("reject", re.compile(r"\b(?:reject(?:s|ed|ing)?|turn(?:s|ed)?\s+down|refus(?:e|es|ed|ing)(?!\s+to\s+(?:comment|say|elaborate|give|disclose))"
                           r"|appeal(?:s|ed|ing)?\s+(?:against\s+)?the\s+(?:ruling|verdict|decision|sentence))\b", re.I)),
     # "backed", not "backed down"; "against" only where it takes a side ("voted against"),
@@ -980,7 +980,7 @@ _STANCES = (
 )
 _STANCE_WORDS_START = ("allow", "permit", "lift", "ban", "prohibit", "forb", "admit", "acknowledg", "den", "accept", "agree", "reject", "turn",
                        "refus", "appeal", "support", "back", "favo", "endors", "oppos", "objec", "against", "condemn", "critic",
-                       "slam", "blast", "decr", "prais", "hail", "laud", "commend", "applaud")
+                       "slam", "blast", "decr", "prais", "hail", "laud", "commend", "applaud", "approv")
 
 
 def stances(text: str) -> list[Marker]:
