@@ -197,6 +197,11 @@ def test_balance_markers(module, text, expected):
         ("캘리포니아주 남부에서 산불이 났다.", "A wildfire broke out in Southern California.", False, None),
         ("나폴리 서부 해변에서 사고가 났다.", "It happened at a beach west of Naples, southern Italy.", False, None),  # two parts named
         ("남북 정상이 만났다.", "The leaders of North and South Korea met.", False, None),  # countries, not parts
+        ("일본 상공에서 왼쪽 엔진에 이상 신호가 감지됐다.", "A warning was detected in its right engine over Japan.", True, None),
+        ("일본 상공에서 왼쪽 엔진에 이상 신호가 감지됐다.", "A warning was detected in its left engine over Japan.", False, None),
+        ("여객기는 오른쪽으로 기울었다.", "The plane left Incheon and tilted.", False, None),  # "left" the verb is no side
+        ("경찰은 해킹 배후에 해외 조직이 있는지 수사하고 있다.", "Police are investigating whether a domestic group was behind it.", True, None),
+        ("경찰은 해킹 배후에 해외 조직이 있는지 수사하고 있다.", "Police are investigating whether an overseas group was behind it.", False, None),
         ("원정 도박 혐의로 기소됐다.", "He was charged with gambling at a casino he hosted.", False, None),  # a gambling trip
     ],
 )

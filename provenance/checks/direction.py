@@ -63,6 +63,8 @@ STATES = (
     ("strengths", "says it is {}"),  # 부진 / 호조: "weak" / "strong" (sales, demand, a market)
     ("outcomes", "says it {}"),  # 성공 / 실패: "succeeded" / "failed"
     ("quarters", "puts it in the {}"),  # 남부 / 북부: "Southern" / "Northern"
+    ("sides", "says the {} one"),  # 왼쪽 / 오른쪽: "left" / "right"
+    ("scopes", "says {}"),  # 국내 / 해외: "domestic" / "overseas"
 )
 
 

@@ -75,6 +75,8 @@ class Side:
     strengths: list[Marker] = extracted("strengths", 'Sales or demand said to be "weak" (부진, "sluggish") or "strong" (호조, "robust").')
     outcomes: list[Marker] = extracted("outcomes", 'Attempts said to have "succeeded" (성공, "success") or "failed" (실패, "failed").')
     quarters: list[Marker] = extracted("quarters", 'Parts of a place: its "south" (남부, "Southern"), "north", "east" or "west".')
+    sides: list[Marker] = extracted("sides", 'Sides said to be the "left" (왼쪽, "left engine") or the "right" one.')
+    scopes: list[Marker] = extracted("scopes", 'Things said to be "domestic" (국내) or "overseas" (해외, "abroad").')
     stances: list[Marker] = extracted("stances", 'What a report does: "allow" / "ban", "admit" / "deny", "accept" / "reject".')
 
     def __init__(self, text: str, lang: str) -> None:

@@ -1245,6 +1245,23 @@ def quarters(text: str) -> list[Marker]:
     return marked(text, _QUARTERS) if _clues(text).starts(("south", "north", "east", "west")) else []
 
 
+#: a left or right side ("left engine", "right hand"; not "left Incheon"), and a domestic or overseas one
+_SIDE_NOUNS = r"(?:[\s-]+(?:hand|side|wing|engine|arm|leg|foot|feet|eye|ear|knee|shoulder|lane|turn|hip|lung|kidney|bank)s?)\b"
+_SIDES = (("left", re.compile(r"\bleft" + _SIDE_NOUNS, re.IGNORECASE)), ("right", re.compile(r"\bright" + _SIDE_NOUNS, re.IGNORECASE)))
+_SCOPES = (("domestic", re.compile(r"\b(?:domestic(?:ally)?|home-grown)\b", re.IGNORECASE)),
+           ("overseas", re.compile(r"\b(?:overseas|abroad)\b", re.IGNORECASE)))
+
+
+def sides(text: str) -> list[Marker]:
+    """Sides said to be the "left" or the "right" one."""
+    return marked(text, _SIDES) if _clues(text).starts(("left", "right")) else []
+
+
+def scopes(text: str) -> list[Marker]:
+    """Things said to be "domestic" or "overseas"."""
+    return marked(text, _SCOPES) if _clues(text).starts(("domestic", "home", "overseas", "abroad")) else []
+
+
 _OUTCOMES = (
     ("succeeded", re.compile(r"\b(?:succeed(?:s|ed|ing)?|success(?:ful|fully|es)?)\b", re.IGNORECASE)),
     ("failed", re.compile(r"\b(?:fail(?:s|ed|ing|ure|ures)?|unsuccessful(?:ly)?)\b", re.IGNORECASE)),

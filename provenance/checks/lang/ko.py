@@ -1247,6 +1247,22 @@ def quarters(text: str) -> list[Marker]:
     return _said(text, ("남부", "남쪽", "북부", "북쪽", "동부", "동쪽", "서부", "서쪽"), _QUARTERS)
 
 
+#: a left or right side (왼쪽 엔진, 오른손), and a domestic or overseas one (국내, 해외 조직)
+_SIDES = (("left", re.compile(r"왼쪽|좌측|왼(?=손|발|팔|다리|눈|귀|무릎|어깨)")),
+          ("right", re.compile(r"오른쪽|우측|오른(?=손|발|팔|다리|눈|귀|무릎|어깨)")))
+_SCOPES = (("domestic", re.compile(r"(?<![가-힣])국내(?!외)")), ("overseas", re.compile(r"해외|국외")))
+
+
+def sides(text: str) -> list[Marker]:
+    """Sides said to be the "left" or the "right" one."""
+    return _said(text, ("왼", "좌측", "오른", "우측"), _SIDES)
+
+
+def scopes(text: str) -> list[Marker]:
+    """Things said to be "domestic" or "overseas"."""
+    return _said(text, ("국내", "해외", "국외"), _SCOPES)
+
+
 #: an attempt said to succeed (성공) or fail (실패); not 성공률 (a success rate)
 _OUTCOMES = (("succeeded", re.compile(r"성공(?!률)")), ("failed", re.compile(r"실패")))
 
