@@ -999,11 +999,19 @@ def negative_words(text: str) -> list[Marker]:
     return [Marker("negative", _span(m)) for m in _NEGATIVE_WORDS.finditer(text)]
 
 
-#: a verb negated with 않/못 (하지 않았다, 되지 못했다, 안 / 못 + verb): not 없다 nor 아니다, which
-#: faithful translations often render affirmatively ("오차도 없어야" as "as precise as possible")
-_VERB_NEGATION = re.compile(r"지\s?(?:않|못)|(?<![가-힣])(?:안|못)\s(?=[가-힣])")
+#: a verb negated with 않/못 (하지 않았다, 되지 못했다, 안 / 못 + verb), or no one hurt (다친 사람은
+#: 없었다): not 없다 otherwise nor 아니다, which faithful translations often render affirmatively
+#: ("오차도 없어야" as "as precise as possible")
+_VERB_NEGATION = re.compile(
+    r"지\s?(?:않|못)|(?<![가-힣])(?:안|못)\s(?=[가-힣])"
+    # and no one hurt: 다친 사람은 없었다, 사상자는 없었다, 인명 피해는 없었다
+    r"|(?:(?<=사람)|(?<=상자)|(?<=망자)|(?<=종자)|(?<=피해))(?:은|는|가|이|도)?\s?없(?=었|다|습|는)"
+)
 #: what may follow the statement's own negation: its ending, an auxiliary (않고 있다, 않을 것이다)
-_STATEMENT_END = re.compile(r"[가-힣]*(?:\s(?:있|것|수|예정|방침|전망|상태)[가-힣]*)?[.!?\"”’'…]*\s*")
+_STATEMENT_END = re.compile(
+    r"[가-힣]*(?:\s(?:있|것|수|예정|방침|전망|상태)[가-힣]*)?"
+    r"(?:\s(?:알려졌|전해졌|파악됐|확인됐|나타났|드러났|집계됐)[가-힣]*)?[.!?\"”’'…]*\s*"  # …없는 것으로 알려졌다
+)
 
 
 #: a contrast before a statement: …했지만, …했으나, …했는데, 그러나, 반면
