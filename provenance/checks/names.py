@@ -83,10 +83,9 @@ def _swapped_entity(src: Side, tgt: Side) -> list[CheckResult]:
         return []  # most beads
     table = src.module.EXONYMS
     missing = {key: span for key, span in named if not any(_names(form, tgt.text) for form in table[key])}
-    if len(missing) != 1:
+    if not missing:
         return []
-    (key, span), = missing.items()
-    keys_of, kind = _keys_of(src.module), src.module.SWAPPABLE[key]
+    keys_of = _keys_of(src.module)
     implied = {key for word, key in getattr(src.module, "IMPLIED_ENTITIES", {}).items() if word in src.text}
     strays = {
         m.group(): m for m in _entity_forms(src.module).finditer(tgt.text, _dateline_end(tgt.text))
@@ -95,8 +94,13 @@ def _swapped_entity(src: Side, tgt: Side) -> list[CheckResult]:
     if len(strays) != 1:
         return []
     (form, at), = strays.items()
-    if kind not in {src.module.SWAPPABLE[other] for other in keys_of[form]}:
-        return []  # 베이징 left out and "Sweden" added: two edits, not one name for another
+    kinds = {src.module.SWAPPABLE[other] for other in keys_of[form]}
+    # the one left out of the stray's kind: 미국 로스앤젤레스 as "New York" leaves out a country too
+    # (the translation may drop it), but only one city; 베이징 left out and "Sweden" added are two edits
+    alike = [(key, span) for key, span in missing.items() if src.module.SWAPPABLE[key] in kinds]
+    if len(alike) != 1:
+        return []
+    (key, span), = alike
     stray = Span(at.start(), at.end(), form)
     return [CheckResult(
         CODE, Severity.ERROR,
