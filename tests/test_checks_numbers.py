@@ -484,6 +484,8 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
         ("누리호는 세 번 연속 성공했다", "Nuri succeeded for the third time in a row.", False),
         ("제조업 취업자는 4개월째 줄었다", "Manufacturing jobs fell for the second month.", True),  # the step of a spell
         ("지난해 20여 건에서 올해 48건으로 늘었다", "It rose from about 20 last year to 84 this year.", True),
+        ("최대 400mm가 넘는 폭우가 쏟아졌다", "Downpours of more than 400 millimeters hit.", False),  # the peak was over 400
+        ("최대 400mm의 폭우가 쏟아졌다", "Downpours of more than 400 millimeters hit.", True),
         ("제조업 취업자는 4개월째 줄었다", "Manufacturing jobs fell for the fourth month.", False),
         ("누리호는 세 번 연속 성공했다", "It was Nuri's second success in a row.", True),  # "second", counted before "in a row"
         # a figure's move turned around, both numbers kept

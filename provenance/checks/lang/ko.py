@@ -166,7 +166,7 @@ _SPEED_BEFORE = re.compile(r"시속(?=[^.,]*$)")
 #: hedges that bound the number from below (300명 이상, 최소 70명), from below within its last
 #: digit (300여명) or from above (100명 가까이, 최대 5명)
 _AT_LEAST = re.compile(r"(?:최소|적어도) ?$")
-_AT_LEAST_AFTER = re.compile(r" ?(?:이상|초과|넘)")
+_AT_LEAST_AFTER = re.compile(r" ?(?:이상|초과|(?:[이가을를]\s?)?넘)")  # 400mm가 넘는, 100만 명을 넘어
 _ODD_AFTER = re.compile(r" ?여")
 _AT_MOST = re.compile(r"(?:거의|최대) ?$")
 _AT_MOST_AFTER = re.compile(r" ?(?:이하|미만|가까|이내)")
