@@ -89,6 +89,7 @@ ENGLISH = [
     ("The agency said on the 17th that cases rose.", [{"day": 17}]),
     ("It was the 7th that came.", []),  # "that" makes a date only after "on"
     ("The board on the 11th lowered the rate.", [{"day": 11}]),
+    ("The rain would stop from the night of the 17th but return later.", [{"day": 17}]),
     ("He lives on the 3rd floor.", []),
     ("up 5% from a quarter earlier", [{"relative": "quarter:-1"}]),
     ("up 5% quarter-on-quarter", [{"relative": "quarter:-1"}]),

@@ -93,6 +93,9 @@ def test_markers(module, text, expected):
         ("야외 훈련은 48건으로 두 배 이상 늘었다.", "Field exercises more than halved to 48.", True),
         ("많이 걷는 사람은 적게 걷는 사람보다 사망 위험이 47% 낮다.", "Those who walk more have a 47 percent higher risk of death.", True),
         ("많이 걷는 사람은 적게 걷는 사람보다 사망 위험이 47% 낮다.", "Those who walk more have a 47 percent lower risk of death.", False),
+        ("소득대체율은 41.5%에서 43%로 높아집니다.", "The replacement rate will fall from 41.5 percent to 43 percent.", True),
+        ("영화제 측은 관객이 10% 이상 늘 것으로 기대한다.", "The festival expects attendance to fall by over 10 percent.", True),
+        ("NBC는 리노가 남아줄 것을 요청했다.", "NBC asked Leno to stay, his ratings jumping.", False),  # 남아줄 것: no fall
         # a comparison: 구형량보다 낮은 형 is a lighter sentence, not a heavier one
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a heavier sentence than the seven years sought.", True),
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a lighter sentence than the seven years sought.", False),
@@ -165,6 +168,7 @@ def test_balance_markers(module, text, expected):
         ("7~12세 어린이 환자가 가장 많았다.", "Children aged 7 to 12 had the highest rate.", False, None),
         ("서울은 올여름 들어 가장 더웠다.", "It was the coolest day of the summer in Seoul.", True, None),
         ("서울은 올여름 들어 가장 더웠다.", "It was the hottest day of the summer in Seoul.", False, None),
+        ("예산 증가율은 2005년 이후 두 번째로 낮은 수준이다.", "The growth rate is the second highest since 2005.", True, None),
         ("최소 4명이 숨지고 최대 30명이 실종됐다.", "At least four died and up to 30 are missing.", False, None),  # bounds, not superlatives
         ("총책인 40대 남성은 체포됐다.", "The leader, a woman in her 40s, was arrested.", True, None),
         ("총책인 40대 남성은 체포됐다.", "The leader, a man in his 40s, was arrested.", False, None),

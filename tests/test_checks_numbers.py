@@ -485,6 +485,10 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
         ("제조업 취업자는 4개월째 줄었다", "Manufacturing jobs fell for the second month.", True),  # the step of a spell
         ("지난해 20여 건에서 올해 48건으로 늘었다", "It rose from about 20 last year to 84 this year.", True),
         ("최대 400mm가 넘는 폭우가 쏟아졌다", "Downpours of more than 400 millimeters hit.", False),  # the peak was over 400
+        ("보험료율은 해마다 0.5%포인트씩 오른다", "The rate will rise by 1 percentage point a year.", True),  # 1 with a unit
+        ("영화제는 열흘간의 일정에 들어갔다", "The festival began its 12-day run.", True),
+        ("투자 규모를 170억 달러에서 440억 달러로 늘렸다", "It raised the investment from $17 billion to $40 billion.", True),
+        ("보험료율을 현행 9%에서 13%로 올린다", "It raises the rate from the current 13 percent to 9 percent.", True),
         ("최대 400mm의 폭우가 쏟아졌다", "Downpours of more than 400 millimeters hit.", True),
         ("제조업 취업자는 4개월째 줄었다", "Manufacturing jobs fell for the fourth month.", False),
         ("누리호는 세 번 연속 성공했다", "It was Nuri's second success in a row.", True),  # "second", counted before "in a row"

@@ -79,11 +79,11 @@ def same_number(a: float, b: float) -> bool:
     if abs(coarse) < ROUNDED_FROM:
         return False  # 80 is not 75 rounded: a trailing zero in a small number is a digit
     return (math.isclose(round_to(fine, min(sig_a, sig_b)), coarse, rel_tol=1e-9) and not _padded(coarse, fine)
-            and abs(fine - coarse) <= ROUNDING_SLACK * abs(coarse))
+            and abs(fine - coarse) < ROUNDING_SLACK * abs(coarse))
 
 
-#: rounding without a hedge moves a figure this far at most: 1,546 as "1,500", 95만 as "950,000",
-#: not 1,700만 as "20 million" (a hedge, "about", "nearly", may go further: `_roughly`)
+#: rounding without a hedge moves a figure less than this: 1,546 as "1,500", 95만 as "950,000",
+#: not 1,700만 as "20 million" nor 440억 달러 as "$40 billion" (a hedge may go further: `_roughly`)
 ROUNDING_SLACK = 0.1
 
 

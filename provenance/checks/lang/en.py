@@ -275,11 +275,11 @@ def from_to(text: str) -> list[tuple[Quantity, Quantity]]:
     found = quantities(text)
     return [
         (a, b) for a, b in zip(found, found[1:])
-        if _TO.fullmatch(text, a.span.end, b.span.start) and _FROM.search(text, max(0, a.span.start - 8), a.span.start)
+        if _TO.fullmatch(text, a.span.end, b.span.start) and _FROM.search(text, max(0, a.span.start - 30), a.span.start)
     ]
 
 
-_FROM = re.compile(r"\bfrom\s+(?:\$|US\$|€|£|¥|₩)?$")
+_FROM = re.compile(r"\bfrom\s+(?:(?:the|its|their)\s+(?:current|present|previous|existing)\s+)?(?:\$|US\$|€|£|¥|₩)?$")
 _TO = re.compile(r"\s+to\s+(?:\$|US\$|€|£|¥|₩)?")
 _FROM_TO_WORDS = frozenset({"from"})
 
@@ -427,7 +427,8 @@ def _quantity(text: str, match: re.Match[str], start: int, end: int) -> Quantity
     approx = bool(_APPROX_BEFORE.search(text, max(0, span_start - 24), span_start)) or bool(
         _APPROX_AFTER.match(text, stop)
     )
-    weak = raw.lower() in ("one", "a", "an") or value == 1
+    # 1 is weak ("one of", "a"), but not 1 in digits with a unit: "by 1 percentage point"
+    weak = raw.lower() in ("one", "a", "an") or (value == 1 and not (unit and raw.isdigit()))
     bound = _bound(text, span_start, stop) if approx else None
     if unit in ("C", "F") and _MINUS_BEFORE.search(text, max(0, span_start - 8), span_start):
         value = -value  # "minus 10 degrees Celsius" against 영하 10도
@@ -487,7 +488,7 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(rf"\b(\d{{1,3}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})(?!\w)(?:,?\s+{_YEAR}\b)?")
 _MONTH_YEAR = re.compile(rf"\b({_MONTH_ALT})(?!\w),?\s+{_YEAR}\b")
 _MONTH = re.compile(rf"\b({_MONTH_ALT})(?!\w)")
-_THE_DAY = re.compile(r"\b(?:(on|[A-Z][a-z]+day),?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[.,;:)\"']|of\b|and\b|when\b|at\b|in\b|to\b))")
+_THE_DAY = re.compile(r"\b(?:(on|[A-Z][a-z]+day),?\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:$|[.,;:)\"']|(?:of|and|or|but|when|at|in|to|until|through|after|before)\b))")
 #: "on the 11th" is a date whatever follows ("the board on the 11th lowered the rate"), but
 #: not a floor, a round or an anniversary
 _ON_THE_DAY = re.compile(

@@ -94,7 +94,7 @@ _NATIVE_NUMERAL = re.compile(
     r"|(두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|한))"
     rf"(?=(?: ([가-힣]+)|({'|'.join(NATIVE_ATTACHED)})))"
 )
-_TIME_WORD = re.compile(rf"(?<![가-힣])({'|'.join(TIME_WORDS)})(?![가-힣]?[가-힣]{{2}})")
+_TIME_WORD = re.compile(rf"(?<![가-힣])({'|'.join(TIME_WORDS)})(?:(?=간의|간에|간은|만에|만의|째인|째를)|(?![가-힣]?[가-힣]{{2}}))")  # 열흘간의
 #: one of `TIME_WORDS` anywhere, what `_TIME_WORD` needs: one search, not one `in` per word (issue #8)
 _ANY_TIME_WORD = re.compile("|".join(TIME_WORDS))
 _NUMERAL_TOKEN = re.compile(rf"{_DIGITS}|[일이삼사오육칠팔구십백천만억조경]")
@@ -1121,7 +1121,7 @@ _UP = re.compile(
     r"|늘(?:었|어났|어난|어날|어나|어(?![놓서선뜨])|린|렸|리|려|고|면서|며|게)"
     r"|올랐|오른(?![쪽손발편])|(?<![\s(]위로 )(?<!^위로 )올라(?![타탔])|오르(?:고|는|며|면서|자|기|던)|오를"
     r"|높(?:였|인|여)|" + _NOT_EARNED + r"(?:올렸|올린|올리(?:기|고|며|면|자|겠|는))"
-    r"|높아(?:졌|지|진|져)|커(?:졌|지|진|져)|" + _COMPARED + r"(?:높았|많았|높은|많은|무거운|무거웠|높다|높고|높아|많다)"
+    r"|높아(?:졌|지|진|져|집)|커(?:졌|지|진|져|집)|오릅|(?<=\s)늘(?=\s?것)|늘어납|" + _COMPARED + r"(?:높았|많았|높은|많은|무거운|무거웠|높다|높고|높아|많다)"
     r"|확대(?:됐|했|되|하|된|한|해)|인상(?:했|됐|된|하|되|한|해))"
 )
 #: a figure going down: 감소, 하락, 줄었다, 떨어졌다, 낮아졌다, (4년 전보다) 낮았다; not 줄 (a line: 줄이 길다),
@@ -1131,7 +1131,7 @@ _DOWN = re.compile(
     r"감소|감퇴|하락|하강|급락|급감|폭락|감축|내려(?:가|간|갔|앉)|떨어(?:뜨|트)|낮(?:추|춘|춰|췄)"
     r"|줄(?:었|어들|어든|어(?![서])|인|였|이(?=[기고며려면겠었는])|여|고|면서|며)"
     r"|(?<!km )(?<!km)(?<![0-9]m )(?<!마일 )(?<!미터 )떨어(?:졌|지|진|져)(?!\s?(?:있|살|지내|곳|지점|거리|위치))"
-    r"|낮아(?:졌|지|진|져)|작아(?:졌|지|진|져)|" + _COMPARED + r"(?:낮았|적었|낮은|적은|가벼운|가벼웠|내렸|내려|내린|낮다|낮고|낮아|적다)"
+    r"|낮아(?:졌|지|진|져|집)|작아(?:졌|지|진|져|집)|줄어듭|떨어집|내립|(?<=\s)줄(?=\s?것)|" + _COMPARED + r"(?:낮았|적었|낮은|적은|가벼운|가벼웠|내렸|내려|내린|낮다|낮고|낮아|적다)"
     r"|축소(?:됐|했|되|하|된|한|해)|인하(?:했|됐|된|하|되|한|해))"
 )
 #: a syllable every match of `_UP` or `_DOWN` has: most sentences have none (issue #8)
@@ -1199,14 +1199,14 @@ def sexes(text: str) -> list[Marker]:
 #: the most or the least of a group: 가장 많았다, 최고, 최대, 가장 더웠다 against 가장 적었다, 최저, 최소, 가장 추웠다
 _EXTREMES = (
     # not 최대 30명, 최소한 네 명: bounds ("up to", "at least"), which the number check reads
-    ("most", re.compile(r"가장\s?(?:많|높|크|컸|더웠|더운|따뜻)|최고|최대(?!\s?[0-9한두세네수십백천만])|최다")),
-    ("least", re.compile(r"가장\s?(?:적|낮|작|추웠|추운|시원)|최저|최소(?!한|\s?[0-9한두세네수십백천만])")),
+    ("most", re.compile(r"(?:가장|번째로)\s?(?:많|높|크|컸|더웠|더운|따뜻)|최고|최대(?!\s?[0-9한두세네수십백천만])|최다")),
+    ("least", re.compile(r"(?:가장|번째로)\s?(?:적|낮|작|추웠|추운|시원)|최저|최소(?!한|\s?[0-9한두세네수십백천만])")),
 )
 
 
 def extremes(text: str) -> list[Marker]:
     """Superlatives of amount: the "most" or the "least" of a group."""
-    return _said(text, ("가장", "최"), _EXTREMES)
+    return _said(text, ("가장", "최", "번째로"), _EXTREMES)
 
 
 #: a verdict: guilty (유죄, 징역 5년, 실형) or not (무죄); 집행유예 is a guilty verdict too
