@@ -206,6 +206,10 @@ def test_balance_markers(module, text, expected):
         ("여객기는 오른쪽으로 기울었다.", "The plane left Incheon and tilted.", False, None),  # "left" the verb is no side
         ("경찰은 해킹 배후에 해외 조직이 있는지 수사하고 있다.", "Police are investigating whether a domestic group was behind it.", True, None),
         ("경찰은 해킹 배후에 해외 조직이 있는지 수사하고 있다.", "Police are investigating whether an overseas group was behind it.", False, None),
+        ("서아프리카 기니만 해역에서 납치됐다.", "They were kidnapped in the Gulf of Guinea off East Africa.", True, None),
+        ("발사체를 남쪽 방향으로 발사했다.", "It launched the rocket northward.", True, None),
+        ("두 사람의 건강 상태가 양호하다.", "The two are in critical condition.", True, None),
+        ("유벤투스는 홈에서 인터 밀란과 첫 경기를 치른다.", "Juventus play their first game away against Inter Milan.", True, None),
         ("원정 도박 혐의로 기소됐다.", "He was charged with gambling at a casino he hosted.", False, None),  # a gambling trip
     ],
 )

@@ -114,6 +114,8 @@ def test_swapped_name_names_both_sides_at_info_level():
         ("과학기술정보통신부는 27일 밝혔다.", "The Ministry of Education said on the 27th.", "과학기술정보통신부", "Ministry of Education", Severity.ERROR),
         ("수도권 전철은 75%만 운행한다.", "Subway trains in Busan will run at 75 percent.", "수도권", "Busan", Severity.ERROR),
         ("미국 로스앤젤레스로 향하던 여객기", "A plane bound for New York", "로스앤젤레스", "New York", Severity.ERROR),  # the country dropped
+        ("인천지법은 17일 그에게 징역 15년을 선고했다.", "The Seoul court sentenced him to 15 years on the 17th.", "인천", "Seoul", Severity.ERROR),
+        ("선원들은 가나 인근 해상에서 납치됐다.", "The sailors were kidnapped in waters near Nigeria.", "가나", "Nigeria", Severity.ERROR),
         ("브뤼셀에서 열린 회의에 참석했다.", "He attended the meeting in Berlin.", "브뤼셀", "Berlin", Severity.ERROR),
         ("동해상으로 발사했다.", "It was fired into the Yellow Sea.", "동해", "Yellow Sea", Severity.ERROR),
         ("일본 정부도 회의를 열었다.", "The South Korean government also met.", "일본", "South Korean", Severity.ERROR),

@@ -160,6 +160,7 @@ def test_opposing_answers_a_negated_support():
         ("승객 180명 가운데 다친 사람은 없었습니다.", "Several of the 180 passengers were hurt.", Severity.WARNING),
         ("승객 180명 가운데 다친 사람은 없었습니다.", "None of the 180 passengers were hurt.", None),
         ("사상자는 없는 것으로 알려졌다.", "There were reportedly casualties.", Severity.WARNING),
+        ('재판부는 "피해 회복이 이뤄지지 않았다"고 지적했습니다.', '"The damage has been recovered," the court said.', Severity.WARNING),
         # a word that may render the negation: a note
         ("북한은 아직 공식 입장을 내놓지 않았습니다.", "North Korea has yet to issue a statement.", Severity.INFO),
         ("일단 구입한 이후에는 돈이 들지 않게 됩니다.", "It is essentially free once you buy it.", Severity.INFO),
@@ -377,6 +378,9 @@ def test_stances(module, text, expected):
         ("감독은 선수들의 투지를 칭찬했다.", "The manager criticized the players' fighting spirit.", True),
         ("경쟁 당국은 조건부로 합병을 승인했다.", "Competition authorities rejected the merger on conditions.", True),
         ("경쟁 당국은 조건부로 합병을 승인했다.", "Competition authorities approved the merger on conditions.", False),
+        ("독감 백신이 미국 FDA의 품목 허가를 받았다.", "The flu vaccine has been rejected by the U.S. FDA.", True),
+        ("독감 백신이 미국 FDA의 품목 허가를 받았다.", "The flu vaccine has won approval from the U.S. FDA.", False),
+        ("한미일은 이번 발사를 강하게 규탄했다.", "South Korea, the U.S. and Japan strongly welcomed the launch.", True),
         # a quotation is a clause of its own: the negation after it turns no stance inside it
         ("야당 대표는 \"국민의 뜻을 받아들인다\"며 사퇴하지 않겠다고 밝혔다.",
          "The opposition leader said he \"rejects the will of the people\" but would not step down.", True),

@@ -977,11 +977,12 @@ _STANCES = (
                           r"|(?:vot(?:e|es|ed|ing)|is|are|was|were|be|been|stand|stands|stood|spoke|argued?|campaign(?:s|ed|ing)?)\s+against)\b", re.I)),
     ("criticize", re.compile(r"\b(?:denounc\w*|condemn\w*|critici[sz]\w*|critical\s+of|slamm?(?:s|ed|ing)?|blast(?:s|ed|ing)?"
                              r"|decr(?:y|ied|ies))\b", re.I)),
-    ("praise", re.compile(r"\b(?:prais(?:e|es|ed|ing)|hail(?:s|ed|ing)?|laud(?:s|ed|ing)?|commend(?:s|ed|ing)?|applaud\w*)\b", re.I)),
+    ("praise", re.compile(r"\b(?:prais(?:e|es|ed|ing)|hail(?:s|ed|ing)?|laud(?:s|ed|ing)?|commend(?:s|ed|ing)?|applaud\w*"
+                          r"|welcom(?:e|es|ed|ing)(?!\s+to\b))\b", re.I)),
 )
 _STANCE_WORDS_START = ("allow", "permit", "lift", "ban", "prohibit", "forb", "admit", "acknowledg", "den", "accept", "agree", "reject", "turn",
                        "refus", "appeal", "support", "back", "favo", "endors", "oppos", "objec", "against", "condemn", "critic",
-                       "slam", "blast", "decr", "prais", "hail", "laud", "commend", "applaud", "approv")
+                       "slam", "blast", "decr", "prais", "hail", "laud", "commend", "applaud", "approv", "welcom")
 
 
 def stances(text: str) -> list[Marker]:
@@ -1214,7 +1215,7 @@ def majorities(text: str) -> list[Marker]:
 
 #: where a team plays: "away game", "visit", "on the road" against "host", "home game", "at home"
 _VENUES = (
-    ("away", re.compile(r"\b(?:away\s+(?:game|match|fixture|trip|win|loss|leg)s?|on\s+the\s+road|visit(?:s|ed|ing)?)\b",
+    ("away", re.compile(r"\b(?:away\s+(?:game|match|fixture|trip|win|loss|leg)s?|away\s+(?:against|at|to)|on\s+the\s+road|visit(?:s|ed|ing)?)\b",
                         re.IGNORECASE)),
     ("at home", re.compile(r"\b(?:host(?:s|ed|ing)?|home\s+(?:game|match|fixture|win|loss|leg|crowd|fans|ground|stadium)s?"
                         r"|at\s+home)\b", re.IGNORECASE)),
@@ -1237,7 +1238,8 @@ def places(text: str) -> list[Marker]:
 
 #: the part of a place: "Southern California", "west of Naples"; not "South Korea", a country's name
 _QUARTERS = tuple(
-    (way, re.compile(rf"\b(?:{way}ern|{way}\s+of)\b", re.IGNORECASE)) for way in ("south", "north", "east", "west")
+    (way, re.compile(rf"\b(?:{way}ern|{way}\s+of|{way}ward|{way.title()}\s+(?:Africa|Asia|Europe|America))\b", re.IGNORECASE))
+    for way in ("south", "north", "east", "west")
 )
 
 

@@ -604,6 +604,18 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "필리핀": ("Philippines", "Philippine", "Filipino"),
     "인도네시아": ("Indonesia", "Indonesian"),
     "캄보디아": ("Cambodia", "Cambodian"),
+    "가나": ("Ghana", "Ghanaian"),
+    "나이지리아": ("Nigeria", "Nigerian"),
+    "케냐": ("Kenya", "Kenyan"),
+    "에티오피아": ("Ethiopia", "Ethiopian"),
+    "소말리아": ("Somalia", "Somali"),
+    "수단": ("Sudan", "Sudanese"),
+    "모로코": ("Morocco", "Moroccan"),
+    "알제리": ("Algeria", "Algerian"),
+    "짐바브웨": ("Zimbabwe", "Zimbabwean"),
+    "탄자니아": ("Tanzania", "Tanzanian"),
+    "우간다": ("Uganda", "Ugandan"),
+    "콩고": ("Congo", "Congolese"),
     "라오스": ("Laos", "Laotian"),
     "미얀마": ("Myanmar", "Burma", "Burmese"),
     "말레이시아": ("Malaysia", "Malaysian"),
@@ -745,7 +757,8 @@ SWAPPABLE: dict[str, str] = {
         "미국", "영국", "중국", "일본", "북한", "남한", "한국", "대한민국", "러시아", "독일", "프랑스", "호주",
         "대만", "남아공", "이스라엘", "이집트", "이라크", "이란", "아프가니스탄", "파키스탄", "스위스", "스웨덴",
         "네덜란드", "그리스", "터키", "튀르키예", "멕시코", "캐나다", "몽골", "베트남", "태국", "필리핀", "인도네시아",
-        "캄보디아", "라오스", "미얀마", "말레이시아", "싱가포르", "우크라이나", "폴란드", "이탈리아", "스페인", "브라질", "사우디아라비아", "사우디", "시리아", "쿠바", "베네수엘라", "뉴질랜드", "노르웨이", "덴마크", "벨기에", "포르투갈", "카자흐스탄", "네팔", "방글라데시", "아르헨티나", "칠레", "레바논", "요르단", "리비아", "예멘", "카타르",
+        "캄보디아", "라오스", "미얀마", "말레이시아", "싱가포르", "우크라이나", "폴란드", "이탈리아", "스페인", "브라질", "사우디아라비아", "사우디", "시리아", "쿠바", "베네수엘라", "뉴질랜드", "노르웨이", "덴마크", "벨기에", "포르투갈", "카자흐스탄", "네팔", "방글라데시", "아르헨티나", "칠레", "레바논", "요르단", "리비아", "예멘", "카타르", "가나", "나이지리아", "케냐",
+        "에티오피아", "소말리아", "수단", "모로코", "알제리", "짐바브웨", "탄자니아", "우간다", "콩고",
     ), "country"),
     **dict.fromkeys((
         "북경", "베이징", "동경", "평양", "서울", "신의주", "단둥", "블라디보스토크", "하바롭스크", "홍콩", "뉴욕",
@@ -776,7 +789,7 @@ SWAPPABLE: dict[str, str] = {
 #: translation names ("repatriated to South Korea")
 IMPLIED_ENTITIES = {"국내": "한국", "우리나라": "한국", "우리 정부": "한국", "귀국": "한국"}
 #: what may follow a country's or city's name in one word: 중국인, 중국산, 서울시, 미국측, 한국계, 동해상
-_SWAPPABLE_TAILS = ("", "인", "인들", "산", "시", "측", "계", "군", "정부", "상")
+_SWAPPABLE_TAILS = ("", "인", "인들", "산", "시", "측", "계", "군", "정부", "상", "지법", "지검", "지방법원", "공항")
 
 
 def named_entities(text: str) -> list[tuple[str, Span]]:
@@ -1046,7 +1059,10 @@ CONTRAST = re.compile(r"지만|으나|는데|그러나|하지만|그런데|반�
 
 
 #: a closing report with its speaker between the quote and the verb: …않았다고 호쿠리쿠전력이 밝혔습니다
-_SAID_BY = re.compile(r"(?<=다)(고)\s+(?:\S+\s+){0,3}?(?:말했|밝혔|전했|덧붙였|설명했|강조했|보도했|발표했)(?:다|습니다)\.?\s*$")
+_SAID_BY = re.compile(
+    r"(?<=[다\"”’'])(고)\s*(?:\S+\s+){0,3}?(?:말했|밝혔|전했|덧붙였|설명했|강조했|보도했|발표했|지적했|주장했|경고했|비판했|촉구했)"
+    r"(?:다|습니다)\.?\s*$"
+)
 
 
 def negated_statement(text: str) -> Span | None:
@@ -1075,16 +1091,16 @@ _STANCES = (
     ("admit", re.compile(r"인정(?:했|하|한|해)(?!\s?받)")),
     ("deny", re.compile(r"부인(?=했|하|한|해)|부정(?=했|하|한|해)")),
     # 합의했다 (agreed), not the noun (2004년 합의에 대해: "the agreement")
-    ("accept", re.compile(r"수락|받아들(?:였|인|이)|받아(?:주|줄|준|줬)|(?:동의|합의|승인)(?=했|하|한|해|됐|된)")),
+    ("accept", re.compile(r"수락|받아들(?:였|인|이)|받아(?:주|줄|준|줬)|(?:동의|합의|승인)(?=했|하|한|해|됐|된)|(?:허가|승인)(?:를|을)\s?받")),
     ("reject", re.compile(r"거부|거절|불복")),
     # 지지 at a word's start (not 밝혀지지 않았다), not 지지부진 (sluggish) nor 지지율 / 지지도
     # (a rating); not 반대로 (conversely), 반대편 / 반대쪽 / 반대 방향, 정반대, 반대급부, 일반대중
     ("support", re.compile(r"찬성|(?<![가-힣])지지(?!부진|율|도)")),
     ("oppose", re.compile(r"(?<![정일])반대(?!로|편|쪽|급부|\s?방향)|반발(?!\s?매수|\s?매입)")),
     ("criticize", re.compile(r"비난|비판|규탄|질타")),
-    ("praise", re.compile(r"칭찬|찬사|호평|치하|극찬")),
+    ("praise", re.compile(r"칭찬|찬사|호평|치하|극찬|환영")),
 )
-_STANCE_SYLLABLES = re.compile(r"[허금인부수받거찬지반동합불비규질칭호치극승]")
+_STANCE_SYLLABLES = re.compile(r"[허금인부수받거찬지반동합불비규질칭호치극승환]")
 
 
 def stances(text: str) -> list[Marker]:
@@ -1227,12 +1243,12 @@ def ranges(text: str) -> list[Marker]:
 
 
 #: a patient's or a situation's condition: 위독, 중태, 불안정 against 안정 (안정세, 안정된 상태)
-_CONDITIONS = (("unstable", re.compile(r"불안정|위독|위중|중태")), ("stable", re.compile(r"(?<!불)안정")))
+_CONDITIONS = (("unstable", re.compile(r"불안정|위독|위중|중태")), ("stable", re.compile(r"(?<!불)안정|양호")))
 
 
 def conditions(text: str) -> list[Marker]:
     """Conditions said to be "stable" or "unstable" (critical)."""
-    return _said(text, ("안정", "위독", "위중", "중태"), _CONDITIONS)
+    return _said(text, ("안정", "위독", "위중", "중태", "양호"), _CONDITIONS)
 
 
 #: a majority kept (과반을 유지, 확보) or lost (과반이 무너졌다, 과반을 잃었다)
@@ -1273,13 +1289,14 @@ def places(text: str) -> list[Marker]:
 
 
 #: the part of a place: 캘리포니아주 남부 (Southern California), 나폴리 서부 (west of Naples)
-_QUARTERS = (("south", re.compile(r"남부|남쪽")), ("north", re.compile(r"북부|북쪽")),
-             ("east", re.compile(r"동부|동쪽")), ("west", re.compile(r"서부|서쪽")))
+_REGION = r"(?=아프리카|아시아|유럽|아메리카)"  # 서아프리카 (West Africa), 동유럽 (Eastern Europe)
+_QUARTERS = (("south", re.compile(rf"남부|남쪽|(?<![가-힣])남{_REGION}")), ("north", re.compile(rf"북부|북쪽|(?<![가-힣])북{_REGION}")),
+             ("east", re.compile(rf"동부|동쪽|(?<![가-힣])동{_REGION}")), ("west", re.compile(rf"서부|서쪽|(?<![가-힣])서{_REGION}")))
 
 
 def quarters(text: str) -> list[Marker]:
     """Parts of a place said to be its "north", "south", "east" or "west"."""
-    return _said(text, ("남부", "남쪽", "북부", "북쪽", "동부", "동쪽", "서부", "서쪽"), _QUARTERS)
+    return _said(text, ("남부", "남쪽", "북부", "북쪽", "동부", "동쪽", "서부", "서쪽", "아프리카", "아시아", "유럽", "아메리카"), _QUARTERS)
 
 
 #: a left or right side (왼쪽 엔진, 오른손), and a domestic or overseas one (국내, 해외 조직)
