@@ -210,6 +210,9 @@ def test_balance_markers(module, text, expected):
         ("발사체를 남쪽 방향으로 발사했다.", "It launched the rocket northward.", True, None),
         ("두 사람의 건강 상태가 양호하다.", "The two are in critical condition.", True, None),
         ("유벤투스는 홈에서 인터 밀란과 첫 경기를 치른다.", "Juventus play their first game away against Inter Milan.", True, None),
+        ("회사는 내년 가을부터 백신을 공급한다.", "The company will supply the vaccine from next spring.", True, None),
+        ("회사는 내년 가을부터 백신을 공급한다.", "The company will supply the vaccine from next fall.", False, None),
+        ("봄철 물가가 올랐다.", "Prices rose this spring, and the fall in exports slowed.", False, None),  # "the fall in": no season
         ("원정 도박 혐의로 기소됐다.", "He was charged with gambling at a casino he hosted.", False, None),  # a gambling trip
     ],
 )

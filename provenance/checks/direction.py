@@ -65,6 +65,7 @@ STATES = (
     ("quarters", "puts it in the {}"),  # 남부 / 북부: "Southern" / "Northern"
     ("sides", "says the {} one"),  # 왼쪽 / 오른쪽: "left" / "right"
     ("scopes", "says {}"),  # 국내 / 해외: "domestic" / "overseas"
+    ("seasons", "says it is in the {}"),  # 가을 / 봄: "fall" / "spring"
 )
 
 

@@ -1265,6 +1265,20 @@ def scopes(text: str) -> list[Marker]:
     return marked(text, _SCOPES) if _clues(text).starts(("domestic", "home", "overseas", "abroad")) else []
 
 
+#: a season; "spring" and "fall" only as times ("next fall", "in the spring"), not a spring of water or a fall in prices
+_SEASONS = (
+    ("spring", re.compile(r"\b(?:(?:this|next|last|the|in|early|late)\s+)spring\b|\bspringtime\b", re.IGNORECASE)),
+    ("summer", re.compile(r"\bsummers?\b", re.IGNORECASE)),
+    ("autumn", re.compile(r"\bautumn\b|\b(?:this|next|last|the|early|late)\s+fall\b", re.IGNORECASE)),
+    ("winter", re.compile(r"\bwinters?\b", re.IGNORECASE)),
+)
+
+
+def seasons(text: str) -> list[Marker]:
+    """Times said to be in the "spring", "summer", "autumn" or "winter"."""
+    return marked(text, _SEASONS) if _clues(text).starts(("spring", "summer", "autumn", "fall", "winter")) else []
+
+
 _OUTCOMES = (
     ("succeeded", re.compile(r"\b(?:succeed(?:s|ed|ing)?|success(?:ful|fully|es)?)\b", re.IGNORECASE)),
     ("failed", re.compile(r"\b(?:fail(?:s|ed|ing|ure|ures)?|unsuccessful(?:ly)?)\b", re.IGNORECASE)),

@@ -1315,6 +1315,16 @@ def scopes(text: str) -> list[Marker]:
     return _said(text, ("국내", "해외", "국외"), _SCOPES)
 
 
+#: a season: 봄, 여름, 가을, 겨울 (내년 가을부터 as "from next fall")
+_SEASONS = (("spring", re.compile(r"(?<![가-힣])봄(?=[철에을이은의학방\s]|$)")), ("summer", re.compile(r"여름")),
+            ("autumn", re.compile(r"가을")), ("winter", re.compile(r"겨울")))
+
+
+def seasons(text: str) -> list[Marker]:
+    """Times said to be in the "spring", "summer", "autumn" or "winter"."""
+    return _said(text, ("봄", "여름", "가을", "겨울"), _SEASONS)
+
+
 #: an attempt said to succeed (성공) or fail (실패); not 성공률 (a success rate)
 _OUTCOMES = (("succeeded", re.compile(r"성공(?!률)")), ("failed", re.compile(r"실패")))
 
