@@ -1101,6 +1101,11 @@ def _said(text: str, words: frozenset[str], patterns) -> list[Marker]:
     return marked(text, patterns) if _clues(text).says(words) else []
 
 
+def _started(text: str, prefixes: tuple[str, ...], patterns) -> list[Marker]:
+    """The markers of `patterns` in `text`, read only when a word begins with one of `prefixes` (issue #8)."""
+    return marked(text, patterns) if _clues(text).starts(prefixes) else []
+
+
 def balances(text: str) -> list[Marker]:
     """Balances said to be in the black ("black") or in the red ("red")."""
     return _said(text, _BALANCE_WORDS, (("black", _BLACK), ("red", _RED)))
@@ -1245,7 +1250,7 @@ _QUARTERS = tuple(
 
 def quarters(text: str) -> list[Marker]:
     """Parts of a place said to be its "north", "south", "east" or "west"."""
-    return marked(text, _QUARTERS) if _clues(text).starts(("south", "north", "east", "west")) else []
+    return _started(text, ("south", "north", "east", "west"), _QUARTERS)
 
 
 #: a left or right side ("left engine", "right hand"; not "left Incheon"), and a domestic or overseas one
@@ -1257,12 +1262,12 @@ _SCOPES = (("domestic", re.compile(r"\b(?:domestic(?:ally)?|home-grown)\b", re.I
 
 def sides(text: str) -> list[Marker]:
     """Sides said to be the "left" or the "right" one."""
-    return marked(text, _SIDES) if _clues(text).starts(("left", "right")) else []
+    return _started(text, ("left", "right"), _SIDES)
 
 
 def scopes(text: str) -> list[Marker]:
     """Things said to be "domestic" or "overseas"."""
-    return marked(text, _SCOPES) if _clues(text).starts(("domestic", "home", "overseas", "abroad")) else []
+    return _started(text, ("domestic", "home", "overseas", "abroad"), _SCOPES)
 
 
 #: a season; "spring" and "fall" only as times ("next fall", "in the spring"), not a spring of water or a fall in prices
@@ -1276,7 +1281,7 @@ _SEASONS = (
 
 def seasons(text: str) -> list[Marker]:
     """Times said to be in the "spring", "summer", "autumn" or "winter"."""
-    return marked(text, _SEASONS) if _clues(text).starts(("spring", "summer", "autumn", "fall", "winter")) else []
+    return _started(text, ("spring", "summer", "autumn", "fall", "winter"), _SEASONS)
 
 
 _OUTCOMES = (
@@ -1287,7 +1292,7 @@ _OUTCOMES = (
 
 def outcomes(text: str) -> list[Marker]:
     """Attempts said to have "succeeded" or "failed"."""
-    return marked(text, _OUTCOMES) if _clues(text).starts(("succe", "fail", "unsucce")) else []
+    return _started(text, ("succe", "fail", "unsucce"), _OUTCOMES)
 
 
 _STRENGTHS = (
@@ -1300,7 +1305,7 @@ _STRENGTH_STARTS = ("weak", "sluggish", "slow", "soft", "slump", "poor", "strong
 
 def strengths(text: str) -> list[Marker]:
     """Sales, demand or markets said to be "weak" or "strong"."""
-    return marked(text, _STRENGTHS) if _clues(text).starts(_STRENGTH_STARTS) else []
+    return _started(text, _STRENGTH_STARTS, _STRENGTHS)
 
 
 # --- size -------------------------------------------------------------------
