@@ -96,6 +96,9 @@ def test_markers(module, text, expected):
         ("소득대체율은 41.5%에서 43%로 높아집니다.", "The replacement rate will fall from 41.5 percent to 43 percent.", True),
         ("영화제 측은 관객이 10% 이상 늘 것으로 기대한다.", "The festival expects attendance to fall by over 10 percent.", True),
         ("NBC는 리노가 남아줄 것을 요청했다.", "NBC asked Leno to stay, his ratings jumping.", False),  # 남아줄 것: no fall
+        ("물가 상승률은 전달보다 0.2%포인트 낮아졌다.", "Inflation was up 0.2 percentage point from the month before.", True),  # 상승률: a rate
+        ("대형 병원들은 응급실 운영 시간을 단축했다.", "Major hospitals lengthened the hours of their emergency rooms.", True),
+        ("정부는 운영 기간을 연장했다.", "The government extended the period.", False),
         # a comparison: 구형량보다 낮은 형 is a lighter sentence, not a heavier one
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a heavier sentence than the seven years sought.", True),
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a lighter sentence than the seven years sought.", False),
@@ -213,6 +216,8 @@ def test_balance_markers(module, text, expected):
         ("회사는 내년 가을부터 백신을 공급한다.", "The company will supply the vaccine from next spring.", True, None),
         ("회사는 내년 가을부터 백신을 공급한다.", "The company will supply the vaccine from next fall.", False, None),
         ("봄철 물가가 올랐다.", "Prices rose this spring, and the fall in exports slowed.", False, None),  # "the fall in": no season
+        ("승객 27명이 가벼운 부상을 입었다.", "Twenty-seven passengers suffered serious injuries.", True, None),
+        ("승객 27명이 가벼운 부상을 입었다.", "Twenty-seven passengers suffered minor injuries.", False, None),
         ("원정 도박 혐의로 기소됐다.", "He was charged with gambling at a casino he hosted.", False, None),  # a gambling trip
     ],
 )

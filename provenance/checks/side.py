@@ -78,6 +78,7 @@ class Side:
     sides: list[Marker] = extracted("sides", 'Sides said to be the "left" (왼쪽, "left engine") or the "right" one.')
     scopes: list[Marker] = extracted("scopes", 'Things said to be "domestic" (국내) or "overseas" (해외, "abroad").')
     seasons: list[Marker] = extracted("seasons", 'Times in the "spring" (봄), "summer", "autumn" (가을, "fall") or "winter".')
+    injuries: list[Marker] = extracted("injuries", 'Injuries said to be "minor" (경상, "minor injuries") or "serious" (중상).')
     stances: list[Marker] = extracted("stances", 'What a report does: "allow" / "ban", "admit" / "deny", "accept" / "reject".')
 
     def __init__(self, text: str, lang: str) -> None:

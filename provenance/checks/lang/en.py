@@ -1039,7 +1039,7 @@ _UP = re.compile(
     r"|gain(?:s|ed|ing)?(?!\s+(?:access|control|entry|independence|power|ground|support|recognition|momentum)\b)"
     r"|rais(?:e[sd]?|ing)(?!\s+(?:the\s+)?(?:concerns?|questions?|fears?|doubts?|issues?|awareness|hopes?|funds?|money|the\s+(?:issue|question|matter|possibility)|children|a\s+family)\b)"
     r"|higher(?!\s+(?:education|court|authorities|learning)\b)|(?:doubl|tripl|quadrupl)(?:ed|es|ing)"
-    r"|(?:heavier|harsher|stiffer)\s+(?:sentences?|penalt(?:y|ies)|punishments?)|widen(?:s|ed|ing)?"
+    r"|(?:heavier|harsher|stiffer)\s+(?:sentences?|penalt(?:y|ies)|punishments?)|widen(?:s|ed|ing)?|lengthen(?:s|ed|ing)?"
     r"|up(?=\s+(?:[$€£¥]?\d|by\b|from\b))|" + _MOVE_BEFORE + r"up"
     r")\b",
     re.IGNORECASE,
@@ -1056,7 +1056,7 @@ _DOWN = re.compile(
     r"|slid(?:e|es|ing)?|slump(?:s|ed|ing)?|plung(?:e[sd]?|ing)|shr[ai]nk(?:s|ing)?|shrunk|dip(?:s|ped|ping)?|tumbl(?:e[sd]?|ing)"
     r"|lower(?:ed|ing)?(?!\s+(?:house|court|chamber|body|end|half|part|level|floor|deck)\b)"
     r"|cut(?:s|ting)?(?!\s+(?:off|ties|short|down|in)\b)"
-    r"|reduc(?:e[sd]?|ing)|halv(?:e[sd]?|ing)"
+    r"|reduc(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|shorten(?:s|ed|ing)?"
     r"|(?:lighter|more\s+lenient|milder)\s+(?:sentences?|penalt(?:y|ies)|punishments?)|narrow(?:s|ed|ing)(?!\s+(?:escape|victory|win|margin)\b)"
     r"|down(?=\s+(?:[$€£¥]?\d|by\b|from\b))|" + _MOVE_BEFORE + r"down"
     r")\b",
@@ -1066,7 +1066,7 @@ _DOWN = re.compile(
 _CHANGE_STARTS = (
     "ris", "rose", "increas", "gr", "climb", "surg", "soar", "hik", "expand", "jump", "gain", "rais",
     "higher", "doubl", "tripl", "quadrupl", "up", "fell", "fall", "decreas", "declin", "drop", "slid", "slump", "plung", "shr",
-    "dip", "tumbl", "lower", "cut", "reduc", "down", "heavier", "harsher", "stiffer", "lighter", "more", "milder", "widen", "narrow", "halv",
+    "dip", "tumbl", "lower", "cut", "reduc", "down", "heavier", "harsher", "stiffer", "lighter", "more", "milder", "widen", "narrow", "halv", "lengthen", "shorten",
 )
 
 
@@ -1282,6 +1282,15 @@ _SEASONS = (
 def seasons(text: str) -> list[Marker]:
     """Times said to be in the "spring", "summer", "autumn" or "winter"."""
     return _started(text, ("spring", "summer", "autumn", "fall", "winter"), _SEASONS)
+
+
+_INJURIES = (("minor", re.compile(r"\b(?:minor|light|slight)\s+injur(?:y|ies)|slightly\s+(?:injured|hurt)\b", re.IGNORECASE)),
+             ("serious", re.compile(r"\b(?:serious|severe|critical|major)\s+injur(?:y|ies)|(?:seriously|severely|critically|badly)\s+(?:injured|hurt)\b", re.IGNORECASE)))
+
+
+def injuries(text: str) -> list[Marker]:
+    """Injuries said to be "minor" or "serious"."""
+    return _started(text, ("minor", "light", "slight", "serious", "severe", "critical", "major", "badly"), _INJURIES)
 
 
 _OUTCOMES = (

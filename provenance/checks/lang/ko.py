@@ -706,6 +706,12 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "춘천": ("Chuncheon",),
     "강릉": ("Gangneung",),
     "여수": ("Yeosu",),
+    "광저우": ("Guangzhou",),
+    "선양": ("Shenyang",),
+    "칭다오": ("Qingdao",),
+    "톈진": ("Tianjin",),
+    "충칭": ("Chongqing",),
+    "우한": ("Wuhan",),
     "상하이": ("Shanghai",),
     "워싱턴": ("Washington",),
     "모스크바": ("Moscow",),
@@ -765,7 +771,7 @@ SWAPPABLE: dict[str, str] = {
         "부산", "인천", "대구", "대전", "광주", "울산", "수원", "원산", "남포", "함흥", "청진", "혜산", "도쿄", "오사카",
         "상하이", "워싱턴", "모스크바", "런던", "파리", "수도권", "로스앤젤레스", "샌프란시스코", "시카고", "베를린", "로마",
         "시드니", "방콕", "하노이", "마닐라", "자카르타", "키이우", "키예프", "예루살렘", "두바이", "제네바", "브뤼셀", "타이베이",
-        "세종", "제주", "창원", "포항", "청주", "춘천", "강릉", "여수",
+        "세종", "제주", "창원", "포항", "청주", "춘천", "강릉", "여수", "광저우", "선양", "칭다오", "톈진", "충칭", "우한",
     ), "city"),
     **dict.fromkeys(("경찰", "검찰", "변호인", "변호인단"), "law"),
     **dict.fromkeys((
@@ -1132,8 +1138,9 @@ _NOT_EARNED = "".join(rf"(?<!{w} )" for w in ("수익을", "매출을", "성과�
 #: 올라탔다 (got on), 인상적 (striking)
 _UP = re.compile(
     # the lookahead lets `re` pass over other syllables at once (issue #8)
-    r"(?=[증점상급폭치솟늘올오높커확인많무])(?:"
-    r"증가|점증|상승|급등|급증|폭등|치솟|솟(?:아|았|은|구)"
+    r"(?=[증점상급폭치솟늘올오높커확인많무연])(?:"
+    # not 증가율, 상승률: a rate, which the sentence says more of (상승률이 낮아졌다 fell)
+    r"증가(?!율|세율)|점증|상승(?!률)|급등|급증|폭등|치솟|솟(?:아|았|은|구)|연장(?:했|하|한|해|됐|된|되)"
     r"|늘(?:었|어났|어난|어날|어나|어(?![놓서선뜨])|린|렸|리|려|고|면서|며|게)"
     r"|올랐|오른(?![쪽손발편])|(?<![\s(]위로 )(?<!^위로 )올라(?![타탔])|오르(?:고|는|며|면서|자|기|던)|오를"
     r"|높(?:였|인|여)|" + _NOT_EARNED + r"(?:올렸|올린|올리(?:기|고|며|면|자|겠|는))"
@@ -1143,15 +1150,15 @@ _UP = re.compile(
 #: a figure going down: 감소, 하락, 줄었다, 떨어졌다, 낮아졌다, (4년 전보다) 낮았다; not 줄 (a line: 줄이 길다),
 #: "3km 떨어진 곳" (three kilometres away), "떨어져 살았다" (lived apart)
 _DOWN = re.compile(
-    r"(?=[감하급폭내떨낮줄작축인적가])(?:"
-    r"감소|감퇴|하락|하강|급락|급감|폭락|감축|내려(?:가|간|갔|앉)|떨어(?:뜨|트)|낮(?:추|춘|춰|췄)"
+    r"(?=[감하급폭내떨낮줄작축인적가단])(?:"
+    r"감소(?!율)|감퇴|하락(?!률)|하강|급락|급감|폭락|감축|내려(?:가|간|갔|앉)|떨어(?:뜨|트)|낮(?:추|춘|춰|췄)|단축(?:했|하|한|해|됐|된|되)"
     r"|줄(?:었|어들|어든|어(?![서])|인|였|이(?=[기고며려면겠었는])|여|고|면서|며)"
     r"|(?<!km )(?<!km)(?<![0-9]m )(?<!마일 )(?<!미터 )떨어(?:졌|지|진|져)(?!\s?(?:있|살|지내|곳|지점|거리|위치))"
     r"|낮아(?:졌|지|진|져|집)|작아(?:졌|지|진|져|집)|줄어듭|떨어집|내립|(?<=\s)줄(?=\s?것)|" + _COMPARED + r"(?:낮았|적었|낮은|적은|가벼운|가벼웠|내렸|내려|내린|낮다|낮고|낮아|적다)"
     r"|축소(?:됐|했|되|하|된|한|해)|인하(?:했|됐|된|하|되|한|해))"
 )
 #: a syllable every match of `_UP` or `_DOWN` has: most sentences have none (issue #8)
-_CHANGE_SYLLABLES = re.compile(r"[증점상급폭치솟늘올오높커확인감하줄떨낮작축내많적렸릴무가]")
+_CHANGE_SYLLABLES = re.compile(r"[증점상급폭치솟늘올오높커확인감하줄떨낮작축내많적렸릴무가연단]")
 
 
 #: a rate or price someone raises (올렸다) or lowers (내렸다): the object said, since 내리다 alone
@@ -1249,6 +1256,15 @@ _CONDITIONS = (("unstable", re.compile(r"불안정|위독|위중|중태")), ("st
 def conditions(text: str) -> list[Marker]:
     """Conditions said to be "stable" or "unstable" (critical)."""
     return _said(text, ("안정", "위독", "위중", "중태", "양호"), _CONDITIONS)
+
+
+#: injuries said to be minor (경상, 가벼운 부상) or serious (중상, 크게 다쳐)
+_INJURIES = (("minor", re.compile(r"경상|가벼운\s?(?:부상|상처)|가볍게\s?다")), ("serious", re.compile(r"중상|크게\s?다|심하게\s?다")))
+
+
+def injuries(text: str) -> list[Marker]:
+    """Injuries said to be "minor" or "serious"."""
+    return _said(text, ("경상", "가벼", "가볍", "중상", "크게", "심하게"), _INJURIES)
 
 
 #: a majority kept (과반을 유지, 확보) or lost (과반이 무너졌다, 과반을 잃었다)
