@@ -428,3 +428,16 @@ def test_a_stance_turned_into_its_opposite_is_an_error(original, translation, fl
     assert bool(found) is flagged
     if flagged:
         assert found[0].severity is Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    ("ko_text", "en_text", "flagged"),
+    [
+        ("여객선이 좌초했지만 전원 구조됐습니다.", "The ferry ran aground, but not everyone on board was rescued.", True),
+        ("승객이 모두 구조된 것은 아니다.", "Not all passengers were rescued.", False),
+        ("승객 전원이 구조됐는지 확인하고 있다.", "They are checking whether or not all were rescued.", False),  # "or not"
+    ],
+)
+def test_a_quantity_denied_is_a_negation(ko_text, en_text, flagged):
+    found = check_pair(ko_text, en_text, enabled=["negation"])
+    assert bool([r for r in found if r.severity is Severity.ERROR]) is flagged

@@ -854,6 +854,7 @@ _NEGATION = re.compile(
     rf"(?:\b{_AUX}|['’](?:s|re|m))(?:\s+\w+)?\s+not\b(?!\s+(?:only|just|least|to\s+mention|until|unlike|long)|{_OPEN_QUESTION})"
     rf"|\b{_AUX}(?:\s+\w+)?\s+no\s+longer\b"
     r"|\bnever\b|\bcannot\b(?!\s+help\s+but\b)"
+    r"|(?<!\bor\s)\bnot\s+(?:all|every(?:one|body|thing)?)\b"  # "not everyone was rescued": a quantity denied
     rf"|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?|\s+help\s+but\b|\s+cut\s+it\b|{_OPEN_QUESTION}))",
     re.IGNORECASE,
 )
