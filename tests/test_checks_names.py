@@ -91,6 +91,11 @@ def test_a_two_letter_token_is_not_found_inside_another_word():
     assert [r.tgt[0].text for r in found] == ["UN Security Council"]
 
 
+def test_a_new_countrys_adjective_names_it_only_before_its_state():
+    # "Nigerian pirates": people of a country, not the country itself, so no swap for 가나
+    assert check_pair("선원들은 가나 인근 해상에서 납치됐다.", "Nigerian pirates kidnapped the sailors near Ghana.", enabled=["name"]) == []
+
+
 def test_swapped_name_names_both_sides_at_info_level():
     found = check_pair(
         "프랑크푸르트에서 열린 회의에 참석했다.", "He attended the meeting in Copenhagen.", enabled=["name"]

@@ -211,7 +211,8 @@ _ADJECTIVES = frozenset({
     "Argentine", "Argentinian", "Bangladeshi", "Belgian", "Brazilian", "Burmese", "Cambodian", "Chilean", "Cuban",
     "Danish", "Italian", "Jordanian", "Kazakh", "Laotian", "Lebanese", "Libyan", "Malaysian", "Nepalese", "Nepali",
     "Norwegian", "Polish", "Portuguese", "Qatari", "Saudi", "Singaporean", "Spanish", "Syrian", "Ukrainian",
-    "Venezuelan", "Yemeni",
+    "Venezuelan", "Yemeni", "Ghanaian", "Nigerian", "Kenyan", "Ethiopian", "Somali", "Sudanese", "Moroccan", "Algerian",
+    "Zimbabwean", "Tanzanian", "Ugandan", "Congolese",
 })
 
 
