@@ -93,7 +93,11 @@ def test_a_two_letter_token_is_not_found_inside_another_word():
 
 def test_a_new_countrys_adjective_names_it_only_before_its_state():
     # "Nigerian pirates": people of a country, not the country itself, so no swap for 가나
-    assert check_pair("선원들은 가나 인근 해상에서 납치됐다.", "Nigerian pirates kidnapped the sailors near Ghana.", enabled=["name"]) == []
+    found = check_pair("선원들은 가나 인근 해상에서 해적에게 납치됐다.", "Nigerian pirates kidnapped the sailors off West Africa.",
+                       enabled=["name"])
+    assert [r for r in found if r.severity is not Severity.INFO] == []
+    found = check_pair("선원들은 가나 인근 해상에서 납치됐다.", "The Nigerian government said the sailors were kidnapped.", enabled=["name"])
+    assert [r.severity for r in found] == [Severity.ERROR]  # before its state, the adjective names the country
 
 
 def test_swapped_name_names_both_sides_at_info_level():
