@@ -99,6 +99,8 @@ def test_markers(module, text, expected):
         ("물가 상승률은 전달보다 0.2%포인트 낮아졌다.", "Inflation was up 0.2 percentage point from the month before.", True),  # 상승률: a rate
         ("대형 병원들은 응급실 운영 시간을 단축했다.", "Major hospitals lengthened the hours of their emergency rooms.", True),
         ("정부는 운영 기간을 연장했다.", "The government extended the period.", False),
+        ("새 철조망은 기존 철조망보다 1m 더 높습니다.", "The new fence is 1 meter lower than the old one.", True),
+        ("당국은 경비대 병력을 2천 명가량 늘렸다.", "The authorities withdrew about 2,000 border guards.", True),
         # a comparison: 구형량보다 낮은 형 is a lighter sentence, not a heavier one
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a heavier sentence than the seven years sought.", True),
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a lighter sentence than the seven years sought.", False),
@@ -218,6 +220,12 @@ def test_balance_markers(module, text, expected):
         ("봄철 물가가 올랐다.", "Prices rose this spring, and the fall in exports slowed.", False, None),  # "the fall in": no season
         ("승객 27명이 가벼운 부상을 입었다.", "Twenty-seven passengers suffered serious injuries.", True, None),
         ("승객 27명이 가벼운 부상을 입었다.", "Twenty-seven passengers suffered minor injuries.", False, None),
+        ("북한 병사 1명이 15일 오전 중부전선을 넘어 귀순했다.", "A soldier defected on the evening of the 15th.", True, None),
+        ("북한 병사 1명이 15일 오전 중부전선을 넘어 귀순했다.", "A soldier defected on the eastern front.", True, None),
+        ("북한 병사 1명이 15일 오전 중부전선을 넘어 귀순했다.", "A soldier defected on the central front on the morning of the 15th.", False, None),
+        ("국영 판매소는 물량이 부족하다.", "State shops have plentiful supplies.", True, None),
+        ("당국이 외화 사용을 단속했다.", "The authorities eased restrictions on foreign currency.", True, None),
+        ("당국이 외화 사용을 단속했다.", "The authorities cracked down on foreign currency.", False, None),
         ("원정 도박 혐의로 기소됐다.", "He was charged with gambling at a casino he hosted.", False, None),  # a gambling trip
     ],
 )

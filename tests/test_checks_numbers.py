@@ -482,6 +482,7 @@ def test_a_shared_hedge_does_not_cover_two_precise_figures(translation, flagged)
         ("수출은 2개월 연속 감소했다", "Exports fell for a second straight month.", False),
         ("수출은 3개월 연속 감소했다", "Exports fell for a second straight month.", True),
         ("누리호는 세 번 연속 성공했다", "Nuri succeeded for the third time in a row.", False),
+        ("귀순한 것은 올해 들어 세 번째입니다", "It is the second time this year.", True),  # "second time this year": a count
         ("제조업 취업자는 4개월째 줄었다", "Manufacturing jobs fell for the second month.", True),  # the step of a spell
         ("지난해 20여 건에서 올해 48건으로 늘었다", "It rose from about 20 last year to 84 this year.", True),
         ("최대 400mm가 넘는 폭우가 쏟아졌다", "Downpours of more than 400 millimeters hit.", False),  # the peak was over 400

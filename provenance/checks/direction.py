@@ -18,7 +18,8 @@ same policy turned around; a range, 단거리 ("short-range") against 장거리
 무죄 ("acquitted"), is another judgment. So are the rest of `STATES`: the most and the
 least, a sex, a patient's condition, a majority kept or lost, a game at home or away,
 inside or outside, sales weak or strong, an attempt that succeeded or failed, the part
-of a place, the left or right one, domestic or overseas, and a season, injuries minor or serious. Each axis was
+of a place, the left or right one, domestic or overseas, and a season, injuries minor or serious, the part of the day, and supplies short or
+plentiful. Each axis was
 checked on the 1,681 real kpc-dev/jhe-dev pairs before it was added: none flags a pair
 (benchmarks/checks.py). With a negation anywhere in the bead ("흑자를 내지 못했다") they
 are not compared.
@@ -72,6 +73,8 @@ STATES = (
     ("scopes", "says {}"),  # 국내 / 해외: "domestic" / "overseas"
     ("seasons", "says it is in the {}"),  # 가을 / 봄: "fall" / "spring"
     ("injuries", "says the injuries are {}"),  # 경상 / 중상: "minor" / "serious"
+    ("day_parts", "says it was in the {}"),  # 오전 / 오후: "morning" / "evening"
+    ("supplies", "says supplies are {}"),  # 부족 / 충분: "short" / "plentiful"
 )
 
 

@@ -79,6 +79,8 @@ class Side:
     scopes: list[Marker] = extracted("scopes", 'Things said to be "domestic" (국내) or "overseas" (해외, "abroad").')
     seasons: list[Marker] = extracted("seasons", 'Times in the "spring" (봄), "summer", "autumn" (가을, "fall") or "winter".')
     injuries: list[Marker] = extracted("injuries", 'Injuries said to be "minor" (경상, "minor injuries") or "serious" (중상).')
+    day_parts: list[Marker] = extracted("day_parts", 'Times in the "morning" (오전) or "later in the day" (오후, 밤, "evening").')
+    supplies: list[Marker] = extracted("supplies", 'Supplies said to be "short" (부족) or "plentiful" (충분).')
     stances: list[Marker] = extracted("stances", 'What a report does: "allow" / "ban", "admit" / "deny", "accept" / "reject".')
 
     def __init__(self, text: str, lang: str) -> None:

@@ -44,6 +44,8 @@ _HEDGE_BEFORE = re.compile(r"\b(?:nearly|almost|about|roughly|more\s+than|over|a
 _SURE_MULTIPLES = frozenset({"tripled", "quadrupled", "quintupled"} | {word for word in MULTIPLES if word.endswith("fold") and word != "twofold"})
 #: words that often are not numbers at all ("one of", "at first", "a second")
 WEAK_WORDS = {"one", "first", "second", "once", "half", "double", "doubled"}
+#: "the second time this year": a count ("the first time in years" stays an idiom)
+_TIME_THIS = re.compile(r"\s+time\s+(?:this|in|since)\b", re.IGNORECASE)
 #: "fell for the second month", "for a second week": the step of a spell, a count all the same
 _FOR_THE_BEFORE = re.compile(r"\bfor\s+(?:the|a)\s+$", re.IGNORECASE)
 _SPELL_UNIT_AFTER = re.compile(r"\s+(?:day|week|month|quarter|year|session)\b", re.IGNORECASE)
@@ -223,7 +225,8 @@ def quantities(text: str) -> list[Quantity]:
             continue
         word = match.group().lower()
         value = ORDINALS[word.split("-")[-1]] + (SMALL[word.split("-")[0]] if "-" in word else 0)
-        weak = word in WEAK_WORDS and _RUNNING.match(text, match.end()) is None and not _spell_step(text, match)
+        weak = (word in WEAK_WORDS and _RUNNING.match(text, match.end()) is None and not _spell_step(text, match)
+                and not (word == "second" and _TIME_THIS.match(text, match.end())))
         found.append(Quantity(value, "ordinal", False, _span(match), weak=weak))
     for match in _finditer(_MULTIPLE, text, clues.says(_MULTIPLE_CUES)):
         word = match.group().lower()
@@ -1057,7 +1060,7 @@ _DOWN = re.compile(
     r"|slid(?:e|es|ing)?|slump(?:s|ed|ing)?|plung(?:e[sd]?|ing)|shr[ai]nk(?:s|ing)?|shrunk|dip(?:s|ped|ping)?|tumbl(?:e[sd]?|ing)"
     r"|lower(?:ed|ing)?(?!\s+(?:house|court|chamber|body|end|half|part|level|floor|deck)\b)"
     r"|cut(?:s|ting)?(?!\s+(?:off|ties|short|down|in)\b)"
-    r"|reduc(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|shorten(?:s|ed|ing)?"
+    r"|reduc(?:e[sd]?|ing)|halv(?:e[sd]?|ing)|shorten(?:s|ed|ing)?|withdr(?:aw|aws|awn|awing|ew)"
     r"|(?:lighter|more\s+lenient|milder)\s+(?:sentences?|penalt(?:y|ies)|punishments?)|narrow(?:s|ed|ing)(?!\s+(?:escape|victory|win|margin)\b)"
     r"|down(?=\s+(?:[$€£¥]?\d|by\b|from\b))|" + _MOVE_BEFORE + r"down"
     r")\b",
@@ -1067,7 +1070,7 @@ _DOWN = re.compile(
 _CHANGE_STARTS = (
     "ris", "rose", "increas", "gr", "climb", "surg", "soar", "hik", "expand", "jump", "gain", "rais",
     "higher", "doubl", "tripl", "quadrupl", "up", "fell", "fall", "decreas", "declin", "drop", "slid", "slump", "plung", "shr",
-    "dip", "tumbl", "lower", "cut", "reduc", "down", "heavier", "harsher", "stiffer", "lighter", "more", "milder", "widen", "narrow", "halv", "lengthen", "shorten",
+    "dip", "tumbl", "lower", "cut", "reduc", "down", "heavier", "harsher", "stiffer", "lighter", "more", "milder", "widen", "narrow", "halv", "lengthen", "shorten", "withdr",
 )
 
 
@@ -1115,7 +1118,7 @@ def balances(text: str) -> list[Marker]:
 #: a measure made stronger: "tightened", "stepped up", "bolstered"
 _STRONGER = re.compile(
     r"\b(?:strengthen|tighten|toughen|bolster)(?:s|ed|ing)?\b|\b(?:step(?:s|ped|ping)?|beef(?:s|ed|ing)?)\s+up\b"
-    r"|\breinforc(?:e|es|ed|ing)\b",
+    r"|\breinforc(?:e|es|ed|ing)\b|\bcrack(?:s|ed|ing)?\s+down\b",
     re.IGNORECASE,
 )
 #: a measure made weaker: "eased", "relaxed rules", "loosened", "lifted"; not "with ease",
@@ -1125,7 +1128,7 @@ _WEAKER = re.compile(
     r"|\b(?:scal(?:e|es|ed|ing)|cut(?:s|ting)?|wind(?:s|ing)?|wound)\s+(?:back|down)\b",
     re.IGNORECASE,
 )
-_MEASURE_STARTS = ("strengthen", "tighten", "toughen", "bolster", "step", "beef", "reinforc",
+_MEASURE_STARTS = ("strengthen", "tighten", "toughen", "bolster", "step", "beef", "reinforc", "crack",
                    "eas", "relax", "loosen", "soften", "weaken", "lift", "scal", "cut", "wind", "wound")
 
 
@@ -1243,7 +1246,7 @@ def places(text: str) -> list[Marker]:
 
 
 #: the part of a place: "Southern California", "west of Naples"; not "South Korea", a country's name
-_QUARTERS = tuple(
+_QUARTERS = (("centre", re.compile(r"\bcentral\s+(?:region|front|part|area|province|district)s?\b", re.IGNORECASE)),) + tuple(
     (way, re.compile(rf"\b(?:{way}ern|{way}\s+of|{way}ward|{way.title()}\s+(?:Africa|Asia|Europe|America))\b", re.IGNORECASE))
     for way in ("south", "north", "east", "west")
 )
@@ -1251,7 +1254,7 @@ _QUARTERS = tuple(
 
 def quarters(text: str) -> list[Marker]:
     """Parts of a place said to be its "north", "south", "east" or "west"."""
-    return _started(text, ("south", "north", "east", "west"), _QUARTERS)
+    return _started(text, ("central", "south", "north", "east", "west"), _QUARTERS)
 
 
 #: a left or right side ("left engine", "right hand"; not "left Incheon"), and a domestic or overseas one
@@ -1292,6 +1295,22 @@ _INJURIES = (("minor", re.compile(r"\b(?:minor|light|slight)\s+injur(?:y|ies)|sl
 def injuries(text: str) -> list[Marker]:
     """Injuries said to be "minor" or "serious"."""
     return _started(text, ("minor", "light", "slight", "serious", "severe", "critical", "major", "badly"), _INJURIES)
+
+
+_DAY_PARTS = (("morning", re.compile(r"\bmorning\b", re.IGNORECASE)),
+              ("later in the day", re.compile(r"\b(?:afternoon|evening|night|tonight)\b", re.IGNORECASE)))
+_SUPPLIES = (("short", re.compile(r"\b(?:short(?:ages?)?|scarce|scarcity|insufficient)\b", re.IGNORECASE)),
+             ("plentiful", re.compile(r"\b(?:plentiful|ample|abundant|sufficient)\b", re.IGNORECASE)))
+
+
+def day_parts(text: str) -> list[Marker]:
+    """Times said to be in the "morning" or "later in the day"."""
+    return _started(text, ("morning", "afternoon", "evening", "night", "tonight"), _DAY_PARTS)
+
+
+def supplies(text: str) -> list[Marker]:
+    """Supplies said to be "short" or "plentiful"."""
+    return _started(text, ("short", "scarc", "insufficient", "plentiful", "ample", "abundant", "sufficient"), _SUPPLIES)
 
 
 _OUTCOMES = (

@@ -1050,8 +1050,9 @@ def negative_words(text: str) -> list[Marker]:
 #: ("오차도 없어야" as "as precise as possible")
 _VERB_NEGATION = re.compile(
     r"지\s?(?:않|못)|(?<![가-힣])(?:안|못)\s(?=[가-힣])"
-    # and no one hurt: 다친 사람은 없었다, 사상자는 없었다, 인명 피해는 없었다
-    r"|(?:(?<=사람)|(?<=상자)|(?<=망자)|(?<=종자)|(?<=피해))(?:은|는|가|이|도)?\s?없(?=었|다|습|는)"
+    # and no one hurt, nothing happened: 다친 사람은 없었다, 인명 피해는 없었다, 총격은 없었다, 특이 동향은 없다
+    r"|(?:(?<=사람)|(?<=상자)|(?<=망자)|(?<=종자)|(?<=피해)|(?<=총격)|(?<=교전)|(?<=동향)|(?<=이상)|(?<=변화)|(?<=문제))"
+    r"(?:은|는|가|이|도)?\s?없(?=었|다|습|는)"
 )
 #: what may follow the statement's own negation: its ending, an auxiliary (않고 있다, 않을 것이다)
 _STATEMENT_END = re.compile(
@@ -1138,27 +1139,27 @@ _NOT_EARNED = "".join(rf"(?<!{w} )" for w in ("수익을", "매출을", "성과�
 #: 올라탔다 (got on), 인상적 (striking)
 _UP = re.compile(
     # the lookahead lets `re` pass over other syllables at once (issue #8)
-    r"(?=[증점상급폭치솟늘올오높커확인많무연])(?:"
+    r"(?=[증점상급폭치솟늘올오높커확인많무연더])(?:"
     # not 증가율, 상승률: a rate, which the sentence says more of (상승률이 낮아졌다 fell)
     r"증가(?!율|세율)|점증|상승(?!률)|급등|급증|폭등|치솟|솟(?:아|았|은|구)|연장(?:했|하|한|해|됐|된|되)"
     r"|늘(?:었|어났|어난|어날|어나|어(?![놓서선뜨])|린|렸|리|려|고|면서|며|게)"
     r"|올랐|오른(?![쪽손발편])|(?<![\s(]위로 )(?<!^위로 )올라(?![타탔])|오르(?:고|는|며|면서|자|기|던)|오를"
     r"|높(?:였|인|여)|" + _NOT_EARNED + r"(?:올렸|올린|올리(?:기|고|며|면|자|겠|는))"
-    r"|높아(?:졌|지|진|져|집)|커(?:졌|지|진|져|집)|오릅|(?<=\s)늘(?=\s?것)|늘어납|" + _COMPARED + r"(?:높았|많았|높은|많은|무거운|무거웠|높다|높고|높아|많다)"
+    r"|높아(?:졌|지|진|져|집)|커(?:졌|지|진|져|집)|오릅|더\s?(?:높|커|크)|(?<=\s)늘(?=\s?것)|늘어납|" + _COMPARED + r"(?:높았|많았|높은|많은|무거운|무거웠|높다|높고|높아|많다)"
     r"|확대(?:됐|했|되|하|된|한|해)|인상(?:했|됐|된|하|되|한|해))"
 )
 #: a figure going down: 감소, 하락, 줄었다, 떨어졌다, 낮아졌다, (4년 전보다) 낮았다; not 줄 (a line: 줄이 길다),
 #: "3km 떨어진 곳" (three kilometres away), "떨어져 살았다" (lived apart)
 _DOWN = re.compile(
-    r"(?=[감하급폭내떨낮줄작축인적가단])(?:"
+    r"(?=[감하급폭내떨낮줄작축인적가단더])(?:"
     r"감소(?!율)|감퇴|하락(?!률)|하강|급락|급감|폭락|감축|내려(?:가|간|갔|앉)|떨어(?:뜨|트)|낮(?:추|춘|춰|췄)|단축(?:했|하|한|해|됐|된|되)"
     r"|줄(?:었|어들|어든|어(?![서])|인|였|이(?=[기고며려면겠었는])|여|고|면서|며)"
     r"|(?<!km )(?<!km)(?<![0-9]m )(?<!마일 )(?<!미터 )떨어(?:졌|지|진|져)(?!\s?(?:있|살|지내|곳|지점|거리|위치))"
-    r"|낮아(?:졌|지|진|져|집)|작아(?:졌|지|진|져|집)|줄어듭|떨어집|내립|(?<=\s)줄(?=\s?것)|" + _COMPARED + r"(?:낮았|적었|낮은|적은|가벼운|가벼웠|내렸|내려|내린|낮다|낮고|낮아|적다)"
+    r"|낮아(?:졌|지|진|져|집)|작아(?:졌|지|진|져|집)|줄어듭|더\s?(?:낮|작)|떨어집|내립|(?<=\s)줄(?=\s?것)|" + _COMPARED + r"(?:낮았|적었|낮은|적은|가벼운|가벼웠|내렸|내려|내린|낮다|낮고|낮아|적다)"
     r"|축소(?:됐|했|되|하|된|한|해)|인하(?:했|됐|된|하|되|한|해))"
 )
 #: a syllable every match of `_UP` or `_DOWN` has: most sentences have none (issue #8)
-_CHANGE_SYLLABLES = re.compile(r"[증점상급폭치솟늘올오높커확인감하줄떨낮작축내많적렸릴무가연단]")
+_CHANGE_SYLLABLES = re.compile(r"[증점상급폭치솟늘올오높커확인감하줄떨낮작축내많적렸릴무가연단더]")
 
 
 #: a rate or price someone raises (올렸다) or lowers (내렸다): the object said, since 내리다 alone
@@ -1201,13 +1202,13 @@ def balances(text: str) -> list[Marker]:
 
 #: a measure made stronger (강화) or weaker (완화, 약화, 해제: lifted); not 강화도 (the island),
 #: not 무장 해제 (disarming)
-_STRONGER = re.compile(r"강화(?!도)")
+_STRONGER = re.compile(r"강화(?!도)|단속(?=하|했|한|해|을|에|이|에서)")  # 단속: a crackdown
 _WEAKER = re.compile(r"완화|약화|(?<!무장\s)(?<!무장)해제")
 
 
 def measures(text: str) -> list[Marker]:
     """Measures (rules, watch, sanctions) said to be made "stronger" or "weaker"."""
-    return _said(text, ("화", "해제"), (("stronger", _STRONGER), ("weaker", _WEAKER)))
+    return _said(text, ("화", "해제", "단속"), (("stronger", _STRONGER), ("weaker", _WEAKER)))
 
 
 #: a person's sex as the report gives it: 40대 남성, 남자 against 여성, 여자; not 남성복 or 여성부
@@ -1306,13 +1307,14 @@ def places(text: str) -> list[Marker]:
 
 #: the part of a place: 캘리포니아주 남부 (Southern California), 나폴리 서부 (west of Naples)
 _REGION = r"(?=아프리카|아시아|유럽|아메리카)"  # 서아프리카 (West Africa), 동유럽 (Eastern Europe)
-_QUARTERS = (("south", re.compile(rf"남부|남쪽|(?<![가-힣])남{_REGION}")), ("north", re.compile(rf"북부|북쪽|(?<![가-힣])북{_REGION}")),
+_QUARTERS = (("centre", re.compile(r"중부")),
+             ("south", re.compile(rf"남부|남쪽|(?<![가-힣])남{_REGION}")), ("north", re.compile(rf"북부|북쪽|(?<![가-힣])북{_REGION}")),
              ("east", re.compile(rf"동부|동쪽|(?<![가-힣])동{_REGION}")), ("west", re.compile(rf"서부|서쪽|(?<![가-힣])서{_REGION}")))
 
 
 def quarters(text: str) -> list[Marker]:
     """Parts of a place said to be its "north", "south", "east" or "west"."""
-    return _said(text, ("남부", "남쪽", "북부", "북쪽", "동부", "동쪽", "서부", "서쪽", "아프리카", "아시아", "유럽", "아메리카"), _QUARTERS)
+    return _said(text, ("중부", "남부", "남쪽", "북부", "북쪽", "동부", "동쪽", "서부", "서쪽", "아프리카", "아시아", "유럽", "아메리카"), _QUARTERS)
 
 
 #: a left or right side (왼쪽 엔진, 오른손), and a domestic or overseas one (국내, 해외 조직)
@@ -1339,6 +1341,22 @@ _SEASONS = (("spring", re.compile(r"(?<![가-힣])봄(?=[철에을이은의학�
 def seasons(text: str) -> list[Marker]:
     """Times said to be in the "spring", "summer", "autumn" or "winter"."""
     return _said(text, ("봄", "여름", "가을", "겨울"), _SEASONS)
+
+
+#: the part of the day: 오전, 아침 against 오후, 저녁, 밤 ("the morning of the 15th" against "evening")
+_DAY_PARTS = (("morning", re.compile(r"오전|아침")), ("later in the day", re.compile(r"오후|저녁|(?<![가-힣])밤")))
+#: supplies said to be short (부족, 품귀) or plentiful (충분, 풍부)
+_SUPPLIES = (("short", re.compile(r"부족|모자라|품귀")), ("plentiful", re.compile(r"충분|풍부|넉넉")))
+
+
+def day_parts(text: str) -> list[Marker]:
+    """Times said to be in the "morning" or "later in the day"."""
+    return _said(text, ("오전", "아침", "오후", "저녁", "밤"), _DAY_PARTS)
+
+
+def supplies(text: str) -> list[Marker]:
+    """Supplies said to be "short" or "plentiful"."""
+    return _said(text, ("부족", "모자라", "품귀", "충분", "풍부", "넉넉"), _SUPPLIES)
 
 
 #: an attempt said to succeed (성공) or fail (실패); not 성공률 (a success rate)
