@@ -47,6 +47,8 @@ KOREAN = [
     ("4세기", 4, "ordinal", False),  # a century, not four years of age
     ("3분기 연속", 3, "ordinal", False),  # quarters, not three minutes (3분기 alone is a date: the third quarter)
     ("세 번 연속", 3, "ordinal", False),  # the third in a row, not a count of three
+    ("1만 30원", 10_030, "KRW", False),  # the last digits after a space: 10,030 won
+    ("209만 6,270원", 2_096_270, "KRW", False),
     ("17광년", 17, "lightyear", False),
     ("섭씨 30도", 30, "C", False),
     ("영하 10도", -10, "C", False),  # ten below zero
@@ -57,6 +59,8 @@ KOREAN = [
 ENGLISH = [
     ("three", 3, None, False),
     ("84 this year", 84, None, False),  # when, not 84 years
+    ("a 40-hour week", 40, "hour", False),  # hours, not weeks
+    ("6 square kilometers", 6, "km2", False),
     ("five intense days", 5, "day", False),
     ("a dozen", 12, None, False),
     ("1.2 million", 1_200_000, None, False),

@@ -116,8 +116,12 @@ _NUMBER = re.compile(
 _ORDINAL = re.compile(rf"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{_ORDINAL_WORDS})\b", re.IGNORECASE)
 _MULTIPLE = re.compile(rf"\b(?:{'|'.join(MULTIPLES)})\b|\ba couple(?: of)?\b", re.IGNORECASE)
 #: one describing word may stand between a number and its unit: "five intense days"; not "20 last
-#: year", "84 this year", which say when, not how long
-_BETWEEN = r"(?:(?!(?:of|the|and|or|to|in|on|at|for|by|per|a|an|from|with|light|last|this|next|that|each|every|same)\s)[a-z]+\s)?"
+#: year", "84 this year", which say when, not how long, nor a unit of its own, which is the
+#: number's unit ("a 40-hour week": hours) or begins one ("6 square kilometers")
+_BETWEEN = (
+    r"(?:(?!(?:of|the|and|or|to|in|on|at|for|by|per|a|an|from|with|light|last|this|next|that|each|every|same"
+    rf"|{'|'.join(sorted({re.escape(w.split()[0]) for w in UNIT_WORDS}, key=len, reverse=True))})\s)[a-z]+\s)?"
+)
 _UNIT_AFTER = re.compile(
     rf"(?:\s?-?\s?){_BETWEEN}({'|'.join(sorted(map(re.escape, UNIT_WORDS), key=len, reverse=True))})(?![A-Za-z])",
     re.IGNORECASE,

@@ -79,8 +79,10 @@ VAGUE_PREFIXES = ("수", "십수", "수십", "몇", "여러", "수백", "수천"
 _DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _GROUP = rf"{_DIGITS}[십백천만억조]*"
 _DIGIT_NUMERAL = re.compile(
-    # 3억 5천만, 1억 2000만, 1조 2천억: a space may follow a big unit before the next group
-    rf"(?<![0-9A-Za-z.,]){_GROUP}(?:(?<=[십백천만억조]){_GROUP}|(?<=[만억조]) {_DIGITS}(?:[십백천]+[만억]?|[만억]))*"
+    # 3억 5천만, 1억 2000만, 1조 2천억: a space may follow a big unit before the next group;
+    # so may the last digits before a currency or counter: 1만 30원 (10,030 won), 209만 6,270원
+    rf"(?<![0-9A-Za-z.,]){_GROUP}(?:(?<=[십백천만억조]){_GROUP}|(?<=[만억조]) {_DIGITS}(?:[십백천]+[만억]?|[만억])"
+    rf"|(?<=[만억조]) {_DIGITS}(?= ?(?:원|달러|위안|엔|유로|명|개|톤|대|건|표|가구|곳)))*"
 )
 _SINO_SECTION = r"(?:[일이삼사오육칠팔구]?[십백천])+[일이삼사오육칠팔구]?"
 #: Hangul-only numerals: 삼십, 오백, 이천오백만; a bare 천/만/백 needs a space before its counter
