@@ -90,6 +90,7 @@ ENGLISH = [
     ("It was the 7th that came.", []),  # "that" makes a date only after "on"
     ("The board on the 11th lowered the rate.", [{"day": 11}]),
     ("The rain would stop from the night of the 17th but return later.", [{"day": 17}]),
+    ("The dust will clear from the afternoon of the 14th as winds blow.", [{"day": 14}]),
     ("He lives on the 3rd floor.", []),
     ("up 5% from a quarter earlier", [{"relative": "quarter:-1"}]),
     ("up 5% quarter-on-quarter", [{"relative": "quarter:-1"}]),
@@ -211,6 +212,8 @@ def test_a_relative_date_in_another_unit_is_a_change(ko_text, en_text, flagged):
         ("올림픽을 10일 앞둔 시점", [], [10]),  # ten days before: a duration
         ("3일간 계속됐다", [], [3]),
         ("지난 26일부터 28일까지 조사했다", [26, 28], []),  # 일부터 (from the day), not 일부 (a part)
+        ("위원회는 12일 전원회의에서 의결했다", [12], []),  # 전원회의 (a plenary), not 전 (ago)
+        ("3일 전에 발표했다", [], [3]),
         ("수출 물량의 일부가 줄었다", [], []),
     ],
 )

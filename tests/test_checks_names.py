@@ -126,6 +126,7 @@ def test_swapped_name_names_both_sides_at_info_level():
         ("인천지법은 17일 그에게 징역 15년을 선고했다.", "The Seoul court sentenced him to 15 years on the 17th.", "인천", "Seoul", Severity.ERROR),
         ("선원들은 가나 인근 해상에서 납치됐다.", "The sailors were kidnapped in waters near Nigeria.", "가나", "Nigeria", Severity.ERROR),
         ("민원 업무는 상하이 총영사관에서 처리한다.", "The Consulate General in Guangzhou will handle them.", "상하이", "Guangzhou", Severity.ERROR),
+        ("중국발 미세먼지가 유입됐다.", "Dust blew in from Japan.", "중국", "Japan", Severity.ERROR),  # 중국발: from China
         ("브뤼셀에서 열린 회의에 참석했다.", "He attended the meeting in Berlin.", "브뤼셀", "Berlin", Severity.ERROR),
         ("동해상으로 발사했다.", "It was fired into the Yellow Sea.", "동해", "Yellow Sea", Severity.ERROR),
         ("일본 정부도 회의를 열었다.", "The South Korean government also met.", "일본", "South Korean", Severity.ERROR),

@@ -166,6 +166,7 @@ def test_opposing_answers_a_negated_support():
         ("사상자는 없는 것으로 알려졌다.", "There were reportedly casualties.", Severity.WARNING),
         ('재판부는 "피해 회복이 이뤄지지 않았다"고 지적했습니다.', '"The damage has been recovered," the court said.', Severity.WARNING),
         ("귀순 과정에서 총격은 없었습니다.", "Shots were fired during his defection.", Severity.WARNING),
+        ("연기를 마신 승객들은 생명에는 지장이 없는 것으로 알려졌다.", "The passengers who inhaled smoke are reportedly in danger.", Severity.WARNING),
         # a word that may render the negation: a note
         ("북한은 아직 공식 입장을 내놓지 않았습니다.", "North Korea has yet to issue a statement.", Severity.INFO),
         ("일단 구입한 이후에는 돈이 들지 않게 됩니다.", "It is essentially free once you buy it.", Severity.INFO),

@@ -44,7 +44,7 @@ KO_WORDS = ("북한이 노동자 3천 명을 2019년 12월 22일 보냈다. 소�
             "내놓지 않았습니다 사퇴하지 않겠다고 밝혔습니다 위독한 안정세 과반을 유지 원정 홈 경기 "
             "서아프리카 양호 가벼운 부상 단축 상승률 열흘간의 다친 사람은 없었습니다 허가를 받았다 규탄 환영 가을 "
             "26일부터 최대 400mm가 넘는 세 번 연속 두 번째로 낮은 높아집니다 왼쪽 해외 남부 올렸습니다 "
-            "오전 중부전선 총격은 없었습니다 부족 단속 더 높습니다").split()
+            "오전 중부전선 총격은 없었습니다 부족 단속 더 높습니다 1만 30원 209만 6,270원 12일 전원회의 중국발 지장이 없는").split()
 EN_WORDS = ("North Korea sent 3,000 workers on Dec. 22, 2019. The source said “no.” Reported by Jieun Kim. Mr. U.S. "
             "minus -15 degrees Celsius $300 million up to at least threefold last week Park Won-soon refused to allow China "
             "Q3 second-quarter first half a year earlier year-on-year surplus deficit eased tightened long-range "
@@ -54,7 +54,7 @@ EN_WORDS = ("North Korea sent 3,000 workers on Dec. 22, 2019. The source said �
             "a woman in her 40s Cambodia from a quarter earlier nearly triple has yet to critical condition stable "
             "lost its majority host visit the opposition leader northward East Africa minor injuries shortened "
             "not everyone next fall welcomed approved 80 miles per hour injured five 84 this year halved widened "
-            "evening central front plentiful cracked down withdrew second time this year").split()
+            "evening central front plentiful cracked down withdrew second time this year a 40-hour week 6 square kilometers").split()
 PUNCT = list(".!?…。！？\"“”'’()[]«»,;:-—\n\n\n ") + ["\r\n", "\u00a0", "\u200b", "１２", "**", "# ", "- ", "> "]
 
 

@@ -387,11 +387,15 @@ _TIME = re.compile(
 
 #: words that start like a duration marker but are not one (29일 만료 = "expires on the 29th")
 _NOT_AFTER = ("만료", "만기", "만찬", "만남", "전국", "전략", "전쟁")
+#: 전 begins many words (전원회의, 전체, 전세): after a day it means "ago" only before a particle or the word's end
+_AGO_AFTER = re.compile(r"전(?:[^가-힣]|$|(?:보다|에|의|부터|까지|인|과|만|엔|쯤|께|에는)(?![가-힣]))")
 
 
 def _follows(text: str, end: int, words: tuple[str, ...]) -> bool:
     rest = text[end : end + 6].lstrip()
-    return rest.startswith(words) and not rest.startswith(_NOT_AFTER)
+    if not rest.startswith(words) or rest.startswith(_NOT_AFTER):
+        return False
+    return not rest.startswith("전") or _AGO_AFTER.match(rest) is not None
 
 
 def dates(text: str) -> list[DateMention]:
@@ -797,7 +801,7 @@ SWAPPABLE: dict[str, str] = {
 #: translation names ("repatriated to South Korea")
 IMPLIED_ENTITIES = {"국내": "한국", "우리나라": "한국", "우리 정부": "한국", "귀국": "한국"}
 #: what may follow a country's or city's name in one word: 중국인, 중국산, 서울시, 미국측, 한국계, 동해상
-_SWAPPABLE_TAILS = ("", "인", "인들", "산", "시", "측", "계", "군", "정부", "상", "지법", "지검", "지방법원", "공항")
+_SWAPPABLE_TAILS = ("", "인", "인들", "산", "시", "측", "계", "군", "정부", "상", "지법", "지검", "지방법원", "공항", "발")
 
 
 def named_entities(text: str) -> list[tuple[str, Span]]:
@@ -1053,7 +1057,7 @@ def negative_words(text: str) -> list[Marker]:
 _VERB_NEGATION = re.compile(
     r"지\s?(?:않|못)|(?<![가-힣])(?:안|못)\s(?=[가-힣])"
     # and no one hurt, nothing happened: 다친 사람은 없었다, 인명 피해는 없었다, 총격은 없었다, 특이 동향은 없다
-    r"|(?:(?<=사람)|(?<=상자)|(?<=망자)|(?<=종자)|(?<=피해)|(?<=총격)|(?<=교전)|(?<=동향)|(?<=이상)|(?<=변화)|(?<=문제))"
+    r"|(?:(?<=사람)|(?<=상자)|(?<=망자)|(?<=종자)|(?<=피해)|(?<=총격)|(?<=교전)|(?<=동향)|(?<=이상)|(?<=변화)|(?<=문제)|(?<=지장))"
     r"(?:은|는|가|이|도)?\s?없(?=었|다|습|는)"
 )
 #: what may follow the statement's own negation: its ending, an auxiliary (않고 있다, 않을 것이다)
