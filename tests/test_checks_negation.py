@@ -171,6 +171,7 @@ def test_opposing_answers_a_negated_support():
         ("북한은 아직 공식 입장을 내놓지 않았습니다.", "North Korea has yet to issue a statement.", Severity.INFO),
         ("일단 구입한 이후에는 돈이 들지 않게 됩니다.", "It is essentially free once you buy it.", Severity.INFO),
         ("톰 크루즈는 소년이었을 때 글을 잘 읽지 못했다.", "As a boy, Tom Cruise was a poor reader.", Severity.INFO),
+        ("산불이 사흘째 꺼지지 않고 있습니다.", "The wildfire has been burning for a third day.", Severity.INFO),  # an ongoing state
         # a negation before the statement's verb, in a modifier, or of being (없다): a note
         ("이란이 입장을 보이지 않아 협상이 결렬됐다.", "Talks broke down when Iran scoffed at the call.", Severity.INFO),
         ("경찰은 검거되지 않은 조직원 10명을 쫓고 있다.", "Police are tracking ten members at large.", Severity.INFO),

@@ -949,12 +949,12 @@ def negative_words(text: str) -> list[Marker]:
 
 
 #: words that may render a negated verb with none (아직 않았다 as "yet to", 들지 않게 as "free",
-#: 잘 읽지 못했다 as "a poor reader", 받아들이지 않았다 as "refused"): a lost negation is not
-#: asserted where one of them is in the translation
+#: 잘 읽지 못했다 as "a poor reader", 받아들이지 않았다 as "refused", 꺼지지 않고 있다 as "has been
+#: burning"): a lost negation is not asserted where one of them is in the translation
 _RENDERS_NEGATION = re.compile(
     r"\b(?:yet|only|still|free|poor(?:ly)?|premature|less|short\s+of|unless|avoid\w*|stop\w*|quit\w*|declin\w*"
     r"|los[te]s?|losing|remain\w*|hid\w*|away|off|outside|absent|miss\w*|far\s+from|forget|rather|kept|keeps?|keeping"
-    r"|instead|other\s+than|apart\s+from|except|beyond)\b",
+    r"|instead|other\s+than|apart\s+from|except|beyond|continu\w*|(?:has|have|had)\s+been\s+\w+ing)\b",
     re.IGNORECASE,
 )
 
