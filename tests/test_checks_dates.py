@@ -19,6 +19,7 @@ def extracted(module, text):
 KOREAN = [
     ("12월 22일", [{"month": 12, "day": 22}]),
     ("지난 14일", [{"day": 14}]),
+    ("1~5월 수주량", [{"month": 1}, {"month": 5}]),  # a range of months: January to May
     ("2019년", [{"year": 2019}]),
     ("1990년대", [{"year": 1990, "decade": True}]),
     ("90년대 초", [{"year": 1990, "decade": True}]),  # two digits: the 1990s, not 90 years
@@ -55,6 +56,8 @@ KOREAN = [
 
 ENGLISH = [
     ("Dec. 22", [{"month": 12, "day": 22}]),
+    ("in the January-May period", [{"month": 1}, {"month": 5}]),
+    ("between May and June", [{"month": 5}, {"month": 6}]),
     ("December 22", [{"month": 12, "day": 22}]),
     ("22 December", [{"month": 12, "day": 22}]),
     ("December 22, 2019", [{"year": 2019, "month": 12, "day": 22}]),

@@ -129,6 +129,7 @@ def test_swapped_name_names_both_sides_at_info_level():
         ("중국발 미세먼지가 유입됐다.", "Dust blew in from Japan.", "중국", "Japan", Severity.ERROR),  # 중국발: from China
         ("브뤼셀에서 열린 회의에 참석했다.", "He attended the meeting in Berlin.", "브뤼셀", "Berlin", Severity.ERROR),
         ("동해상으로 발사했다.", "It was fired into the Yellow Sea.", "동해", "Yellow Sea", Severity.ERROR),
+        ("북한은 남측에 통지문을 보냈다.", "North Korea sent a notice to China.", "남측", "China", Severity.ERROR),
         ("일본 정부도 회의를 열었다.", "The South Korean government also met.", "일본", "South Korean", Severity.ERROR),
         ("부산 사하구의 공장에서 불이 났다.", "A fire broke out at a plant in Saha District, Incheon.", "부산", "Incheon", Severity.ERROR),
         ("경찰은 방화로 보고 있다.", "Prosecutors suspect arson.", "경찰", "Prosecutors", Severity.ERROR),
@@ -195,6 +196,8 @@ def test_no_person_swap_where_every_titled_person_is_spelled(korean, english):
         ("여당은 법안을 처리했다.", "The governing party passed the bill."),
         ("세계대전 당시 파괴됐다.", "It was destroyed in the war in Daejeon."),  # 세계대전 is no 대전
         ("동해상으로 발사했다.", "It was fired into the Sea of Japan."),
+        ("북한은 남측에 통지문을 보냈다.", "The North sent a notice to the South."),  # inter-Korean news
+        ("평안남도 일대에서 동해상으로 발사했다.", "It was fired into the East Sea from the South Pyongan Province area."),
         ("일본 정부는 한국어 교육을 지원한다.", "The Japanese government supports Korean lessons."),  # an adjective, no state
     ],
 )

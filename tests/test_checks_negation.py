@@ -74,6 +74,14 @@ FAITHFUL = [
     ("이 사건은 테러와 무관하다.", "The incident is not related to terrorism."),
     ("입법 과정 없이 도입됐다.", "It was introduced without legislation."),
     ("그는 그 계획에 반대했다.", "He did not support the plan."),  # a negative word answers a negated verb
+    # a number not reached is said with or without a negation
+    ("차이는 50명이 채 되지 않는 것으로 알려졌다.", "They were separated by fewer than 50."),
+    ("이는 절반에도 못 미치는 규모다.", "That is not even half of it."),
+    ("실적은 기대에 미치지 못했다.", "Earnings fell short of expectations."),
+    # "not … until" is when it happens; "처음 본다" is "I have never seen"
+    ("이 정도 감소는 2050년 이후에나 나타날 것이다.", "A decline this size would not come until after 2050."),
+    ("제재는 북한이 핵을 포기할 때까지 멈추지 않을 것이다.", "Sanctions will not stop until the North gives up its nuclear arms."),
+    ("\"이렇게 뜨거운 것은 처음 본다\"고 말했다.", "\"I have never seen it this heated,\" he said."),
 ]
 
 #: a Korean negative word the English renders with one of its own cannot also answer a new "not"

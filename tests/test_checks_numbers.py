@@ -14,6 +14,10 @@ KOREAN = [
     # text, value, unit, approx
     ("1억1천만 달러", 110_000_000, "USD", False),
     ("2만 5천 명", 25_000, None, False),
+    ("4천 5백억 원", 450_000_000_000, "KRW", False),  # a space after 천 before a smaller unit
+    ("1천 9백 원", 1_900, "KRW", False),
+    ("2천 4백여 명", 2_400, None, True),
+    ("8천 7백만 배럴", 87_000_000, "barrel", False),  # 배럴 is a barrel, not 배 (times)
     ("3천여 명", 3_000, None, True),
     ("120만", 1_200_000, None, False),
     ("12조3천억 번", 12_300_000_000_000, None, False),
@@ -229,6 +233,9 @@ FAITHFUL = [
     ("이 수퍼컴퓨터는 1억1천만 달러 짜리다.", "The supercomputer cost $110 million."),
     ("초당 12조3천억 번 계산한다.", "It performs 12.3 trillion calculations a second."),
     ("주민 1천여 명이 대피했다.", "Slightly more than 1,000 residents were evacuated."),
+    ("외국인은 하루에만 4천 5백억 원어치를 순매도했다.", "Foreigners were net sellers of 450 billion won worth in a day."),
+    ("올해 들어 입국한 탈북자는 2천 4백여 명이다.", "About 2,400 defectors have arrived this year."),
+    ("사망 1천 명, 부상 2백 명으로 집계됐다.", "The toll was 1,000 dead and 200 injured."),  # two numbers, not 1,200
     ("인구는 120만 명이다.", "The population is 1.2 million."),
     ("두 사람이 다쳤다.", "Two people were hurt."),
     ("그들은 30% 올랐다고 말했다.", "They said it rose 30 percent."),
@@ -242,6 +249,7 @@ FAITHFUL = [
 
 CHANGED = [
     ("정부는 3천 명을 대피시켰다.", "The government evacuated 30,000 people.", "3,000", "30,000"),
+    ("리터당 1천 9백 원을 넘었다.", "It passed 1,600 won a liter.", "1,900", "1,600"),
     ("이 수퍼컴퓨터는 1억1천만 달러 짜리다.", "The supercomputer cost $170 million.", "110,000,000", "170,000,000"),
     ("부상자는 14명이다.", "Seventeen people were injured.", "14", "17"),
     ("그는 34세다.", "He is 74 years old.", "34", "74"),

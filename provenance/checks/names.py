@@ -198,9 +198,10 @@ def _names(form: str, text: str) -> bool:
     return False
 
 
-#: forms that name more than one leader: a surname alone; in the original, any form
-#: still answers for its entity
-_NOT_ENTITY_FORMS = frozenset({"Kim", "Lee", "Park", "Roh", "Moon", "Yoon", "Xi", "Mao"})
+#: forms that name more than one leader (a surname alone) or begin longer names ("the South"
+#: in "the South Pyongan Province"): never a swap's stray; in the original, any form still
+#: answers for its entity
+_NOT_ENTITY_FORMS = frozenset({"Kim", "Lee", "Park", "Roh", "Moon", "Yoon", "Xi", "Mao", "the North", "the South"})
 #: the adjectives of a country, which also name its language ("RFA's Korean Service") or
 #: its people anywhere: they name the country only before its state ("the Japanese government")
 _ADJECTIVES = frozenset({

@@ -482,7 +482,11 @@ RELATIVE = {
     "last month": "month:-1", "this month": "month:0", "next month": "month:1",
 }
 #: the ambiguous month names count only next to a day, year or these words
-_MONTH_CONTEXT = re.compile(r"(?:in|of|on|since|until|till|by|early|late|mid|last|next|this|from|through|to|and)\s+$", re.IGNORECASE)
+_MONTH_CONTEXT = re.compile(
+    r"(?:(?:in|of|on|since|until|till|by|early|late|mid|last|next|this|from|through|to|and|between)\s+"
+    r"|(?:uary|ruary|March|April|June|July|August|tember|October|vember|cember)\s?[-–]\s?)$",  # January-May
+    re.IGNORECASE,
+)
 
 _MONTH_ALT = "|".join(sorted((re.escape(m.capitalize()) for m in MONTHS), key=len, reverse=True))
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -678,15 +682,16 @@ def _says_clock(text: str, clues: _Clues) -> bool:
 
 
 def _slipped_day(m: re.Match[str], month: str, day: str) -> bool:
-    """"September 41", "August 0", "240 July": no such day, but a date all the same, so it
-    is compared as one (a month name in full beside a number is not a count of something;
+    """"September 41", "August 0", "240 July", "Nov. 240": no such day, but a date all the same,
+    so it is compared as one (a month name in full or with its period beside a number is not a count;
     March and May only inside a sentence, where the capital cannot be the verb's)."""
     if month.lower() not in _FULL_MONTHS or 1 <= int(day) <= 31:
         return False
     return month.lower() not in ("march", "may") or not _SENTENCE_START.search(m.string, 0, m.start())
 
 
-_FULL_MONTHS = frozenset(name for name in MONTHS if len(name) > 3 and "." not in name and name != "sept")
+#: month names a slipped day may follow: in full, or shortened with its period ("Nov. 240")
+_FULL_MONTHS = frozenset(name for name in MONTHS if (len(name) > 3 or name.endswith(".")) and name != "sept")
 
 
 def _year(m: re.Match[str]) -> DateMention:
@@ -853,16 +858,20 @@ _OPEN_QUESTION = (
     r"(?:\s+(?:us|me|him|her|them|reporters|journalists))?"
     r"\s+(?:where|when|how|why|what|which|who|whom|whose|whether)\b"
 )
+#: "not … until": a time when something does happen ("would not come until after 2050" renders
+#: 2050년 이후에나 나타날), so no negation; a negated original ("멈추지 않겠다 … 때까지") is
+#: answered by "until" in `_RENDERS_NEGATION`
+_NOT_UNTIL = r"(?:\s+\w+){0,3}\s+until\b"
 #: a negated verb: an auxiliary with "not" (a word may come between), "n't", "never", "cannot";
 #: not the idioms that assert ("can't help but marvel", "won't cut it" = falls short, said either way)
 _NEGATION = re.compile(
     # the lookahead lets `re` pass over words that begin otherwise at once (issue #8)
     rf"(?=[{_NEGATION_FIRST}])(?:"
-    rf"(?:\b{_AUX}|['’](?:s|re|m))(?:\s+\w+)?\s+not\b(?!\s+(?:only|just|least|to\s+mention|until|unlike|long)|{_OPEN_QUESTION})"
+    rf"(?:\b{_AUX}|['’](?:s|re|m))(?:\s+\w+)?\s+not\b(?!\s+(?:only|just|least|to\s+mention|unlike|long)|{_NOT_UNTIL}|{_OPEN_QUESTION})"
     rf"|\b{_AUX}(?:\s+\w+)?\s+no\s+longer\b"
     r"|\bnever\b|\bcannot\b(?!\s+help\s+but\b)"
     r"|(?<!\bor\s)\bnot\s+(?:all|every(?:one|body|thing)?)\b"  # "not everyone was rescued": a quantity denied
-    rf"|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?|\s+help\s+but\b|\s+cut\s+it\b|{_OPEN_QUESTION}))",
+    rf"|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?|\s+help\s+but\b|\s+cut\s+it\b|{_NOT_UNTIL}|{_OPEN_QUESTION}))",
     re.IGNORECASE,
 )
 #: words one of which `_NEGATION` needs, but for "n't"
@@ -954,7 +963,7 @@ def negative_words(text: str) -> list[Marker]:
 _RENDERS_NEGATION = re.compile(
     r"\b(?:yet|only|still|free|poor(?:ly)?|premature|less|short\s+of|unless|avoid\w*|stop\w*|quit\w*|declin\w*"
     r"|los[te]s?|losing|remain\w*|hid\w*|away|off|outside|absent|miss\w*|far\s+from|forget|rather|kept|keeps?|keeping"
-    r"|instead|other\s+than|apart\s+from|except|beyond|continu\w*|(?:has|have|had)\s+been\s+\w+ing)\b",
+    r"|instead|other\s+than|apart\s+from|except|beyond|continu\w*|(?:has|have|had)\s+been\s+\w+ing|until)\b",
     re.IGNORECASE,
 )
 

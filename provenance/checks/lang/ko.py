@@ -48,7 +48,7 @@ COUNTERS: dict[str, str | None] = {
     "세기": "ordinal", "분기": "ordinal",  # 4세기 = "the fourth century", 3분기 = "the third quarter"
     "위": "ordinal", "번째": "ordinal", "주년": "ordinal", "회째": "ordinal", "째": "ordinal", "차": "ordinal", "등": "ordinal",
     "년": "year", "해": "year", "개월": "month", "달": "month", "주": "week", "주일": "week",
-    "일": "day", "시간": "hour", "분": "minute", "초": "second", "배": "times",
+    "일": "day", "시간": "hour", "분": "minute", "초": "second", "배": "times", "배럴": "barrel",
     "%": "percent", "％": "percent", "퍼센트": "percent", "프로": "percent",
     "%포인트": "percent", "％포인트": "percent", "포인트": "percent",
     "달러": "USD", "불": "USD", "원": "KRW", "위안": "CNY", "엔": "JPY", "유로": "EUR",
@@ -82,7 +82,9 @@ _DIGIT_NUMERAL = re.compile(
     # 3억 5천만, 1억 2000만, 1조 2천억: a space may follow a big unit before the next group;
     # so may the last digits before a currency or counter: 1만 30원 (10,030 won), 209만 6,270원
     rf"(?<![0-9A-Za-z.,]){_GROUP}(?:(?<=[십백천만억조]){_GROUP}|(?<=[만억조]) {_DIGITS}(?:[십백천]+[만억]?|[만억])"
-    rf"|(?<=[만억조]) {_DIGITS}(?= ?(?:원|달러|위안|엔|유로|명|개|톤|대|건|표|가구|곳)))*"
+    rf"|(?<=[만억조]) {_DIGITS}(?= ?(?:원|달러|위안|엔|유로|명|개|톤|대|건|표|가구|곳))"
+    # and after 천 or 백 before a smaller unit: 4천 5백억 (450 billion), 1천 9백 원, 2천 4백여 명
+    rf"|(?<=천) {_DIGITS}[백십]십?[만억조]?|(?<=백) {_DIGITS}십[만억조]?)*"
 )
 _SINO_SECTION = r"(?:[일이삼사오육칠팔구]?[십백천])+[일이삼사오육칠팔구]?"
 #: Hangul-only numerals: 삼십, 오백, 이천오백만; a bare 천/만/백 needs a space before its counter
@@ -355,6 +357,8 @@ _SHORT_DECADE = re.compile(r"(?<![0-9.,])(\d)0\s?년대")
 #: 2005.10 or 2005.10.3: a dotted date
 _DOTTED_DATE = re.compile(r"(?<![0-9.,])((?:19|20)\d{2})\.(\d{1,2})(?:\.(\d{1,2}))?(?![0-9])")
 _MONTH_DAY = re.compile(r"(?<![0-9.,])(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
+#: the first month of a range: 1~5월 (January to May)
+_MONTH_FROM = re.compile(r"(?<![0-9.,])(\d{1,2})\s?[~～∼-]\s?(?=\d{1,2}\s?월(?!\s?\d))")
 _DAY = re.compile(r"(?<![0-9.,월])(\d{1,2})(?:\s?[~～∼-]\s?(\d{1,2}))?\s?일(?!본|부(?!터)|반|대|정|단|시|어)")  # 26일부터, not 일부
 _WEEKDAY = re.compile(r"([월화수목금토일])요일")
 #: 6.15 공동선언, 5.18 민주화운동, 9/11 테러: events named by month.day
@@ -422,6 +426,9 @@ def _find_dates(text: str) -> list[DateMention]:
         month, day = int(m.group(1)), m.group(2)
         if 1 <= month <= 12 and not text.startswith("개", m.start(1) + len(m.group(1))):
             found.append(DateMention(_span(m), month=month, day=int(day) if day else None))
+    for m in _finditer(_MONTH_FROM, text, digit and "월" in text):
+        if 1 <= int(m.group(1)) <= 12:
+            found.append(DateMention(_span(m), month=int(m.group(1))))
     months_end = {d.span.end for d in found if d.day is not None}
     for m in _finditer(_DAY, text, digit and "일" in text):
         if m.end() in months_end or _follows(text, m.end(), DAY_COUNT_AFTER) or DAY_COUNT_BEFORE.search(text, max(0, m.start() - 4), m.start()):
@@ -548,8 +555,10 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "영국": ("UK", "U.K.", "United Kingdom", "Britain", "Briton", "Britons", "British", "England", "English", "London"),
     "중국": ("China", "Chinese", "Beijing"),
     "일본": ("Japan", "Japanese", "Tokyo"),
-    "북한": ("North Korea", "North Korean", "DPRK", "Pyongyang", "N. Korea"),
+    "북한": ("North Korea", "North Korean", "DPRK", "Pyongyang", "N. Korea", "the North"),
     "남한": ("South Korea", "South Korean", "Seoul", "ROK"),
+    "남측": ("South Korea", "South Korean", "Seoul", "the South"),  # in inter-Korean news
+    "북측": ("North Korea", "North Korean", "Pyongyang", "the North"),
     "한국": ("Korea", "Korean", "South Korea", "South Korean", "Seoul", "ROK"),
     "대한민국": ("Korea", "South Korea", "Republic of Korea", "ROK"),
     "조선": ("Korea", "DPRK", "Joseon", "Chosun"),
@@ -766,7 +775,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
 #: 인도적), 조선 (also the dynasty, 조선중앙통신).
 SWAPPABLE: dict[str, str] = {
     **dict.fromkeys((
-        "미국", "영국", "중국", "일본", "북한", "남한", "한국", "대한민국", "러시아", "독일", "프랑스", "호주",
+        "미국", "영국", "중국", "일본", "북한", "남한", "남측", "북측", "한국", "대한민국", "러시아", "독일", "프랑스", "호주",
         "대만", "남아공", "이스라엘", "이집트", "이라크", "이란", "아프가니스탄", "파키스탄", "스위스", "스웨덴",
         "네덜란드", "그리스", "터키", "튀르키예", "멕시코", "캐나다", "몽골", "베트남", "태국", "필리핀", "인도네시아",
         "캄보디아", "라오스", "미얀마", "말레이시아", "싱가포르", "우크라이나", "폴란드", "이탈리아", "스페인", "브라질", "사우디아라비아", "사우디", "시리아", "쿠바", "베네수엘라", "뉴질랜드", "노르웨이", "덴마크", "벨기에", "포르투갈", "카자흐스탄", "네팔", "방글라데시", "아르헨티나", "칠레", "레바논", "요르단", "리비아", "예멘", "카타르", "가나", "나이지리아", "케냐",
@@ -995,16 +1004,19 @@ NEGATION_SYLLABLES = "않못없아안말마모몰"
 _NEGATION_SYLLABLES = re.compile(f"[{NEGATION_SYLLABLES}]")
 #: a negated predicate: 않다, 못하다, 없다, 아니다, 말다, 안 + verb, 모르다; not the
 #: "or not" of a question (계속할지 아닐지, 사실인지 아닌지 = whether or not)
+#: nor a number not reached: 50명이 채 되지 않는, 기대에 못 미쳤다 (see `_NEGATIVE_WORDS`)
 _NEGATION = re.compile(
     # the lookahead lets `re` pass over other syllables at once (issue #8)
     rf"(?=[{NEGATION_SYLLABLES}\s])(?:"
-    r"(?<!머지)(?<!우연치 )(?<!우연치)않|(?<!잘)못(?!지|된|한 짓)|없(?!애|앤|이)|(?<!뿐 )(?<!뿐만 )(?<!뿐)(?<!뿐만)아니(?!면|고서는)|(?<!지 )아닌|(?<!지 )아닐|아님|아냐|아녜"
-    r"|(?<![가-힣])안\s(?=[가-힣])|(?<=[지고])\s?(?:말(?:라|아|고|자|것)|마(?:라|세요|십시오|요|(?=[.!?\"”\s])))"
+    r"(?<!머지)(?<!우연치 )(?<!우연치)(?<!채 되지 )(?<!채 되지)않|(?<!잘)(?<!미치지 )(?<!미치지)못(?!지|된|한 짓|\s?미치|\s?미쳐|\s?미친|\s?미쳤)|없(?!애|앤|이)|(?<!뿐 )(?<!뿐만 )(?<!뿐)(?<!뿐만)아니(?!면|고서는)|(?<!지 )아닌|(?<!지 )아닐|아님|아냐|아녜"
+    r"|(?<![가-힣])(?<!채 )안\s(?=[가-힣])|(?<=[지고])\s?(?:말(?:라|아|고|자|것)|마(?:라|세요|십시오|요|(?=[.!?\"”\s])))"
     r"|(?<!지도 )(?<!지도)모르|몰라|몰랐|(?<!지도 )(?<!지도)모른)"
 )
 #: words that are negative in themselves (무관 = "not related"); weaker evidence. 반대로 (conversely),
-#: 반대편/반대쪽 (the other side) and 일반대중 (the general public) oppose nothing
-_NEGATIVE_WORDS = re.compile(r"없이|힘들|어렵|피하|피한|피해야|(?<!일)반대(?![로편쪽])|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
+#: 반대편/반대쪽 (the other side) and 일반대중 (the general public) oppose nothing; "the first time"
+#: as the predicate answers "never": "처음 본다" is "I have never seen" (not 처음으로, "for the first time"); a number not reached (50명이 채 되지 않는,
+#: 절반에도 못 미치는) is a negative word, not a negated predicate: "fewer than 50" or "not even half"
+_NEGATIVE_WORDS = re.compile(r"처음\s?(?:본다|봤|보았|보는|겪)|채 되지 않|채 안 되|못 미[치쳐쳤]|미치지 못|없이|힘들|어렵|피하|피한|피해야|(?<!일)반대(?![로편쪽])|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
 
 #: where a clause ends: a connective ending (…지만, …는데, …으며, …면서, 했고, …하기 위해) or a
 #: comma after a verb's ending. Commas in a list ("미국, 한국, 중국") and 하고 있다 or 에서 break nothing
@@ -1055,7 +1067,7 @@ def negative_words(text: str) -> list[Marker]:
 #: 없었다): not 없다 otherwise nor 아니다, which faithful translations often render affirmatively
 #: ("오차도 없어야" as "as precise as possible")
 _VERB_NEGATION = re.compile(
-    r"지\s?(?:않|못)|(?<![가-힣])(?:안|못)\s(?=[가-힣])"
+    r"(?<!채 되)(?<!미치)지\s?(?:않|못)|(?<![가-힣])(?<!채 )(?:안|못)\s(?=[가-힣])(?!미치|미쳐|미친|미쳤)"
     # and no one hurt, nothing happened: 다친 사람은 없었다, 인명 피해는 없었다, 총격은 없었다, 특이 동향은 없다
     r"|(?:(?<=사람)|(?<=상자)|(?<=망자)|(?<=종자)|(?<=피해)|(?<=총격)|(?<=교전)|(?<=동향)|(?<=이상)|(?<=변화)|(?<=문제)|(?<=지장))"
     r"(?:은|는|가|이|도)?\s?없(?=었|다|습|는)"
