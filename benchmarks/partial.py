@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 from _corpus import CorpusError  # noqa: E402 - benchmarks/ is the running script's own folder
 from _judged import judged_errors_of  # noqa: E402
 from provenance.checks import coverage  # noqa: E402
+from provenance.checks.side import Side  # noqa: E402
 from provenance.evaluate.corpus import Corpus, CorpusMissing, load_corpus, named_paths  # noqa: E402
 from provenance.evaluate.lang import rules_for  # noqa: E402
 from provenance.evaluate.perturb import cut_clause  # noqa: E402
@@ -63,8 +64,28 @@ def dev_corpora() -> dict[str, Corpus]:
     return out
 
 
+#: consecutive pairs read as one document for its own length ratio (`coverage.document_offset`);
+#: the harness cuts documents of 12–40
+DOCUMENT_PAIRS = 25
+
+
+def document_offsets(corpus: Corpus, relative: bool = True) -> list[float]:
+    """Each pair's document offset, its run of `DOCUMENT_PAIRS` consecutive pairs read as one
+    document (jhe-dev's pairs are independent: its runs are samples of the corpus)."""
+    if not relative:
+        return [0.0] * len(corpus.source)
+    out = []
+    for start in range(0, len(corpus.source), DOCUMENT_PAIRS):
+        pairs = zip(corpus.source[start : start + DOCUMENT_PAIRS], corpus.target[start : start + DOCUMENT_PAIRS])
+        sides = ((Side(s, corpus.source_lang), Side(t, corpus.target_lang)) for s, t in pairs)
+        ratios = [r for src, tgt in sides if (r := coverage.log_size_ratio(src, tgt)) is not None]
+        out += [coverage.document_offset(ratios)] * len(corpus.source[start : start + DOCUMENT_PAIRS])
+    return out
+
+
 def dataset(
-    encoder, corpora: dict[str, Corpus], examine_below: float = EXAMINE_BELOW, examine_lost_below: float | None = None
+    encoder, corpora: dict[str, Corpus], examine_below: float = EXAMINE_BELOW, examine_lost_below: float | None = None,
+    relative: bool = True,
 ) -> dict[str, dict]:
     """Per corpus: feature rows of examined pairs, labels, and how many pairs of each label there were."""
     out = {}
@@ -73,13 +94,14 @@ def dataset(
         rules = rules_for(tgt_lang)
         errors = judged_errors_of(name)
         found, labels, judged, totals = [], [], [], [0, 0]
-        for src, tgt, line in zip(corpus.source, corpus.target, corpus.lines):
+        offsets = document_offsets(corpus, relative)
+        for src, tgt, line, offset in zip(corpus.source, corpus.target, corpus.lines, offsets):
             cut = cut_clause(tgt, rules)
             for label, text in ((0, tgt), (1, cut[0] if cut else None)):
                 if text is None:
                     continue
                 totals[label] += 1
-                one = coverage.candidate(src, text, src_lang, tgt_lang, examine_below, examine_lost_below)
+                one = coverage.candidate(src, text, src_lang, tgt_lang, examine_below, examine_lost_below, offset)
                 if one is not None:
                     found.append(one)
                     labels.append(label)
@@ -112,7 +134,7 @@ def kept_band(share: float) -> int:
 
 def last_clause_cuts(
     encoder, corpora: dict[str, Corpus], intercept: float, weights: np.ndarray, threshold: float,
-    examine_below: float = EXAMINE_BELOW, examine_lost_below: float | None = EXAMINE_LOST_BELOW,
+    examine_below: float = EXAMINE_BELOW, examine_lost_below: float | None = EXAMINE_LOST_BELOW, relative: bool = True,
 ) -> dict[str, list[dict]]:
     """Per corpus and band of kept share: how many cuts at the last clause boundary the model finds."""
     out = {}
@@ -121,14 +143,14 @@ def last_clause_cuts(
         rules = rules_for(tgt_lang)
         totals = [0] * len(KEPT_BANDS)
         examined: list[tuple[int, coverage.Candidate]] = []
-        for src, tgt in zip(corpus.source, corpus.target):
+        for src, tgt, offset in zip(corpus.source, corpus.target, document_offsets(corpus, relative)):
             cut = cut_clause(tgt, rules, keep=1.0)  # the harness's cut, at the last boundary anywhere
             if cut is None:
                 continue
             kept = cut[0]
             band = kept_band(len(kept) / len(tgt))
             totals[band] += 1
-            one = coverage.candidate(src, kept, src_lang, tgt_lang, examine_below, examine_lost_below)
+            one = coverage.candidate(src, kept, src_lang, tgt_lang, examine_below, examine_lost_below, offset)
             if one is not None:
                 examined.append((band, one))
         found = [0] * len(KEPT_BANDS)
@@ -218,6 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--false-alarms", type=float, default=FALSE_ALARMS,
                         help=f"share of faithful pairs flagged (default {FALSE_ALARMS})")
     parser.add_argument("--json", dest="json_path", metavar="PATH")
+    parser.add_argument("--absolute", action="store_true",
+                        help="fit on each pair's own length ratio, not measured from its document's (as before)")
     parser.add_argument("--write", action="store_true", help=f"store the model in {CALIBRATION.relative_to(ROOT)}")
     parser.add_argument("--leave-out-judged", action="store_true",
                         help="fit without the faithful pairs judged real translation errors (benchmarks/judged/), "
@@ -238,7 +262,7 @@ def main(argv: list[str] | None = None) -> int:
         except CorpusMissing as exc:
             print(f"skipped: {exc}")
             return 0
-        result = fit_and_measure(get_encoder("use-m3"), corpora, args.false_alarms, args.leave_out_judged)
+        result = fit_and_measure(get_encoder("use-m3"), corpora, args.false_alarms, args.leave_out_judged, not args.absolute)
     print_table(result)
     if args.json_path:
         Path(args.json_path).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -247,10 +271,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def fit_and_measure(encoder, corpora: dict[str, Corpus], rate: float, leave_out_judged: bool = False) -> dict:
+def fit_and_measure(
+    encoder, corpora: dict[str, Corpus], rate: float, leave_out_judged: bool = False, relative: bool = True
+) -> dict:
     """Fit on all corpora, measure on each, and fit on each one to measure on the other."""
-    data = dataset(encoder, corpora)  # fitted on the beads under EXAMINE_BELOW …
-    examined = dataset(encoder, corpora, EXAMINE_BELOW, EXAMINE_LOST_BELOW)  # … measured as the checker examines
+    data = dataset(encoder, corpora, relative=relative)  # fitted on the beads under EXAMINE_BELOW …
+    examined = dataset(encoder, corpora, EXAMINE_BELOW, EXAMINE_LOST_BELOW, relative)  # … measured as the checker examines
     intercept, weights, threshold = fitted(data, tuple(corpora), rate, leave_out_judged)
     result = {
         "features": list(coverage.FEATURES),
@@ -259,6 +285,7 @@ def fit_and_measure(encoder, corpora: dict[str, Corpus], rate: float, leave_out_
         "threshold": round(threshold, 4),
         "examine_below": EXAMINE_BELOW,
         "examine_lost_below": EXAMINE_LOST_BELOW,
+        "ratio": "relative" if relative else "absolute",
         "target_false_alarm_rate": rate,
         "model": "fitted on both" + (", judged errors left out" if leave_out_judged else ""),
         "figures": {name: measure(examined[name], intercept, weights, threshold) for name in corpora},
@@ -268,7 +295,7 @@ def fit_and_measure(encoder, corpora: dict[str, Corpus], rate: float, leave_out_
     for train, test in ((("kpc",), "jhe"), (("jhe",), "kpc")):
         a, w, t = fitted(data, train, rate, leave_out_judged)
         result["held_out"][f"fitted on {train[0]}, measured on {test}"] = measure(examined[test], a, w, t)
-    result["last_clause_cuts"] = last_clause_cuts(encoder, corpora, intercept, weights, threshold)
+    result["last_clause_cuts"] = last_clause_cuts(encoder, corpora, intercept, weights, threshold, relative=relative)
     return result
 
 
@@ -295,7 +322,7 @@ def measure_shipped(encoder, corpora: dict[str, Corpus]) -> dict:
     if model is None:
         raise CorpusError(f"--measure: no lost-clause model for {encoder.name} {'-'.join(pair)} in models/")
     weights = np.array(model.weights)
-    data = dataset(encoder, corpora, model.examine_below, model.examine_lost_below)
+    data = dataset(encoder, corpora, model.examine_below, model.examine_lost_below, model.relative)
     return {
         "features": list(coverage.FEATURES),
         "intercept": model.intercept,
@@ -303,12 +330,13 @@ def measure_shipped(encoder, corpora: dict[str, Corpus]) -> dict:
         "threshold": model.threshold,
         "examine_below": model.examine_below,
         "examine_lost_below": model.examine_lost_below,
+        "ratio": "relative" if model.relative else "absolute",
         "model": "shipped",
         "figures": {name: measure(data[name], model.intercept, weights, model.threshold) for name in corpora},
         "held_out": {},
         **_costs(data),
         "last_clause_cuts": last_clause_cuts(encoder, corpora, model.intercept, weights, model.threshold,
-                                             model.examine_below, model.examine_lost_below),
+                                             model.examine_below, model.examine_lost_below, model.relative),
     }
 
 
@@ -343,13 +371,14 @@ def print_table(result: dict) -> None:
 def write_model(result: dict, args: argparse.Namespace) -> None:
     record = json.loads(CALIBRATION.read_text(encoding="utf-8"))
     record["partial"] = {
-        key: result[key] for key in ("features", "intercept", "weights", "threshold", "examine_below", "examine_lost_below")
+        key: result[key]
+        for key in ("features", "intercept", "weights", "threshold", "examine_below", "examine_lost_below", "ratio")
     } | {
         "method": "logistic regression on kpc-dev and jhe-dev pairs, faithful vs English cut by cut_clause; "
         f"threshold flags {args.false_alarms:.1%} of faithful pairs"
         + (" (those judged real translation errors left out of both)" if args.leave_out_judged else ""),
         "reproduce": f"python benchmarks/partial.py --false-alarms {args.false_alarms:g}"
-        + (" --leave-out-judged" if args.leave_out_judged else "") + " --write",
+        + (" --leave-out-judged" if args.leave_out_judged else "") + (" --absolute" if args.absolute else "") + " --write",
         "date": date.today().isoformat(),
         "figures": result["figures"],
     }

@@ -6,7 +6,8 @@ fair sentence similarity and a plausible length, so neither alone finds it.
 Coverage does: a cut translation matches a *prefix* of the original better
 than the whole, the rest of the original is barely reflected in it, and
 leaving part of the original out makes it match better. A tiny logistic
-model over these similarities, the length ratio and the missing anchors
+model over these similarities, the length ratio (measured from the
+document's own, whose offset is a feature too) and the missing anchors
 (numbers, dates, Latin words) decides; its coefficients are fitted per
 encoder and language pair by `benchmarks/partial.py` and stored under the
 key "partial" of the calibration file.
@@ -38,7 +39,7 @@ from .result import shorten
 from .side import MOSTLY_FOREIGN, Side
 
 #: Model inputs, in the order of the stored coefficients.
-FEATURES = ("ratio", "similarity", "lost", "prefix_gain", "tail_gap", "head_sim", "drop_gain")
+FEATURES = ("ratio", "similarity", "lost", "prefix_gain", "tail_gap", "head_sim", "drop_gain", "offset")
 #: Missing anchors beyond this many add nothing.
 MAX_LOST = 3
 
@@ -74,6 +75,8 @@ class Model:
     examine_below: float  # log size ratio under which a bead is examined at all
     #: … or, when the translation lacks a number, date or Latin word of the original, under this
     examine_lost_below: float | None = None
+    #: ratios measured from the document's own (`document_offset`): fitted that way
+    relative: bool = False
 
     def logit(self, values: Sequence[float]) -> float:
         return self.intercept + sum(w * v for w, v in zip(self.weights, values))
@@ -140,6 +143,20 @@ def log_size_ratio(src: Side, tgt: Side) -> float | None:
     return math.log(tgt.size / src.size)
 
 
+#: beads a document's median ratio is worth: with n beads, the offset is the median × n / (n + this)
+OFFSET_PRIOR = 4
+
+
+def document_offset(ratios: Sequence[float]) -> float:
+    """How much longer than usual this translator writes: the median log size ratio of the
+    document's beads, shrunk towards none for a short document. One newsroom translates
+    21일(현지시간) as "on Monday" and keeps every clause, another condenses: a translation
+    cut by half stands out against its own document's habit, not against a corpus's."""
+    if not ratios:
+        return 0.0
+    return float(np.median(ratios)) * len(ratios) / (len(ratios) + OFFSET_PRIOR)
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One bead to examine: its two sides and the parts of the original to encode."""
@@ -150,6 +167,7 @@ class Candidate:
     lost: int
     starts: tuple[int, ...]
     spans: tuple[tuple[int, int], ...]
+    offset: float = 0.0  # the document's own ratio, already taken off `ratio`
 
     def parts(self) -> list[tuple[tuple[int, int], ...]]:
         """Spans of the original to embed: whole, each proper prefix and suffix, less each half-span."""
@@ -163,9 +181,11 @@ class Candidate:
 
 def candidate(
     src_text: str, tgt_text: str, src_lang: str, tgt_lang: str, examine_below: float,
-    examine_lost_below: float | None = None,
+    examine_lost_below: float | None = None, offset: float = 0.0,
 ) -> Candidate | None:
     """A candidate when the translation is shorter than usual (and the original not short), else None.
+
+    `offset` is the document's own ratio (`document_offset`), taken off this bead's.
 
     With `examine_lost_below`, a translation only a little short is a candidate too when
     it lacks a number, date or Latin word of the original: "…지나며, 요금은 2,500원으로
@@ -180,13 +200,16 @@ def candidate(
     if src.foreign_share >= MOSTLY_FOREIGN:
         return None  # a line mostly in another script (a pasted headline) is not read
     ratio = log_size_ratio(src, tgt)
+    if ratio is None:
+        return None
+    ratio -= offset
     loose = examine_below if examine_lost_below is None else max(examine_below, examine_lost_below)
-    if ratio is None or ratio >= loose:
+    if ratio >= loose:
         return None
     lost = len(missing_anchors(src, tgt))
     if ratio >= examine_below and not lost:
         return None
-    return Candidate(src_text, tgt_text, ratio, lost, tuple(clause_starts(src_text, src_lang)), tuple(half_spans(src_text)))
+    return Candidate(src_text, tgt_text, ratio, lost, tuple(clause_starts(src_text, src_lang)), tuple(half_spans(src_text)), offset)
 
 
 def features(
@@ -212,7 +235,7 @@ def _features(c: Candidate, v: np.ndarray) -> dict[str, float]:
     tgt, src = v[0], v[1]
     n, m = len(c.starts) - 1, len(c.spans)
     whole = float(tgt @ src)
-    out = {"ratio": c.ratio, "similarity": whole, "lost": float(min(c.lost, MAX_LOST)), "cut_at": 0.0}
+    out = {"ratio": c.ratio, "offset": c.offset, "similarity": whole, "lost": float(min(c.lost, MAX_LOST)), "cut_at": 0.0}
     out.update(prefix_gain=0.0, tail_gap=0.0, head_sim=whole, drop_gain=0.0)
     if n:
         prefixes, suffixes = v[2 : 2 + n] @ tgt, v[2 + n : 2 + 2 * n]
@@ -238,11 +261,12 @@ def find_lost_clauses(
 ) -> list[Bead]:
     """The beads with ok ones whose translation stops short turned drifted (drift.partial)."""
     examined = []
+    offset = document_offset(_one_to_one_ratios(beads, source, target)) if model.relative else 0.0
     for k, bead in enumerate(beads):
         if bead.status is not Status.OK or not bead.src or not bead.tgt:
             continue
         src_text, tgt_text = source.joined(bead.src)[0], target.joined(bead.tgt)[0]
-        found = candidate(src_text, tgt_text, source.lang, target.lang, model.examine_below, model.examine_lost_below)
+        found = candidate(src_text, tgt_text, source.lang, target.lang, model.examine_below, model.examine_lost_below, offset)
         if found is not None:
             examined.append((k, found))
     out = list(beads)
@@ -251,6 +275,18 @@ def find_lost_clauses(
         if logit > model.threshold:
             out[k] = _drifted(beads[k], found, values, logit, source)
     return out
+
+
+def _one_to_one_ratios(beads: Sequence[Bead], source: Document, target: Document) -> list[float]:
+    """Log size ratios of the document's 1-1 beads that are not already problems."""
+    ratios = []
+    for bead in beads:
+        if len(bead.src) == 1 and len(bead.tgt) == 1 and bead.status is Status.OK:
+            src, tgt = source.sentences[bead.src[0]], target.sentences[bead.tgt[0]]
+            ratio = log_size_ratio(Side(src.text, source.lang), Side(tgt.text, target.lang))
+            if ratio is not None:
+                ratios.append(ratio)
+    return ratios
 
 
 def _drifted(bead: Bead, found: Candidate, values: dict[str, float], logit: float, source: Document) -> Bead:
@@ -283,4 +319,4 @@ def _read_model(path: str) -> Model | None:
     lost_below = data.get("examine_lost_below")
     return Model(float(data["intercept"]), tuple(float(w) for w in data["weights"]),
                  float(data["threshold"]), float(data["examine_below"]),
-                 None if lost_below is None else float(lost_below))
+                 None if lost_below is None else float(lost_below), data.get("ratio") == "relative")
