@@ -21,6 +21,8 @@ KOREAN = [
     ("지난 14일", [{"day": 14}]),
     ("1~5월 수주량", [{"month": 1}, {"month": 5}]),  # a range of months: January to May
     ("2019년", [{"year": 2019}]),
+    ("2030년 여름에는", [{"year": 2030}]),  # 여름 (summer) is not 여 ("about 2,030 years")
+    ("2010학년도부터", [{"year": 2010}]),  # the 2010 school year
     ("1990년대", [{"year": 1990, "decade": True}]),
     ("90년대 초", [{"year": 1990, "decade": True}]),  # two digits: the 1990s, not 90 years
     ("00년대", [{"year": 2000, "decade": True}]),

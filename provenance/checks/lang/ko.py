@@ -351,7 +351,7 @@ DAY_COUNT_BEFORE = re.compile(r"(?:최소한?|적어도|불과|무려|약|꼬박
 YEAR_COUNT_AFTER = ("간", "동안", "만", "째", "이내", "후", "뒤", "전", "이상", "여", "가량", "정도", "쯤", "이 지나", "된", "의 역사")
 TIME_OF_DAY = {"오전": "am", "새벽": "am", "아침": "am", "오후": "pm", "저녁": "pm", "밤": "pm", "낮": "pm"}
 
-_YEAR = re.compile(r"(?<![0-9.,])(\d{4})\s?년(대)?")
+_YEAR = re.compile(r"(?<![0-9.,])(\d{4})\s?(?:년|학년도|회계연도)(대)?")  # 2010학년도: the 2010 school year
 #: 90년대 = the 1990s, 00년대 = the 2000s
 _SHORT_DECADE = re.compile(r"(?<![0-9.,])(\d)0\s?년대")
 #: 2005.10 or 2005.10.3: a dotted date
@@ -390,7 +390,7 @@ _TIME = re.compile(
 
 
 #: words that start like a duration marker but are not one (29일 만료 = "expires on the 29th")
-_NOT_AFTER = ("만료", "만기", "만찬", "만남", "전국", "전략", "전쟁")
+_NOT_AFTER = ("만료", "만기", "만찬", "만남", "전국", "전략", "전쟁", "여름")  # 2030년 여름: summer, not 여 ("about")
 #: 전 begins many words (전원회의, 전체, 전세): after a day it means "ago" only before a particle or the word's end
 _AGO_AFTER = re.compile(r"전(?:[^가-힣]|$|(?:보다|에|의|부터|까지|인|과|만|엔|쯤|께|에는)(?![가-힣]))")
 
