@@ -59,6 +59,7 @@ KOREAN = [
 ENGLISH = [
     ("Dec. 22", [{"month": 12, "day": 22}]),
     ("in the January-May period", [{"month": 1}, {"month": 5}]),
+    ("the 2024-25 season", [{"year": 2024}, {"year": 2025}]),  # a season: 25 is 2025
     ("between May and June", [{"month": 5}, {"month": 6}]),
     ("December 22", [{"month": 12, "day": 22}]),
     ("22 December", [{"month": 12, "day": 22}]),

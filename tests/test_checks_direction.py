@@ -25,6 +25,9 @@ MARKERS = [
     (ko, "늘 그렇듯 조용했다.", []),  # 늘 = always
     (ko, "오른쪽으로 돌았다.", []),  # 오른쪽 = the right side
     (ko, "인상적인 장면이었다.", []),  # 인상적 = striking
+    (ko, "금리 인하 시점이 밀릴 수 있다.", [("down", "인하")]),  # a rate cut, the noun
+    (ko, "요금 인상이 예정돼 있다.", [("up", "인상")]),
+    (ko, "인하대학교에서 열렸다.", []),  # a university
     (ko, "줄이 길었다.", []),  # 줄 = a queue
     (ko, "브라운스빌에서 약 266km 떨어진 지점", []),  # 266 km away
     (ko, "가족과 떨어져 살았다.", []),  # lived apart
@@ -105,6 +108,8 @@ def test_markers(module, text, expected):
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a heavier sentence than the seven years sought.", True),
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a lighter sentence than the seven years sought.", False),
         ("올해 관광객은 지난해보다 많은 수준이다.", "Tourist numbers fell this year.", True),
+        # a rise and a rate cut: two ways, nothing to compare
+        ("가계부채 증가세가 잡히지 않으면 금리 인하가 늦어질 수 있다.", "Unless debt growth is reined in, a rate cut could be delayed.", False),
     ],
 )
 def test_a_figure_going_the_other_way_is_an_error(original, translation, flagged):

@@ -80,6 +80,8 @@ FAITHFUL = [
     ("실적은 기대에 미치지 못했다.", "Earnings fell short of expectations."),
     # "not … until" is when it happens; "처음 본다" is "I have never seen"
     ("이 정도 감소는 2050년 이후에나 나타날 것이다.", "A decline this size would not come until after 2050."),
+    ("재개까지 적어도 2주는 걸릴 것이다.", "It would likely not resume for at least two weeks."),
+    ("대학이 교수 자녀들을 부정하게 합격시켰다.", "The university fraudulently admitted professors' children."),  # 부정하게: illicitly
     ("제재는 북한이 핵을 포기할 때까지 멈추지 않을 것이다.", "Sanctions will not stop until the North gives up its nuclear arms."),
     ("\"이렇게 뜨거운 것은 처음 본다\"고 말했다.", "\"I have never seen it this heated,\" he said."),
 ]

@@ -14,6 +14,8 @@ KOREAN = [
     # text, value, unit, approx
     ("1억1천만 달러", 110_000_000, "USD", False),
     ("2만 5천 명", 25_000, None, False),
+    ("1년 6개월", 18, "month", False),  # one span of months, against "18 months"
+    ("징역 1년 6월", 18, "month", False),  # a prison term: 6월 is not June
     ("4천 5백억 원", 450_000_000_000, "KRW", False),  # a space after 천 before a smaller unit
     ("1천 9백 원", 1_900, "KRW", False),
     ("2천 4백여 명", 2_400, None, True),
@@ -62,6 +64,10 @@ KOREAN = [
 
 ENGLISH = [
     ("three", 3, None, False),
+    ("a quarter-point cut", 0.25, "percent", False),  # against 0.25%포인트
+    ("a quarter of a percentage point", 0.25, "percent", False),
+    ("one year and six months", 18, "month", False),  # against 1년 6개월
+    ("a year and a half", 18, "month", False),
     ("84 this year", 84, None, False),  # when, not 84 years
     ("a 40-hour week", 40, "hour", False),  # hours, not weeks
     ("6 square kilometers", 6, "km2", False),
@@ -236,6 +242,9 @@ FAITHFUL = [
     ("외국인은 하루에만 4천 5백억 원어치를 순매도했다.", "Foreigners were net sellers of 450 billion won worth in a day."),
     ("올해 들어 입국한 탈북자는 2천 4백여 명이다.", "About 2,400 defectors have arrived this year."),
     ("사망 1천 명, 부상 2백 명으로 집계됐다.", "The toll was 1,000 dead and 200 injured."),  # two numbers, not 1,200
+    ("부부가 함께 쓰면 최대 1년 6개월까지 쓸 수 있다.", "Couples can take up to 18 months."),
+    ("금통위원 2명은 0.25%포인트 인하가 필요하다는 소수의견을 냈다.", "Two members dissented, calling for a quarter-point cut."),
+    ("2024∼2025 곡물 시즌 동안 곡물이 수출됐다.", "Grain was exported in the 2024-25 season."),
     ("인구는 120만 명이다.", "The population is 1.2 million."),
     ("두 사람이 다쳤다.", "Two people were hurt."),
     ("그들은 30% 올랐다고 말했다.", "They said it rose 30 percent."),
@@ -250,6 +259,7 @@ FAITHFUL = [
 CHANGED = [
     ("정부는 3천 명을 대피시켰다.", "The government evacuated 30,000 people.", "3,000", "30,000"),
     ("리터당 1천 9백 원을 넘었다.", "It passed 1,600 won a liter.", "1,900", "1,600"),
+    ("징역 1년 6월을 선고받았다.", "He was sentenced to 16 months.", "18", "16"),
     ("이 수퍼컴퓨터는 1억1천만 달러 짜리다.", "The supercomputer cost $170 million.", "110,000,000", "170,000,000"),
     ("부상자는 14명이다.", "Seventeen people were injured.", "14", "17"),
     ("그는 34세다.", "He is 74 years old.", "34", "74"),

@@ -141,6 +141,8 @@ AMBIGUOUS = [
     ("대표단은 다음달 12일 떠난다.", "The delegation leaves on Tuesday."),  # 12 August, another month
     ("그는 27일 도착해 28일 떠났다.", "He arrived on Sunday and left on Tuesday."),
     ("6월 27일과 7월 27일 집회가 열렸다.", "Rallies were held on Wednesday."),  # two months
+    ("지난해 7월 27일 세운 기록을 넘었다.", "It topped the record set on Wednesday, July 27, last year."),  # last year's day
+    ("7월 20일부터 어제까지 집계됐다.", "It was tallied from July 20 through Wednesday."),  # the weekday is 어제's
 ]
 CONTEXT = [("선거는 27일 치러졌다.", "The election was held on Sunday."), ("개표는 27일 밤 끝났다.", "Counting ended on Sunday night.")]
 
@@ -154,7 +156,9 @@ def test_each_ambiguous_bead_would_be_flagged_if_it_were_paired():
     for src, tgt in [("양측은 27일 회담했다.", "The two sides met on Wednesday."),
                      ("회의는 27일 열렸다.", "Meetings are held on Wednesday."),
                      ("대표단은 12일 떠난다.", "The delegation leaves on Tuesday."),
-                     ("7월 27일 집회가 열렸다.", "A rally was held on Wednesday.")]:
+                     ("7월 27일 집회가 열렸다.", "A rally was held on Wednesday."),
+                     ("7월 27일 세운 기록을 넘었다.", "It topped the record set on Wednesday, July 27."),
+                     ("7월 20일 집계됐다.", "It was tallied on Wednesday.")]:
         assert flagged(check_weekdays([(src, tgt), *CONTEXT], "ko", "en")) == [0]
 
 

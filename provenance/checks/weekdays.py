@@ -119,10 +119,12 @@ def check_weekdays(
 # --- what one bead asserts ----------------------------------------------------------
 def pairing(bead: int, src: Side, tgt: Side) -> Pairing | None:
     """The bead's (day, weekday), when it has exactly one of each and nothing muddles them."""
-    day_mentions = [d for d in src.dates if d.day is not None]
+    day_mentions = [d for d in src.dates if d.day is not None and not _in_another_year(d, src)]
     months = {d.month for d in day_mentions if d.month is not None}
     if len({d.day for d in day_mentions}) != 1 or len(months) > 1 or any(_relative_month(d) for d in src.dates):
         return None
+    if _relative_day_apart(src, day_mentions[0]):
+        return None  # "5월 20일부터 어제까지" as "between May 20 and Monday": the weekday is 어제's
     day, month, span = day_mentions[0].day, next(iter(months), None), day_mentions[0].span
     stated = {d.weekday for d in src.dates if d.weekday is not None}
     if stated:
@@ -170,6 +172,26 @@ def _newest(full_dates: list[FullDate], sides: Sequence[tuple[Side, Side]]) -> l
         return []
     years = [d.year for pair in sides for side in pair for d in side.dates if d.year is not None and not d.decade]
     return [f for f in full_dates if f.date.year == max(years)]
+
+
+def _in_another_year(d: DateMention, side: Side) -> bool:
+    """지난해 8월 7일: a day of last (or next) year, set right after that year, is no day of this story."""
+    return any(
+        other.relative and other.relative.startswith("year:") and other.relative != "year:0"
+        and other.span.end <= d.span.start and not side.text[other.span.end : d.span.start].strip()
+        for other in side.dates
+    )
+
+
+def _relative_day_apart(side: Side, day: DateMention) -> bool:
+    """A relative day (어제, 오늘) the stated day does not restate: 어제(14일) is one day, 5월 20일부터
+    어제까지 two, and a translation's one weekday may be either."""
+    for other in side.dates:
+        if other.relative and other.relative.startswith("day:"):
+            between = side.text[other.span.end : day.span.start]
+            if not (other.span.end <= day.span.start and between.strip() in ("(", "（")):
+                return True
+    return False
 
 
 def _relative_month(d: DateMention) -> bool:

@@ -151,7 +151,7 @@ NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine"
 _FRACTION = re.compile(
     r"\b(?:(a|an|one|two|three|four|nine)[\s-])?(half|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b"
     # "a third" may be an ordinal ("a third term"); "two-thirds" is a share whatever follows
-    r"(?:(?=\s+(?:of|as|to|the|a|an)\b|\s*[,.;:)]|\s*$)|(?<=-third)|(?<=-thirds)|(?<=-quarter)|(?<=-quarters)|(?<=-fourth)|(?<=-fourths)|(?<=-fifth)|(?<=-fifths)|(?<=-tenth)|(?<=-tenths))",
+    r"(?:(?=\s+(?:of|as|to|the|a|an)\b|\s*[,.;:)]|\s*$|[\s-]+(?:percentage[\s-]+)?points?\b)|(?<=-third)|(?<=-thirds)|(?<=-quarter)|(?<=-quarters)|(?<=-fourth)|(?<=-fourths)|(?<=-fifth)|(?<=-fifths)|(?<=-tenth)|(?<=-tenths))",
     re.IGNORECASE,
 )
 #: an age by decade: "in their 20s", "in his early 40s" (not "the 1920s", a date)
@@ -193,10 +193,26 @@ def parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+#: years and months as one count of months: "one year and six months", "a year and a half" (18)
+_YEARS_AND_MONTHS = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+and\s+"
+    r"(?:(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?|(a\s+half))\b",
+    re.IGNORECASE,
+)
+
+
+def _years_and_months(m: re.Match[str]) -> Quantity:
+    years = parse_number("one" if m.group(1).lower() in ("a", "an") else m.group(1)) or 0
+    months = 6 if m.group(3) else parse_number(m.group(2)) or 0
+    return Quantity(12.0 * years + months, "month", False, _span(m))
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every number in `text` that is not part of a date (see `dates`)."""
     taken = [(d.span.start, d.span.end) for d in _dates_cached(text) if d.relative is None]
     clues = _clues(text)
+    spans = [_years_and_months(m) for m in _finditer(_YEARS_AND_MONTHS, text, "year" in clues.lowered and " and " in text)]
+    taken += [(q.span.start, q.span.end) for q in spans]
     scaled = [_scaled(text, m) for m in _finditer(_HALF_SCALE, text, clues.says(_HALF_WORDS))]
     scaled += [  # "women in their 20s" against 20대 여성
         Quantity(float(m.group(1)), None, False, Span(m.start(1), m.end(), text[m.start(1) : m.end()]))
@@ -209,7 +225,7 @@ def quantities(text: str) -> list[Quantity]:
         if not any(a <= m.start() < b for a, b in taken) and (q := _fraction(text, m))
     ]
     shared = [(q.span.start, q.span.end) for q in shares]
-    found: list[Quantity] = shares + scaled
+    found: list[Quantity] = shares + scaled + spans
     for match in _finditer(_NUMBER, text, clues.digit or clues.says(_NUMBER_WORDS)):
         if any(a <= match.start("num") < b for a, b in taken + shared):
             continue
@@ -352,9 +368,15 @@ def _fraction(text: str, match: re.Match[str]) -> Quantity | None:
     if of_time:  # "half an hour" = 0.5 hours, against 30분
         span = Span(match.start(), of_time.end(), text[match.start() : of_time.end()])
         return Quantity(value, UNIT_WORDS[of_time.group(1).lower()], approx, span, weak=weak, bound=bound)
+    point = _SHARE_OF_POINT.match(text, match.end())
+    if point:  # "a quarter-point cut", "a quarter of a percentage point" = 0.25 points, against 0.25%포인트
+        span = Span(match.start(), point.end(), text[match.start() : point.end()])
+        return Quantity(value, "percent", approx, span, bound=bound)
     return Quantity(value, "fraction", approx, _span(match), weak=weak, bound=bound)
 
 
+#: a share of a percentage point: "a quarter-point", "half a point", "a quarter of a percentage point"
+_SHARE_OF_POINT = re.compile(r"(?:[\s-]+|\s+of\s+a\s+)(?:percentage[\s-]+)?points?\b", re.IGNORECASE)
 _HALF_WORDS = frozenset({"half"})
 _ABBREVIATION_WORDS = frozenset(ABBREVIATED_SCALES) | {f"{scale}s" for scale in ("bn", "mn", "tn")}
 
@@ -514,7 +536,8 @@ _SLASH_DATE_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(
 #: 2019-12-15
 _ISO_DATE = re.compile(r"(?<![\d-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])")
 #: "the 1992-1995 war": both ends are years
-_YEAR_RANGE = re.compile(r"(?<![\d,.$€£¥₩#-])(1[5-9]\d{2}|20\d{2})\s?[-–]\s?(1[5-9]\d{2}|20\d{2})(?![\d%])")
+#: 2008-2009, and the season or fiscal year 2024-25 (2024 and 2025)
+_YEAR_RANGE = re.compile(r"(?<![\d,.$€£¥₩#-])(1[5-9]\d{2}|20\d{2})\s?[-–]\s?(1[5-9]\d{2}|20\d{2}|\d{2})(?![\d%])")
 #: a hedge before a four-digit number makes it a count: "more than 2000", "about 1500"
 _HEDGED = re.compile(r"\b(?:more than|fewer than|less than|about|nearly|almost|over|some|at least|up to|around|roughly|approximately)\s+$", re.IGNORECASE)
 _YEAR_ALONE = re.compile(r"(?<![\d,.$€£¥₩#-])(?:'(\d0)s|(1[5-9]\d{2}|20\d{2})(s)?)(?!\d|,\d|%|\.\d|-(?!year)|\s?(?:percent|per cent|hundred|thousand|million|billion|trillion|people|persons|troops|soldiers|workers|units|times|[a-z]+s\b))")
@@ -637,9 +660,12 @@ def _find_dates(text: str) -> list[DateMention]:
         if free(m) and 1 <= month <= 12 and 1 <= day <= 31:
             add(DateMention(_span(m), month=month, day=day))
     for m in _finditer(_YEAR_RANGE, text, digit and ("-" in text or "–" in text)):
-        if free(m):
-            for group in (1, 2):
-                add(DateMention(Span(m.start(group), m.end(group), m.group(group)), year=int(m.group(group))))
+        first, second = int(m.group(1)), int(m.group(2))
+        if second < 100:  # 2024-25: the same century, a later year
+            second += first - first % 100
+        if free(m) and (len(m.group(2)) == 4 or second > first):
+            for group, year in ((1, first), (2, second)):
+                add(DateMention(Span(m.start(group), m.end(group), m.group(group)), year=year))
     for m in _finditer(_YEAR_ALONE, text, digit):
         if free(m) and not (m.group(2) and _HEDGED.search(text, max(0, m.start() - 16), m.start())):
             add(_year(m))
@@ -858,10 +884,10 @@ _OPEN_QUESTION = (
     r"(?:\s+(?:us|me|him|her|them|reporters|journalists))?"
     r"\s+(?:where|when|how|why|what|which|who|whom|whose|whether)\b"
 )
-#: "not … until": a time when something does happen ("would not come until after 2050" renders
-#: 2050년 이후에나 나타날), so no negation; a negated original ("멈추지 않겠다 … 때까지") is
-#: answered by "until" in `_RENDERS_NEGATION`
-_NOT_UNTIL = r"(?:\s+\w+){0,3}\s+until\b"
+#: "not … until", "not … for at least": a time when something does happen ("would not come until
+#: after 2050" renders 2050년 이후에나 나타날, "would not resume for at least two weeks" 2주는 걸릴), so
+#: no negation; a negated original ("멈추지 않겠다 … 때까지") is answered by `_RENDERS_NEGATION`
+_NOT_UNTIL = r"(?:\s+\w+){0,3}\s+(?:until|for\s+at\s+least)\b"
 #: a negated verb: an auxiliary with "not" (a word may come between), "n't", "never", "cannot";
 #: not the idioms that assert ("can't help but marvel", "won't cut it" = falls short, said either way)
 _NEGATION = re.compile(
@@ -963,7 +989,7 @@ def negative_words(text: str) -> list[Marker]:
 _RENDERS_NEGATION = re.compile(
     r"\b(?:yet|only|still|free|poor(?:ly)?|premature|less|short\s+of|unless|avoid\w*|stop\w*|quit\w*|declin\w*"
     r"|los[te]s?|losing|remain\w*|hid\w*|away|off|outside|absent|miss\w*|far\s+from|forget|rather|kept|keeps?|keeping"
-    r"|instead|other\s+than|apart\s+from|except|beyond|continu\w*|(?:has|have|had)\s+been\s+\w+ing|until)\b",
+    r"|instead|other\s+than|apart\s+from|except|beyond|continu\w*|(?:has|have|had)\s+been\s+\w+ing|until|for\s+at\s+least)\b",
     re.IGNORECASE,
 )
 

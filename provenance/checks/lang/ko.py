@@ -107,6 +107,8 @@ _VAGUE_BEFORE = re.compile(rf"(?:{'|'.join(VAGUE_PREFIXES)})$")
 _RATE = re.compile(r"(?<![0-9])(\d)할(?:\s?(\d)푼)?(?:\s?(\d)리)?")
 #: a share: 3분의 1 (one third), 삼분의 이, 절반 (half)
 _FRACTION = re.compile(r"(?<![0-9.,가-힣])(\d+|[일이삼사오육칠팔구십])\s?분의\s?(\d+(?:\.\d+)?|[일이삼사오육칠팔구])(?![0-9])|(?<![가-힣])절반")
+#: a span of years and months as one count of months: 1년 6개월 (18 months), 징역 1년 6월 (a sentence)
+_YEARS_MONTHS = re.compile(r"(?<![0-9.,])(\d+)\s?년\s?(\d+)\s?개월|(?<=징역 )(\d+)\s?년\s?(\d+)\s?월(?!\s?\d+\s?일)")
 #: 양국, 양측, 양 후보: "the two countries, sides, candidates"
 _BOTH = re.compile(r"(?<![가-힣])양 ?(?:국|측|사|당|진영|정상|후보|팀|선수)(?=[가-힣]?(?![가-힣]))")
 #: 수백 = "hundreds", 수십만 = "hundreds of thousands": an order of magnitude in words
@@ -197,6 +199,10 @@ def quantities(text: str) -> list[Quantity]:
     for match in _finditer(_RATE, text, digit and "할" in text):  # 2할6푼8리 = .268, not 2, 6 and 8
         value = sum(int(d or 0) / 10**k for k, d in enumerate(match.groups(), start=1))
         found.append(Quantity(value, None, False, _span(match)))
+        taken.append((match.start(), match.end()))
+    for match in _finditer(_YEARS_MONTHS, text, digit and "년" in text):
+        years, months = (int(g) for g in (match.group(1, 2) if match.group(1) else match.group(3, 4)))
+        found.append(Quantity(12.0 * years + months, "month", False, _span(match)))
         taken.append((match.start(), match.end()))
     for match in _finditer(_DIGIT_NUMERAL, text, digit):
         _add_numeral(text, match.start(), match.end(), taken, found)
@@ -357,6 +363,8 @@ _SHORT_DECADE = re.compile(r"(?<![0-9.,])(\d)0\s?년대")
 #: 2005.10 or 2005.10.3: a dotted date
 _DOTTED_DATE = re.compile(r"(?<![0-9.,])((?:19|20)\d{2})\.(\d{1,2})(?:\.(\d{1,2}))?(?![0-9])")
 _MONTH_DAY = re.compile(r"(?<![0-9.,])(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?")
+#: 징역 1년 6월: the months of a prison term, not June
+_SENTENCE_YEARS = re.compile(r"징역 \d+\s?년\s?$")
 #: the first month of a range: 1~5월 (January to May)
 _MONTH_FROM = re.compile(r"(?<![0-9.,])(\d{1,2})\s?[~～∼-]\s?(?=\d{1,2}\s?월(?!\s?\d))")
 _DAY = re.compile(r"(?<![0-9.,월])(\d{1,2})(?:\s?[~～∼-]\s?(\d{1,2}))?\s?일(?!본|부(?!터)|반|대|정|단|시|어)")  # 26일부터, not 일부
@@ -424,7 +432,7 @@ def _find_dates(text: str) -> list[DateMention]:
             found.append(DateMention(_span(m), year=int(m.group(1)), month=month, day=int(m.group(3)) if m.group(3) else None))
     for m in _finditer(_MONTH_DAY, text, digit and "월" in text):
         month, day = int(m.group(1)), m.group(2)
-        if 1 <= month <= 12 and not text.startswith("개", m.start(1) + len(m.group(1))):
+        if 1 <= month <= 12 and not text.startswith("개", m.start(1) + len(m.group(1))) and not _SENTENCE_YEARS.search(text, 0, m.start()):
             found.append(DateMention(_span(m), month=month, day=int(day) if day else None))
     for m in _finditer(_MONTH_FROM, text, digit and "월" in text):
         if 1 <= int(m.group(1)) <= 12:
@@ -1016,7 +1024,7 @@ _NEGATION = re.compile(
 #: 반대편/반대쪽 (the other side) and 일반대중 (the general public) oppose nothing; "the first time"
 #: as the predicate answers "never": "처음 본다" is "I have never seen" (not 처음으로, "for the first time"); a number not reached (50명이 채 되지 않는,
 #: 절반에도 못 미치는) is a negative word, not a negated predicate: "fewer than 50" or "not even half"
-_NEGATIVE_WORDS = re.compile(r"처음\s?(?:본다|봤|보았|보는|겪)|채 되지 않|채 안 되|못 미[치쳐쳤]|미치지 못|없이|힘들|어렵|피하|피한|피해야|(?<!일)반대(?![로편쪽])|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
+_NEGATIVE_WORDS = re.compile(r"처음\s?(?:본다|봤|보았|보는|겪)|채 되지 않|채 안 되|못 미[치쳐쳤]|미치지 못|없이|힘들|어렵|피하|피한|피해야|(?<!일)반대(?![로편쪽])|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)(?!하게|한\s?(?:방법|행위|입학|합격|채용|청탁|거래|선거|돈|수단|이득|자금))|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
 
 #: where a clause ends: a connective ending (…지만, …는데, …으며, …면서, 했고, …하기 위해) or a
 #: comma after a verb's ending. Commas in a list ("미국, 한국, 중국") and 하고 있다 or 에서 break nothing
@@ -1114,7 +1122,7 @@ _STANCES = (
     ("allow", re.compile(r"허용|허가(?:했|하|한|해|됐|된|되)")),
     ("ban", re.compile(r"(?<!통행)금지")),  # not 통행금지, a curfew
     ("admit", re.compile(r"인정(?:했|하|한|해)(?!\s?받)")),
-    ("deny", re.compile(r"부인(?=했|하|한|해)|부정(?=했|하|한|해)")),
+    ("deny", re.compile(r"부인(?=했|하|한|해)|부정(?=했|하|한|해)(?!하게|한\s?(?:방법|행위|입학|합격|채용|청탁|거래|선거|돈|수단|이득|자금))")),  # not 부정하게 (illicitly)
     # 합의했다 (agreed), not the noun (2004년 합의에 대해: "the agreement")
     ("accept", re.compile(r"수락|받아들(?:였|인|이)|받아(?:주|줄|준|줬)|(?:동의|합의|승인)(?=했|하|한|해|됐|된)|(?:허가|승인)(?:를|을)\s?받")),
     ("reject", re.compile(r"거부|거절|불복")),
@@ -1153,6 +1161,8 @@ def negates(text: str, negation: Span, marker: Span) -> bool:
 _COMPARED = "(?:" + "|".join(rf"(?<={w})" for w in ("보다 ", "보다", "보다는 ", "보다는", "보다도 ", "보다도", "포인트 ", "% ", "%")) + ")"
 #: 수익을 올렸다 (earned), 사진을 올렸다 (posted), 기도를 올렸다 (prayed): no figure raised
 _NOT_EARNED = "".join(rf"(?<!{w} )" for w in ("수익을", "매출을", "성과를", "실적을", "이익을", "사진을", "영상을", "글을", "기도를", "박수를"))
+#: a rate or price as the noun's object: 금리 인하 ("a rate cut"), 요금 인상 ("a fare rise")
+_RATE_NOUN = "(?:(?<=금리 )|(?<=금리)|(?<=가격 )|(?<=가격)|(?<=요금 )|(?<=요금)|(?<=관세 )|(?<=관세)|(?<=세율 )|(?<=세율)|(?<=수수료 )|(?<=수수료))"
 #: a figure going up: 증가, 상승, 늘었다, 올랐다, 올렸다 (raised), 높아졌다, (지난해보다) 높았다, (구형보다) 무거운 형; not 늘 (always), 오른쪽 (right),
 #: 올라탔다 (got on), 인상적 (striking)
 _UP = re.compile(
@@ -1164,7 +1174,7 @@ _UP = re.compile(
     r"|올랐|오른(?![쪽손발편])|(?<![\s(]위로 )(?<!^위로 )올라(?![타탔])|오르(?:고|는|며|면서|자|기|던)|오를"
     r"|높(?:였|인|여)|" + _NOT_EARNED + r"(?:올렸|올린|올리(?:기|고|며|면|자|겠|는))"
     r"|높아(?:졌|지|진|져|집)|커(?:졌|지|진|져|집)|오릅|더\s?(?:높|커|크)|(?<=\s)늘(?=\s?것)|늘어납|" + _COMPARED + r"(?:높았|많았|높은|많은|무거운|무거웠|높다|높고|높아|많다)"
-    r"|확대(?:됐|했|되|하|된|한|해)|인상(?:했|됐|된|하|되|한|해))"
+    r"|확대(?:됐|했|되|하|된|한|해)|인상(?:했|됐|된|하|되|한|해)|" + _RATE_NOUN + r"인상(?!적))"
 )
 #: a figure going down: 감소, 하락, 줄었다, 떨어졌다, 낮아졌다, (4년 전보다) 낮았다; not 줄 (a line: 줄이 길다),
 #: "3km 떨어진 곳" (three kilometres away), "떨어져 살았다" (lived apart)
@@ -1174,7 +1184,7 @@ _DOWN = re.compile(
     r"|줄(?:었|어들|어든|어(?![서])|인|였|이(?=[기고며려면겠었는])|여|고|면서|며)"
     r"|(?<!km )(?<!km)(?<![0-9]m )(?<!마일 )(?<!미터 )떨어(?:졌|지|진|져)(?!\s?(?:있|살|지내|곳|지점|거리|위치))"
     r"|낮아(?:졌|지|진|져|집)|작아(?:졌|지|진|져|집)|줄어듭|더\s?(?:낮|작)|떨어집|내립|(?<=\s)줄(?=\s?것)|" + _COMPARED + r"(?:낮았|적었|낮은|적은|가벼운|가벼웠|내렸|내려|내린|낮다|낮고|낮아|적다)"
-    r"|축소(?:됐|했|되|하|된|한|해)|인하(?:했|됐|된|하|되|한|해))"
+    r"|축소(?:됐|했|되|하|된|한|해)|인하(?:했|됐|된|하|되|한|해)|" + _RATE_NOUN + r"인하)"
 )
 #: a syllable every match of `_UP` or `_DOWN` has: most sentences have none (issue #8)
 _CHANGE_SYLLABLES = re.compile(r"[증점상급폭치솟늘올오높커확인감하줄떨낮작축내많적렸릴무가연단더]")
