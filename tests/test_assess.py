@@ -76,3 +76,23 @@ def test_evidence_in_a_beads_joined_sentences_lands_in_its_own_sentence():
     # a span running past its sentence's end is cut there
     across = doc.evidence("src", [1, 2], starts[1] + 3, at + 2)
     assert across.sentence == 1 and across.end == len(doc.sentences[1].text)
+
+
+def _weekday_beads(translations: list[str]):
+    from provenance.assess import _with_weekdays
+    from provenance.segment import segment
+    from provenance.types import Bead
+
+    source = segment("선거는 27일 치러졌다.\n개표는 28일 끝났다.\n결과는 29일 발표됐다.", "ko")
+    target = segment("\n".join(translations), "en")
+    beads = [Bead((k,), (k,), 0.8, Status.OK, ()) for k in range(len(translations))]
+    return _with_weekdays(beads, source, target)
+
+
+def test_two_lone_weekdays_that_disagree_are_notes_and_an_outvoted_one_a_warning():
+    """Nothing tells which of two lone weekdays is wrong, and a document may join two stories."""
+    tie = _weekday_beads(["The election was held on Sunday.", "Counting ended on Wednesday."])
+    assert [b.status for b in tie] == [Status.OK, Status.OK]
+    assert all(r.code == "drift.date" and r.severity.value == "info" for b in tie for r in b.reasons)
+    outvoted = _weekday_beads(["The election was held on Sunday.", "Counting ended on Wednesday.", "Results came on Tuesday."])
+    assert [b.status for b in outvoted] == [Status.OK, Status.DRIFTED, Status.OK]
