@@ -108,6 +108,9 @@ def test_markers(module, text, expected):
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a heavier sentence than the seven years sought.", True),
         ("재판부는 구형량인 징역 7년보다는 낮은 형을 선고했다.", "The court gave a lighter sentence than the seven years sought.", False),
         ("올해 관광객은 지난해보다 많은 수준이다.", "Tourist numbers fell this year.", True),
+        # an exchange rate in won rises as the won falls; the dollar in won rises with it
+        ("원·달러 환율은 4.7원 오른 1,450.3원에 마감했다.", "The Korean won closed at 1,450.3 per dollar, down 4.7 won.", False),
+        ("원·달러 환율은 4.7원 오른 1,450.3원에 마감했다.", "The dollar closed at 1,450.3 won, down 4.7 won.", True),
         # a rise and a rate cut: two ways, nothing to compare
         ("가계부채 증가세가 잡히지 않으면 금리 인하가 늦어질 수 있다.", "Unless debt growth is reined in, a rate cut could be delayed.", False),
     ],

@@ -82,6 +82,15 @@ FAITHFUL = [
     ("이 정도 감소는 2050년 이후에나 나타날 것이다.", "A decline this size would not come until after 2050."),
     ("재개까지 적어도 2주는 걸릴 것이다.", "It would likely not resume for at least two weeks."),
     ("대학이 교수 자녀들을 부정하게 합격시켰다.", "The university fraudulently admitted professors' children."),  # 부정하게: illicitly
+    # a translator's negation for an affirmative original, and the other way round
+    ("눈을 치우기에는 장비가 부족했다.", "The equipment was not enough to clear the snow."),
+    ("김천은 포항과 1-1로 비겼다.", "Gimcheon and Pohang could not be separated in a 1-1 draw."),
+    ("5등급 차량의 운행이 제한됩니다.", "Grade 5 vehicles may not be driven."),
+    ("울산은 최근 7경기에서 한 번도 지지 않았다.", "Ulsan are unbeaten in seven matches."),
+    ("미세먼지 농도는 좀처럼 낮아지지 않았다.", "Fine dust levels stayed stubbornly high."),
+    ("그는 2022년 선거에는 출마하지 않았다.", "He sat out the 2022 election."),
+    ("어부들이 한 달 넘게 바다에 나가지 못하고 있다.", "Fishermen have been stuck on shore for more than a month."),
+    ("두 후보 모두 지지율이 30%를 넘지 못했다.", "Both candidates were held under 30 percent."),
     ("제재는 북한이 핵을 포기할 때까지 멈추지 않을 것이다.", "Sanctions will not stop until the North gives up its nuclear arms."),
     ("\"이렇게 뜨거운 것은 처음 본다\"고 말했다.", "\"I have never seen it this heated,\" he said."),
 ]

@@ -15,6 +15,7 @@ KOREAN = [
     ("1억1천만 달러", 110_000_000, "USD", False),
     ("2만 5천 명", 25_000, None, False),
     ("1년 6개월", 18, "month", False),  # one span of months, against "18 months"
+    ("1년 반이", 18, "month", False),  # a year and a half
     ("징역 1년 6월", 18, "month", False),  # a prison term: 6월 is not June
     ("4천 5백억 원", 450_000_000_000, "KRW", False),  # a space after 천 before a smaller unit
     ("1천 9백 원", 1_900, "KRW", False),
@@ -243,6 +244,7 @@ FAITHFUL = [
     ("올해 들어 입국한 탈북자는 2천 4백여 명이다.", "About 2,400 defectors have arrived this year."),
     ("사망 1천 명, 부상 2백 명으로 집계됐다.", "The toll was 1,000 dead and 200 injured."),  # two numbers, not 1,200
     ("부부가 함께 쓰면 최대 1년 6개월까지 쓸 수 있다.", "Couples can take up to 18 months."),
+    ("국경이 막힌 지 1년 반이 다 돼 간다.", "It has been almost a year and a half since the border closed."),
     ("금통위원 2명은 0.25%포인트 인하가 필요하다는 소수의견을 냈다.", "Two members dissented, calling for a quarter-point cut."),
     ("2024∼2025 곡물 시즌 동안 곡물이 수출됐다.", "Grain was exported in the 2024-25 season."),
     ("인구는 120만 명이다.", "The population is 1.2 million."),

@@ -49,9 +49,22 @@ def _opposite_moves(src: Side, tgt: Side) -> list[CheckResult]:
     src_ways, tgt_ways = {m.kind for m in src_moves}, {m.kind for m in tgt_moves}
     if len(src_ways) != 1 or len(tgt_ways) != 1 or src_ways == tgt_ways:
         return []
-    if _negated_move(src, src_moves) or _negated_move(tgt, tgt_moves):
+    if _negated_move(src, src_moves) or _negated_move(tgt, tgt_moves) or _quoted_inversely(src, tgt):
         return []
     return [_contradiction(src_moves, tgt_moves, "says it went {}")]
+
+
+def _quoted_inversely(src: Side, tgt: Side) -> bool:
+    """환율이 4.7원 올랐다 as "the won fell 4.7 won": a rate in won per dollar rises as the
+    won falls, so one side's move is the other's turned round."""
+    return _rate_against_value(src, tgt) or _rate_against_value(tgt, src)
+
+
+def _rate_against_value(rate_side: Side, value_side: Side) -> bool:
+    rate = getattr(rate_side.module, "EXCHANGE_RATE", None)
+    value = getattr(value_side.module, "CURRENCY_VALUE", None)
+    return (rate is not None and value is not None
+            and rate.search(rate_side.text) is not None and value.search(value_side.text) is not None)
 
 
 #: what each axis of opposite states says of a side: (extractor of `Side`, message pattern)

@@ -920,7 +920,7 @@ _NEGATIVE_WORDS = re.compile(
     r"rarely|seldom|unknown|absent|absence|free\s+of|instead|prevent(?:s|ed|ing)?|kept\s+\w+\s+from|keeps?\s+\w+\s+from|"
     r"unrelated|no\s+longer|non-?[a-z]{3,}|against|oppos(?:e|es|ed|ing)|"
     r"opposition(?!\s+(?:leaders?|part(?:y|ies)|lawmakers?|camp|candidates?|members?|politicians?|bloc|coalition|groups?|figures?))|"
-    r"un(?:able|likely|known|clear|certain|usual|necessary|willing|prepared|aware|employed|related|"
+    r"un(?:able|likely|known|clear|certain|usual|necessary|willing|prepared|aware|employed|related|beaten|defeated|"
     r"identified|confirmed|finished|successful|safe|fair|happy|able|affected|changed|harmed|hurt|"
     r"armed|paid|named|explained|resolved|precedented|acceptable|available|popular|lawful|legal)"
     r"|un[a-z]{3,}able|regardless|boycott(?:s|ed|ing)?|turn(?:s|ed|ing)?\s+down|"
@@ -989,9 +989,14 @@ def negative_words(text: str) -> list[Marker]:
 _RENDERS_NEGATION = re.compile(
     r"\b(?:yet|only|still|free|poor(?:ly)?|premature|less|short\s+of|unless|avoid\w*|stop\w*|quit\w*|declin\w*"
     r"|los[te]s?|losing|remain\w*|hid\w*|away|off|outside|absent|miss\w*|far\s+from|forget|rather|kept|keeps?|keeping"
-    r"|instead|other\s+than|apart\s+from|except|beyond|continu\w*|(?:has|have|had)\s+been\s+\w+ing|until|for\s+at\s+least)\b",
+    r"|instead|other\s+than|apart\s+from|except|beyond|continu\w*|stuck|stranded|s[ai]t\w*\s+out|(?:held|kept|stay\w*)\s+(?:\w+\s+)?(?:under|below|above|high|low|unchanged|flat|steady|put|home|closed|shut|indoors|silent|quiet)|(?:has|have|had)\s+been\s+\w+ing|until|for\s+at\s+least)\b",
     re.IGNORECASE,
 )
+
+
+#: a currency's own value as the subject ("the won fell"): the other way round from an exchange
+#: rate quoted in it (환율이 올랐다, see `checks.direction`)
+CURRENCY_VALUE = re.compile(r"\b(?:the|Korean)\s+won\b(?!\s+(?:a|per|for|to)\b)", re.IGNORECASE)
 
 
 #: a contrast: "but", "however", "although"

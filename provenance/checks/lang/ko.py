@@ -107,8 +107,10 @@ _VAGUE_BEFORE = re.compile(rf"(?:{'|'.join(VAGUE_PREFIXES)})$")
 _RATE = re.compile(r"(?<![0-9])(\d)할(?:\s?(\d)푼)?(?:\s?(\d)리)?")
 #: a share: 3분의 1 (one third), 삼분의 이, 절반 (half)
 _FRACTION = re.compile(r"(?<![0-9.,가-힣])(\d+|[일이삼사오육칠팔구십])\s?분의\s?(\d+(?:\.\d+)?|[일이삼사오육칠팔구])(?![0-9])|(?<![가-힣])절반")
-#: a span of years and months as one count of months: 1년 6개월 (18 months), 징역 1년 6월 (a sentence)
-_YEARS_MONTHS = re.compile(r"(?<![0-9.,])(\d+)\s?년\s?(\d+)\s?개월|(?<=징역 )(\d+)\s?년\s?(\d+)\s?월(?!\s?\d+\s?일)")
+#: a span of years and months as one count of months: 1년 6개월 (18 months), 징역 1년 6월 (a sentence), 1년 반
+_YEARS_MONTHS = re.compile(
+    r"(?<![0-9.,])(\d+)\s?년\s?(\d+)\s?개월|(?<=징역 )(\d+)\s?년\s?(\d+)\s?월(?!\s?\d+\s?일)|(?<![0-9.,])(\d+)\s?년\s?반(?=[이은을의에도]?(?![가-힣]))"
+)
 #: 양국, 양측, 양 후보: "the two countries, sides, candidates"
 _BOTH = re.compile(r"(?<![가-힣])양 ?(?:국|측|사|당|진영|정상|후보|팀|선수)(?=[가-힣]?(?![가-힣]))")
 #: 수백 = "hundreds", 수십만 = "hundreds of thousands": an order of magnitude in words
@@ -172,10 +174,10 @@ _SPEED_BEFORE = re.compile(r"시속(?=[^.,]*$)")
 #: hedges that bound the number from below (300명 이상, 최소 70명), from below within its last
 #: digit (300여명) or from above (100명 가까이, 최대 5명)
 _AT_LEAST = re.compile(r"(?:최소|적어도) ?$")
-_AT_LEAST_AFTER = re.compile(r" ?(?:이상|초과|(?:[이가을를]\s?)?넘)")  # 400mm가 넘는, 100만 명을 넘어
+_AT_LEAST_AFTER = re.compile(r" ?(?:이상|초과|(?:[이가을를]\s?)?넘(?!지\s?(?:못|않)))")  # 400mm가 넘는, 100만 명을 넘어
 _ODD_AFTER = re.compile(r" ?여")
 _AT_MOST = re.compile(r"(?:거의|최대) ?$")
-_AT_MOST_AFTER = re.compile(r" ?(?:이하|미만|가까|이내)")
+_AT_MOST_AFTER = re.compile(r" ?(?:이하|미만|가까|이내|(?:[이가을를]\s?)?넘지\s?(?:못|않))")  # 30%를 넘지 못했다
 
 
 def _bound(text: str, start: int, end: int) -> str | None:
@@ -201,7 +203,7 @@ def quantities(text: str) -> list[Quantity]:
         found.append(Quantity(value, None, False, _span(match)))
         taken.append((match.start(), match.end()))
     for match in _finditer(_YEARS_MONTHS, text, digit and "년" in text):
-        years, months = (int(g) for g in (match.group(1, 2) if match.group(1) else match.group(3, 4)))
+        years, months = (int(g) for g in (match.group(1, 2) if match.group(1) else match.group(3, 4) if match.group(3) else (match.group(5), 6)))
         found.append(Quantity(12.0 * years + months, "month", False, _span(match)))
         taken.append((match.start(), match.end()))
     for match in _finditer(_DIGIT_NUMERAL, text, digit):
@@ -1021,10 +1023,12 @@ _NEGATION = re.compile(
     r"|(?<!지도 )(?<!지도)모르|몰라|몰랐|(?<!지도 )(?<!지도)모른)"
 )
 #: words that are negative in themselves (무관 = "not related"); weaker evidence. 반대로 (conversely),
-#: 반대편/반대쪽 (the other side) and 일반대중 (the general public) oppose nothing; "the first time"
-#: as the predicate answers "never": "처음 본다" is "I have never seen" (not 처음으로, "for the first time"); a number not reached (50명이 채 되지 않는,
-#: 절반에도 못 미치는) is a negative word, not a negated predicate: "fewer than 50" or "not even half"
-_NEGATIVE_WORDS = re.compile(r"처음\s?(?:본다|봤|보았|보는|겪)|채 되지 않|채 안 되|못 미[치쳐쳤]|미치지 못|없이|힘들|어렵|피하|피한|피해야|(?<!일)반대(?![로편쪽])|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)(?!하게|한\s?(?:방법|행위|입학|합격|채용|청탁|거래|선거|돈|수단|이득|자금))|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
+#: 반대편/반대쪽 (the other side) and 일반대중 (the general public) oppose nothing. Some answer an
+#: English negation that says the same thing: 처음 본다 ("I have never seen"; not 처음으로, "for
+#: the first time"), 부족했다 ("was not enough"), 비겼다 ("could not be separated"), 제한된다 ("may
+#: not be driven"). A number not reached (50명이 채 되지 않는, 절반에도 못 미치는) is a negative
+#: word, not a negated predicate: "fewer than 50" or "not even half".
+_NEGATIVE_WORDS = re.compile(r"부족|비겼|비긴|무승부|제한(?:됩|된|되|했|하|한|해)|처음\s?(?:본다|봤|보았|보는|겪)|채 되지 않|채 안 되|못 미[치쳐쳤]|미치지 못|없이|힘들|어렵|피하|피한|피해야|(?<!일)반대(?![로편쪽])|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)(?!하게|한\s?(?:방법|행위|입학|합격|채용|청탁|거래|선거|돈|수단|이득|자금))|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
 
 #: where a clause ends: a connective ending (…지만, …는데, …으며, …면서, 했고, …하기 위해) or a
 #: comma after a verb's ending. Commas in a list ("미국, 한국, 중국") and 하고 있다 or 에서 break nothing
@@ -1161,6 +1165,8 @@ def negates(text: str, negation: Span, marker: Span) -> bool:
 _COMPARED = "(?:" + "|".join(rf"(?<={w})" for w in ("보다 ", "보다", "보다는 ", "보다는", "보다도 ", "보다도", "포인트 ", "% ", "%")) + ")"
 #: 수익을 올렸다 (earned), 사진을 올렸다 (posted), 기도를 올렸다 (prayed): no figure raised
 _NOT_EARNED = "".join(rf"(?<!{w} )" for w in ("수익을", "매출을", "성과를", "실적을", "이익을", "사진을", "영상을", "글을", "기도를", "박수를"))
+#: an exchange rate quoted as won to the dollar: 환율이 올랐다 is the won falling (see `checks.direction`)
+EXCHANGE_RATE = re.compile(r"환율")
 #: a rate or price as the noun's object: 금리 인하 ("a rate cut"), 요금 인상 ("a fare rise")
 _RATE_NOUN = "(?:(?<=금리 )|(?<=금리)|(?<=가격 )|(?<=가격)|(?<=요금 )|(?<=요금)|(?<=관세 )|(?<=관세)|(?<=세율 )|(?<=세율)|(?<=수수료 )|(?<=수수료))"
 #: a figure going up: 증가, 상승, 늘었다, 올랐다, 올렸다 (raised), 높아졌다, (지난해보다) 높았다, (구형보다) 무거운 형; not 늘 (always), 오른쪽 (right),
