@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from provenance.checks.weekdays import check_weekdays
 from provenance.types import Severity
 
@@ -139,7 +141,7 @@ AMBIGUOUS = [
     ("양측은 27~28일 회담했다.", "The two sides met on Wednesday."),  # two days
     ("회의는 27일 열렸다.", "Meetings are held on Wednesdays."),  # every Wednesday
     ("대표단은 다음달 12일 떠난다.", "The delegation leaves on Tuesday."),  # 12 August, another month
-    ("그는 27일 도착해 28일 떠났다.", "He arrived on Sunday and left on Tuesday."),
+    ("그는 27일 도착해 28일 떠났다.", "He arrived on Sunday and left on Monday."),  # two days (a day apart, as they should be)
     ("6월 27일과 7월 27일 집회가 열렸다.", "Rallies were held on Wednesday."),  # two months
     ("지난해 7월 27일 세운 기록을 넘었다.", "It topped the record set on Wednesday, July 27, last year."),  # last year's day
     ("7월 20일부터 어제까지 집계됐다.", "It was tallied from July 20 through Wednesday."),  # the weekday is 어제's
@@ -167,3 +169,22 @@ def test_empty_sides_and_unknown_languages_give_no_findings():
     assert flagged(check_weekdays(beads, "ko", "en")) == []
     assert check_weekdays(edited(ARTICLE, 3, "Sunday", "Wednesday"), "xx", "en") == [[]] * len(ARTICLE)
     assert check_weekdays([], "ko", "en") == []
+
+
+TWO_DAYS = [
+    # (original, translation, flagged): two days and the translation's two weekdays for them
+    ("발사는 현지시간 3일, 한국시간으로는 4일에 이뤄졌다.", "It lifted off on Monday local time, Thursday in Korea.", True),
+    ("발사는 현지시간 3일, 한국시간으로는 4일에 이뤄졌다.", "It lifted off on Monday local time, Tuesday in Korea.", False),
+    ("그는 27일 도착해 28일 떠났다.", "He left on Monday, having arrived on Sunday.", False),  # in the other order
+    ("사전투표는 다음 달 8일과 9일 실시된다.", "Early voting is on Wednesday and Saturday, Nov. 8-9.", True),  # another month, still a day apart
+    ("그는 3일 도착해 20일 떠났다.", "He arrived on Monday and left on Monday.", False),  # too far apart to be sure of the month
+    ("어제(3일)와 4일 회의가 열렸다.", "Meetings were held on Monday and Thursday.", False),  # 어제 may be a third day
+]
+
+
+@pytest.mark.parametrize(("original", "translation", "flagged"), TWO_DAYS)
+def test_two_days_of_one_sentence_and_their_two_weekdays_lie_as_far_apart(original, translation, flagged):
+    found = check_weekdays([(original, translation)], "ko", "en")[0]
+    assert bool(found) is flagged
+    if flagged:
+        assert found[0].severity is Severity.WARNING and "apart" in found[0].message

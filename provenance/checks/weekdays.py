@@ -113,7 +113,41 @@ def check_weekdays(
             result = judge(p, [q for q in pairings if q.bead != p.bead] + full_dates, tie)
             if result:
                 found[p.bead].append(result)
+    for i, (src, tgt) in enumerate(sides):
+        result = two_days_apart(src, tgt)
+        if result:
+            found[i].append(result)
     return found
+
+
+#: two days of one sentence further apart than this may lie in two months
+MAX_SPAN = 6
+
+
+def two_days_apart(src: Side, tgt: Side) -> CheckResult | None:
+    """"현지시간 3일 …, 한국시간으로는 4일" as "Monday local time … Thursday in Korea": two days of
+    the original and the translation's two weekdays for them, which must lie as far apart (in
+    either order) whatever the month. The sentence checks itself; no other is needed."""
+    days = [d for d in src.dates if d.day is not None and not _in_another_year(d, src)]
+    if len({d.day for d in days}) != 2 or len(days) != 2 or len({d.month for d in days if d.month}) > 1:
+        return None
+    if any(d.relative and d.relative.startswith("day:") for d in src.dates) or any(d.weekday is not None for d in src.dates):
+        return None
+    weekdays = [d for d in tgt.dates if d.weekday is not None]
+    if len(weekdays) != 2 or len({d.weekday for d in weekdays}) != 2 or any(_plural(d) for d in weekdays):
+        return None
+    gap = abs(days[1].day - days[0].day)
+    if gap > MAX_SPAN:
+        return None
+    apart = (weekdays[1].weekday - weekdays[0].weekday) % 7
+    if apart in (gap % 7, -gap % 7):
+        return None
+    return CheckResult(
+        CODE, Severity.WARNING,
+        f"weekday: {quote(days[0].span)} and {quote(days[1].span)} are {gap} day{'s' * (gap != 1)} apart, "
+        f"but {quote(weekdays[0].span)} and {quote(weekdays[1].span)} are not",
+        tuple(d.span for d in days), tuple(d.span for d in weekdays),
+    )
 
 
 # --- what one bead asserts ----------------------------------------------------------
