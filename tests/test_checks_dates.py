@@ -60,6 +60,7 @@ ENGLISH = [
     ("Dec. 22", [{"month": 12, "day": 22}]),
     ("in the January-May period", [{"month": 1}, {"month": 5}]),
     ("the 2024-25 season", [{"year": 2024}, {"year": 2025}]),  # a season: 25 is 2025
+    ("as of 15 a.m. today", [{"hour": 15}, {"relative": "day:0"}]),  # no such hour: compared as written
     ("between May and June", [{"month": 5}, {"month": 6}]),
     ("December 22", [{"month": 12, "day": 22}]),
     ("22 December", [{"month": 12, "day": 22}]),

@@ -69,6 +69,7 @@ ENGLISH = [
     ("a quarter of a percentage point", 0.25, "percent", False),
     ("one year and six months", 18, "month", False),  # against 1년 6개월
     ("a year and a half", 18, "month", False),
+    ("a year and a quarter", 15, "month", False),
     ("84 this year", 84, None, False),  # when, not 84 years
     ("a 40-hour week", 40, "hour", False),  # hours, not weeks
     ("6 square kilometers", 6, "km2", False),

@@ -193,17 +193,18 @@ def parse_number(text: str) -> float | None:
     return total + current if seen else None
 
 
-#: years and months as one count of months: "one year and six months", "a year and a half" (18)
+#: years and months as one count of months: "one year and six months", "a year and a half" (18),
+#: "a year and a quarter" (15)
 _YEARS_AND_MONTHS = re.compile(
     r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+and\s+"
-    r"(?:(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?|(a\s+half))\b",
+    r"(?:(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?|a\s+(half|quarter))\b",
     re.IGNORECASE,
 )
 
 
 def _years_and_months(m: re.Match[str]) -> Quantity:
     years = parse_number("one" if m.group(1).lower() in ("a", "an") else m.group(1)) or 0
-    months = 6 if m.group(3) else parse_number(m.group(2)) or 0
+    months = {"half": 6, "quarter": 3}[m.group(3).lower()] if m.group(3) else parse_number(m.group(2)) or 0
     return Quantity(12.0 * years + months, "month", False, _span(m))
 
 
@@ -572,7 +573,7 @@ _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})  # "the 3rd": a digit, t
 _CLOCK_MARKS = (":", "a.m", "p.m", "o'clock", "at 0", "GMT", "UTC", "hours", "hrs", "local time")
 _AM_PM = frozenset({"am", "pm"})
 _TIME = re.compile(
-    r"\b([01]\d|2[0-3])([0-5]\d)\s?(?=GMT|UTC|hours|hrs|local time)|(?<=at )(0\d)([0-5]\d)\b|\b(\d{1,2})(?::(\d{2}))?\s?(a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b|o'clock)|\b(noon|midnight)\b|\b(\d{1,2}):(\d{2})\b"
+    r"\b([01]\d|2[0-3])([0-5]\d)\s?(?=GMT|UTC|hours|hrs|local time)|(?<=at )(0\d)([0-5]\d)\b|\b(\d{1,3})(?::(\d{2}))?\s?(a\.m\.?|p\.m\.?|am\b|pm\b|AM\b|PM\b|o'clock)|\b(noon|midnight)\b|\b(\d{1,2}):(\d{2})\b"
 )
 
 _HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -741,6 +742,8 @@ def _time(m: re.Match[str]) -> DateMention | None:
     h = int(hour)
     if h > 24 and (minute or h > 59):  # "70 a.m.", "50:00 p.m.": a clock gone wrong, compared as one
         return DateMention(_span(m), hour=h, minute=int(minute) if minute else None)  # ("45 a.m." is a cut "9:45")
+    if 12 < h <= 24 and marker.lower()[0] in "ap":  # "15 a.m.": no such hour; compared as written
+        return DateMention(_span(m), hour=h, minute=int(minute) if minute else None)
     if not 1 <= h <= 12:
         return None
     if marker == "o'clock":
