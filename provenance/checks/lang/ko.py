@@ -1028,7 +1028,7 @@ _NEGATION = re.compile(
 #: the first time"), 부족했다 ("was not enough"), 비겼다 ("could not be separated"), 제한된다 ("may
 #: not be driven"). A number not reached (50명이 채 되지 않는, 절반에도 못 미치는) is a negative
 #: word, not a negated predicate: "fewer than 50" or "not even half".
-_NEGATIVE_WORDS = re.compile(r"부족|비겼|비긴|무승부|제한(?:됩|된|되|했|하|한|해)|처음\s?(?:본다|봤|보았|보는|겪)|채 되지 않|채 안 되|못 미[치쳐쳤]|미치지 못|없이|힘들|어렵|피하|피한|피해야|(?<!일)반대(?![로편쪽])|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)(?!하게|한\s?(?:방법|행위|입학|합격|채용|청탁|거래|선거|돈|수단|이득|자금))|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
+_NEGATIVE_WORDS = re.compile(r"부족|비겼|비긴(?![가-힣])|무승부|제한(?:됩|된다|됐|되고|되며|될)|처음\s?(?:본다|봤|보았|보는|겪)|채 되지 않|채 안 되|못 미[치쳐쳤]|미치지 못|없이|힘들|어렵|피하|피한|피해야|(?<!일)반대(?![로편쪽])|거절|무관|불참|불가능|불가|미확인|부인(?=했|하|한)|거부(?=했|하|한)|부정(?=했|하|한)(?!하게|한\s?(?:방법|행위|입학|합격|채용|청탁|거래|선거|돈|수단|이득|자금))|실패|결코|전혀|아무도|아무것도|아무런|(?<!통행)금지")
 
 #: where a clause ends: a connective ending (…지만, …는데, …으며, …면서, 했고, …하기 위해) or a
 #: comma after a verb's ending. Commas in a list ("미국, 한국, 중국") and 하고 있다 or 에서 break nothing
