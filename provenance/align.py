@@ -516,6 +516,58 @@ def _crosses(i: int, j: int, order: list[tuple[int, int]]) -> bool:
     return any((a < i and b > j) or (a > i and b < j) for a, b in order)
 
 
+def with_split_halves(
+    links: list[Link], source: SideEmbeddings, target: SideEmbeddings, gaps: set[int],
+    ratio: Callable[[int, tuple[int, ...]], float | None], short: float = -0.3, slack: float = 0.03, floor: float = 0.1,
+) -> list[Link]:
+    """A translation sentence left unaligned beside a 1-1 link whose translation is short
+    joins that link when the two read as one translation: a sentence split in two whose
+    second half ("That would form part of the Doha round.") says little alone.
+
+    `ratio(i, js)` is the log size ratio of source sentence i against target sentences js
+    (language-aware, so the caller gives it). The link must be short (under `short`), the
+    joined pair closer to the usual length, the joined similarity within `slack` of the
+    link's, and the half alone at least `floor` like the source (an unrelated pasted
+    sentence is not taken in). `gaps`: target positions after which the next sentence is
+    not the next one of the document.
+    """
+    out = list(links)
+    k = 0
+    while k < len(out):
+        joined = _joined_half(out, k, source, target, gaps, ratio, short, slack, floor)
+        if joined is None:
+            k += 1
+            continue
+        first, link = joined
+        out[first : first + 2] = [link]
+    return out
+
+
+def _joined_half(links, k, source, target, gaps, ratio, short, slack, floor) -> tuple[int, Link] | None:
+    """(position, joined link) for the unaligned target sentence at `k`, or None."""
+    half = links[k]
+    if half.src or len(half.tgt) != 1:
+        return None
+    j = half.tgt[0]
+    for n in (k - 1, k + 1):
+        if not 0 <= n < len(links):
+            continue
+        link = links[n]
+        if len(link.src) != 1 or len(link.tgt) != 1 or link.moved or abs(link.tgt[0] - j) != 1:
+            continue
+        i, first = link.src[0], min(j, link.tgt[0])
+        alone, both = ratio(i, link.tgt), ratio(i, (first, first + 1))
+        if first in gaps or alone is None or both is None or alone > short or abs(both) >= abs(alone):
+            continue
+        similarity = float(source.single[i] @ target.runs[2][first])
+        half_alone = float(source.single[i] @ target.single[j])
+        if similarity < link.similarity - slack or half_alone < floor:
+            continue
+        parts = (link.similarity, half_alone) if link.tgt[0] < j else (half_alone, link.similarity)
+        return min(n, k), Link(link.src, (first, first + 1), similarity, parts)
+    return None
+
+
 def without_joins_across(
     links: list[Link], source: SideEmbeddings, target: SideEmbeddings, src_gaps: set[int], tgt_gaps: set[int]
 ) -> list[Link]:

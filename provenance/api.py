@@ -112,6 +112,11 @@ def compare_documents(
                                settings.thresholds.merge_penalty)
     with _timed(timings, "align"):
         links = without_joins_across(links, src_emb, tgt_emb, _gaps(src_content), _gaps(tgt_content))
+        if settings.aligner == "embedding":
+            from .align import with_split_halves
+
+            ratio = _size_ratio(src_content, tgt_content, source, target)
+            links = with_split_halves(links, src_emb, tgt_emb, _gaps(tgt_content), ratio)
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, _checker(settings))
     # the vectors the pipeline already has, by text: the steps below encode only what is new
@@ -132,6 +137,18 @@ def compare_documents(
         timings=timings,
         similarity=_similarity(src_emb, tgt_emb),
     )
+
+
+def _size_ratio(src_content, tgt_content, source: Document, target: Document):
+    """Log size ratio of a source sentence against target sentences (by content position)."""
+    from .checks.coverage import log_size_ratio
+    from .checks.side import Side
+
+    def ratio(i: int, js: tuple[int, ...]) -> float | None:
+        text = " ".join(tgt_content[j].text for j in js)
+        return log_size_ratio(Side(src_content[i].text, source.lang), Side(text, target.lang))
+
+    return ratio
 
 
 def _gaps(content) -> set[int]:

@@ -451,3 +451,35 @@ def test_no_two_sentences_are_joined_across_a_gap():
     # a 2-2 link across a gap becomes two 1-1 links
     both = without_joins_across([Link((0, 1), (0, 1), 0.7)], source, target, {0}, set())
     assert [(l.src, l.tgt) for l in both] == [((0,), (0,)), ((1,), (1,))]
+
+
+def _unit(vectors):
+    vectors = np.asarray(vectors, dtype=np.float32)
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+
+def _halves_case(half_direction):
+    """Source: two sentences. Target: sentence 0's translation in two halves, then sentence 1's."""
+    from provenance.align import Link, with_split_halves
+
+    rng = np.random.default_rng(3)
+    src = _unit(rng.normal(size=(2, 16)))
+    first_half = _unit([src[0] + 0.3 * rng.normal(size=16)])[0]
+    second_half = _unit([half_direction(src, rng)])[0]
+    tgt = _unit([first_half, second_half, src[1]])
+    joined = _unit([first_half + second_half, second_half + src[1]])
+    source = SideEmbeddings({1: src, 2: _unit([src[0] + src[1]])})
+    target = SideEmbeddings({1: tgt, 2: joined})
+    links = [Link((0,), (0,), float(src[0] @ tgt[0])), Link((), (1,), 0.0), Link((1,), (2,), float(src[1] @ tgt[2]))]
+    sizes = {(0,): -0.7, (0, 1): -0.1}  # the first half alone is short; with the second, as usual
+    return with_split_halves(links, source, target, set(), lambda i, js: sizes.get(js, 0.0))
+
+
+def test_a_short_translation_takes_in_the_unaligned_half_beside_it():
+    links = _halves_case(lambda src, rng: src[0] + 0.3 * rng.normal(size=16))  # the rest of sentence 0
+    assert [(link.src, link.tgt) for link in links] == [((0,), (0, 1)), ((1,), (2,))]
+
+
+def test_an_unrelated_sentence_beside_a_short_translation_stays_added():
+    links = _halves_case(lambda src, rng: -src[0] + rng.normal(size=16))  # nothing like sentence 0
+    assert [(link.src, link.tgt) for link in links] == [((0,), (0,)), ((), (1,)), ((1,), (2,))]
