@@ -111,12 +111,13 @@ def compare_documents(
             links = with_moves(links, src_emb, tgt_emb, settings.thresholds.chance_similarity,
                                settings.thresholds.merge_penalty)
     with _timed(timings, "align"):
-        links = without_joins_across(links, src_emb, tgt_emb, _gaps(src_content), _gaps(tgt_content))
+        tgt_gaps = _gaps(tgt_content)
+        links = without_joins_across(links, src_emb, tgt_emb, _gaps(src_content), tgt_gaps)
         if settings.aligner == "embedding":
             from .align import with_split_halves
 
             ratio = _size_ratio(src_content, tgt_content, source, target)
-            links = with_split_halves(links, src_emb, tgt_emb, _gaps(tgt_content), ratio)
+            links = with_split_halves(links, src_emb, tgt_emb, tgt_gaps, ratio)
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, _checker(settings))
     # the vectors the pipeline already has, by text: the steps below encode only what is new
