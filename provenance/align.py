@@ -568,6 +568,38 @@ def _joined_half(links, k, source, target, gaps, ratio, short, slack, floor) -> 
     return None
 
 
+def with_replacements(links: list[Link], source: SideEmbeddings, target: SideEmbeddings) -> list[Link]:
+    """Unlinked sentences that stand in each other's place become pairs: between the same
+    two links, as many original sentences left untranslated as translation sentences with
+    no source are paired in order (a wrong passage pasted over the right one).
+
+    Reported as a pair, the translation's sentence is judged against the one it replaced
+    (unrelated, or drifted, or a loose translation after all) instead of as an omission
+    and an addition somewhere near each other; the same sentences are flagged either way.
+    Moved pairs count as links: they interrupt a run of unlinked sentences.
+    """
+    out: list[Link] = []
+    run: list[Link] = []
+    for link in [*links, None]:
+        if link is not None and not link.moved and not (link.src and link.tgt):
+            run.append(link)
+            continue
+        out.extend(_paired_in_place(run, source, target))
+        run = []
+        if link is not None:
+            out.append(link)
+    return out
+
+
+def _paired_in_place(run: list[Link], source: SideEmbeddings, target: SideEmbeddings) -> list[Link]:
+    """A run of unlinked sentences, as 1-1 links in order when both sides have as many."""
+    src = [i for link in run for i in link.src]
+    tgt = [j for link in run for j in link.tgt]
+    if not src or len(src) != len(tgt):
+        return run
+    return [Link((i,), (j,), float(source.single[i] @ target.single[j])) for i, j in zip(src, tgt)]
+
+
 def without_joins_across(
     links: list[Link], source: SideEmbeddings, target: SideEmbeddings, src_gaps: set[int], tgt_gaps: set[int]
 ) -> list[Link]:

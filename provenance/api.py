@@ -114,10 +114,11 @@ def compare_documents(
         tgt_gaps = _gaps(tgt_content)
         links = without_joins_across(links, src_emb, tgt_emb, _gaps(src_content), tgt_gaps)
         if settings.aligner == "embedding":
-            from .align import with_split_halves
+            from .align import with_replacements, with_split_halves
 
             ratio = _size_ratio(src_content, tgt_content, source, target)
             links = with_split_halves(links, src_emb, tgt_emb, tgt_gaps, ratio)
+            links = with_replacements(links, src_emb, tgt_emb)
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, _checker(settings))
     # the vectors the pipeline already has, by text: the steps below encode only what is new

@@ -483,3 +483,36 @@ def test_a_short_translation_takes_in_the_unaligned_half_beside_it():
 def test_an_unrelated_sentence_beside_a_short_translation_stays_added():
     links = _halves_case(lambda src, rng: -src[0] + rng.normal(size=16))  # nothing like sentence 0
     assert [(link.src, link.tgt) for link in links] == [((0,), (0,)), ((), (1,)), ((1,), (2,))]
+
+
+def _replacement_sides():
+    rng = np.random.default_rng(5)
+    src = _unit(rng.normal(size=(5, 16)))
+    tgt = _unit(rng.normal(size=(5, 16)))
+    return SideEmbeddings({1: src}), SideEmbeddings({1: tgt})
+
+
+def test_an_untranslated_sentence_and_an_added_one_in_its_place_become_a_pair():
+    from provenance.align import Link, with_replacements
+
+    source, target = _replacement_sides()
+    links = [Link((0,), (0,), 0.8), Link((1,), (), 0.0), Link((), (1,), 0.0), Link((2,), (2,), 0.8)]
+    out = with_replacements(links, source, target)
+    assert [(l.src, l.tgt) for l in out] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    assert out[1].similarity == pytest.approx(float(source.single[1] @ target.single[1]), abs=1e-6)
+    # two and two, in either order of the run, are paired in order
+    links = [Link((), (0,), 0.0), Link((0,), (), 0.0), Link((1,), (), 0.0), Link((), (1,), 0.0), Link((2,), (2,), 0.8)]
+    assert [(l.src, l.tgt) for l in with_replacements(links, source, target)][:2] == [((0,), (0,)), ((1,), (1,))]
+
+
+def test_unequal_or_interrupted_runs_of_unlinked_sentences_stay_as_they_are():
+    from provenance.align import Link, with_replacements
+
+    source, target = _replacement_sides()
+    two_for_one = [Link((0,), (), 0.0), Link((1,), (), 0.0), Link((), (0,), 0.0), Link((2,), (1,), 0.8)]
+    assert with_replacements(two_for_one, source, target) == two_for_one
+    # a link between them: each stands beside a translated sentence, not in another's place
+    apart = [Link((0,), (), 0.0), Link((1,), (0,), 0.8), Link((), (1,), 0.0)]
+    assert with_replacements(apart, source, target) == apart
+    moved = [Link((0,), (), 0.0), Link((3,), (1,), 0.7, moved=True), Link((), (0,), 0.0)]
+    assert with_replacements(moved, source, target) == moved
