@@ -81,6 +81,9 @@ FAITHFUL = [
     # "not … until" is when it happens; "처음 본다" is "I have never seen"
     ("이 정도 감소는 2050년 이후에나 나타날 것이다.", "A decline this size would not come until after 2050."),
     ("재개까지 적어도 2주는 걸릴 것이다.", "It would likely not resume for at least two weeks."),
+    # "can't be less than" is a lower bound: 이상
+    ("장비는 50달러 이상이 든다.", "The hardware can't be less than 50 bucks."),
+    ("참가자는 300명 이상이다.", "Participants cannot be fewer than 300."),
     ("대학이 교수 자녀들을 부정하게 합격시켰다.", "The university fraudulently admitted professors' children."),  # 부정하게: illicitly
     # a translator's negation for an affirmative original, and the other way round
     ("눈을 치우기에는 장비가 부족했다.", "The equipment was not enough to clear the snow."),
@@ -106,6 +109,7 @@ FLIPPED_AGAINST_NEGATIVE_WORDS = [
 FLIPPED = [
     ("정부는 집회를 금지했습니다.", "The government did not ban the rally.", "did not"),
     ("그는 내일 온다.", "He will not come tomorrow.", "will not"),
+    ("휘발유 재고 감소는 예상보다 적었다.", "The decline in inventories was not less than forecast.", "was not"),
     ("그들은 합의에 도달했다고 말했다.", "They did not say they had reached an agreement.", "did not"),
     ("그는 회의에 가지 못했다.", "He could not go and would not stay.", "would not"),
     # 없이 is answered by "without", so it cannot also answer "is not"

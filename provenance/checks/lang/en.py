@@ -891,16 +891,20 @@ _OPEN_QUESTION = (
 #: after 2050" renders 2050년 이후에나 나타날, "would not resume for at least two weeks" 2주는 걸릴), so
 #: no negation; a negated original ("멈추지 않겠다 … 때까지") is answered by `_RENDERS_NEGATION`
 _NOT_UNTIL = r"(?:\s+\w+){0,3}\s+(?:until|for\s+at\s+least)\b"
+#: "can't be less than 50 bucks", "not fewer than 300": a lower bound, 50달러 이상, said affirmatively
+#: (not "was not less than forecast", a comparison turned around)
+_NOT_LESS = (r"(?:\s+be)?\s+(?:less|fewer)\s+than\s+(?:[$€£¥₩]\s?)?(?:\d|(?:a|one|two|three|four|five|six|seven|eight"
+             r"|nine|ten|a\s+dozen|half|a\s+third|a\s+quarter)\b)")
 #: a negated verb: an auxiliary with "not" (a word may come between), "n't", "never", "cannot";
 #: not the idioms that assert ("can't help but marvel", "won't cut it" = falls short, said either way)
 _NEGATION = re.compile(
     # the lookahead lets `re` pass over words that begin otherwise at once (issue #8)
     rf"(?=[{_NEGATION_FIRST}])(?:"
-    rf"(?:\b{_AUX}|['’](?:s|re|m))(?:\s+\w+)?\s+not\b(?!\s+(?:only|just|least|to\s+mention|unlike|long)|{_NOT_UNTIL}|{_OPEN_QUESTION})"
+    rf"(?:\b{_AUX}|['’](?:s|re|m))(?:\s+\w+)?\s+not\b(?!\s+(?:only|just|least|to\s+mention|unlike|long)|{_NOT_UNTIL}|{_NOT_LESS}|{_OPEN_QUESTION})"
     rf"|\b{_AUX}(?:\s+\w+)?\s+no\s+longer\b"
-    r"|\bnever\b|\bcannot\b(?!\s+help\s+but\b)"
+    rf"|\bnever\b|\bcannot\b(?!\s+help\s+but\b|{_NOT_LESS})"
     r"|(?<!\bor\s)\bnot\s+(?:all|every(?:one|body|thing)?)\b"  # "not everyone was rescued": a quantity denied
-    rf"|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?|\s+help\s+but\b|\s+cut\s+it\b|{_NOT_UNTIL}|{_OPEN_QUESTION}))",
+    rf"|n[’']t\b(?!\s+(?:it|he|she|they|you|we|I|there)\s*\?|\s+help\s+but\b|\s+cut\s+it\b|{_NOT_UNTIL}|{_NOT_LESS}|{_OPEN_QUESTION}))",
     re.IGNORECASE,
 )
 #: words one of which `_NEGATION` needs, but for "n't"
