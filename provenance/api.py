@@ -100,7 +100,7 @@ def compare_documents(
         source, target, credits = _credits(source, target, settings)
     src_content, tgt_content = source.content(), target.content()
     with _timed(timings, "embed"):
-        src_emb, tgt_emb = embed_sides(encoder, [s.text for s in src_content], [s.text for s in tgt_content])
+        src_emb, tgt_emb = embed_sides(encoder, _encoded(src_content, source.lang), _encoded(tgt_content, target.lang))
     with _timed(timings, "align"):
         links = _aligner(settings)(src_emb, tgt_emb, settings.thresholds)
     _check_related(source, target, links, settings)
@@ -122,8 +122,9 @@ def compare_documents(
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, _checker(settings))
     # the vectors the pipeline already has, by text: the steps below encode only what is new
-    known = {s.text: v for sentences, matrix in ((src_content, src_emb.single), (tgt_content, tgt_emb.single))
-             for s, v in zip(sentences, matrix)}
+    known = {text: v for sentences, lang, matrix in ((src_content, source.lang, src_emb.single),
+                                                     (tgt_content, target.lang, tgt_emb.single))
+             for s, v in zip(sentences, matrix) for text in {s.text, *_encoded([s], lang)}}
     with _timed(timings, "clauses"):
         beads, findings = _added_clause_negations(beads, findings, source, target, encoder, settings, known)
     with _timed(timings, "coverage"):
@@ -151,6 +152,15 @@ def _size_ratio(src_content, tgt_content, source: Document, target: Document):
         return log_size_ratio(Side(src_content[i].text, source.lang), Side(text, target.lang))
 
     return ratio
+
+
+def _encoded(content, lang: str) -> list[str]:
+    """The sentences as the encoder reads them: without a leading agency dateline
+    ("BEIJING, China (CNN)", "(서울=연합뉴스) … 기자 ="), which one side has and the other
+    seldom says, and which pulls a short sentence away from its translation."""
+    from .checks.lang import without_dateline
+
+    return [without_dateline(s.text, lang) for s in content]
 
 
 def _gaps(content) -> set[int]:

@@ -33,7 +33,7 @@ import numpy as np
 from ..codes import lookup
 from ..embed import embed_parts, vectors_for
 from ..types import Bead, Document, Reason, Status
-from .lang import language
+from .lang import language, without_dateline
 from .partial import CODE, missing_anchors
 from .result import shorten
 from .side import MOSTLY_FOREIGN, Side
@@ -196,6 +196,7 @@ def candidate(
         src_text = strip(src_text)  # "…"라고 말했다: the English often moves or drops "she said"
     if len(src_text.split()) < MIN_SOURCE_WORDS:
         return None
+    tgt_text = without_dateline(tgt_text, tgt_lang)  # as the encoder read it ("GENEVA (CNN) …")
     src, tgt = Side(src_text, src_lang), Side(tgt_text, tgt_lang)
     if src.foreign_share >= MOSTLY_FOREIGN:
         return None  # a line mostly in another script (a pasted headline) is not read

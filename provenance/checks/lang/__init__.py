@@ -25,3 +25,11 @@ def language(code: str) -> ModuleType | None:
     if base not in AVAILABLE:
         return None
     return importlib.import_module(f"{__name__}.{base}")
+
+
+def without_dateline(text: str, code: str) -> str:
+    """The text after a leading agency dateline ("BEIJING, China (CNN)"), when the language
+    can tell one; the text itself when nothing would be left."""
+    module = language(code)
+    end = getattr(module, "dateline_end", None) if module is not None else None
+    return (text[end(text):] or text) if end is not None else text

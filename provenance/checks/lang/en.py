@@ -1388,6 +1388,22 @@ def strengths(text: str) -> list[Marker]:
     return _started(text, _STRENGTH_STARTS, _STRENGTHS)
 
 
+# --- dateline ---------------------------------------------------------------
+
+#: "BEIJING, China (CNN) —", "(AP) —", "SEOUL, South Korea —": where and by whom an agency story
+#: was filed, before its first sentence; an agency's name or a dash must close it
+_DATELINE = re.compile(
+    r"(?:[A-Z]{3}[A-Z .'-]*,(?:\s+[A-Z][\w.]*)*\s*)?\((?:CNN|AP|AFP|Reuters|Yonhap|UPI|RFA|Xinhua|Kyodo)\)\s*[-—–]*\s*"
+    r"|[A-Z]{3}[A-Z .'-]*,(?:\s+[A-Z][\w.]*)*\s*[-—–]+\s*"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where the sentence starts after a leading dateline (0 without one)."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
 # --- size -------------------------------------------------------------------
 
 def content_size(text: str) -> float:

@@ -991,6 +991,20 @@ def foreign_share(text: str) -> float:
     return latin / (latin + hangul) if latin + hangul else 0.0
 
 
+# --- dateline -------------------------------------------------------------------
+
+#: "(서울=연합뉴스) 김철수 기자 = ", "【베이징=뉴시스】": where and by whom an agency story was filed
+_DATELINE = re.compile(
+    r"\s*[(【\[][^()【】\[\]=]{1,12}=[^()【】\[\]]{1,20}[)】\]]\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*=\s*)?"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where the sentence starts after a leading dateline (0 without one)."""
+    match = _DATELINE.match(text)
+    return match.end() if match else 0
+
+
 # --- attribution ----------------------------------------------------------------
 
 #: "…"라고 말했다 at the end of a sentence: the English often moves or drops "she said"
