@@ -46,6 +46,9 @@ class Link:
     parts: tuple[float, ...] = ()
     #: a pair found out of order by `with_moves` (the translation moved the sentences)
     moved: bool = False
+    #: a sentence's translation in two halves, joined by `with_split_halves`: kept whole
+    #: (its second half may read less like the original than the first alone)
+    halves: bool = False
 
 
 Window = tuple[np.ndarray, np.ndarray]  # per DP row: first and last column searched
@@ -519,6 +522,7 @@ def _crosses(i: int, j: int, order: list[tuple[int, int]]) -> bool:
 def with_split_halves(
     links: list[Link], source: SideEmbeddings, target: SideEmbeddings, gaps: set[int],
     ratio: Callable[[int, tuple[int, ...]], float | None], short: float = -0.3, slack: float = 0.03, floor: float = 0.1,
+    whole: float = 0.22,
 ) -> list[Link]:
     """A translation sentence left unaligned beside a 1-1 link whose translation is short
     joins that link when the two read as one translation: a sentence split in two whose
@@ -529,12 +533,15 @@ def with_split_halves(
     joined pair closer to the usual length, the joined similarity within `slack` of the
     link's, and the half alone at least `floor` like the source (an unrelated pasted
     sentence is not taken in). `gaps`: target positions after which the next sentence is
-    not the next one of the document.
+    not the next one of the document. A half at least `whole` like the source (more than
+    95% of random kpc-dev pairs) keeps the link whole through assessment, which would
+    otherwise split off a half that reads worse joined than the first alone; below it, an
+    inserted sentence joined by chance is split off again.
     """
     out = list(links)
     k = 0
     while k < len(out):
-        joined = _joined_half(out, k, source, target, gaps, ratio, short, slack, floor)
+        joined = _joined_half(out, k, source, target, gaps, ratio, short, slack, floor, whole)
         if joined is None:
             k += 1
             continue
@@ -543,7 +550,7 @@ def with_split_halves(
     return out
 
 
-def _joined_half(links, k, source, target, gaps, ratio, short, slack, floor) -> tuple[int, Link] | None:
+def _joined_half(links, k, source, target, gaps, ratio, short, slack, floor, whole) -> tuple[int, Link] | None:
     """(position, joined link) for the unaligned target sentence at `k`, or None."""
     half = links[k]
     if half.src or len(half.tgt) != 1:
@@ -564,7 +571,7 @@ def _joined_half(links, k, source, target, gaps, ratio, short, slack, floor) -> 
         if similarity < link.similarity - slack or half_alone < floor:
             continue
         parts = (link.similarity, half_alone) if link.tgt[0] < j else (half_alone, link.similarity)
-        return min(n, k), Link(link.src, (first, first + 1), similarity, parts)
+        return min(n, k), Link(link.src, (first, first + 1), similarity, parts, halves=half_alone >= whole)
     return None
 
 

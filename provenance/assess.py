@@ -47,11 +47,12 @@ def _split_unrelated_parts(links: Sequence[Link], below: float) -> list[Link]:
 
     Unrelated means: no closer to the other side than two sentences on the same
     topic come by chance (`below`), and the bead reads worse joined than its
-    better sentence alone — a sentence split in two reads better joined."""
+    better sentence alone — a sentence split in two reads better joined. Halves
+    that `align.with_split_halves` joined by its own measure stay joined."""
     out: list[Link] = []
     for link in links:
         # a true split (one sentence in two halves) reads better joined than either half alone
-        if len(link.parts) != 2 or min(link.parts) >= below or link.similarity >= max(link.parts):
+        if len(link.parts) != 2 or link.halves or min(link.parts) >= below or link.similarity >= max(link.parts):
             out.append(link)
             continue
         out.extend(shed_worse(link, "src" if len(link.src) == 2 else "tgt"))

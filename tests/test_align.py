@@ -478,6 +478,27 @@ def _halves_case(half_direction):
 def test_a_short_translation_takes_in_the_unaligned_half_beside_it():
     links = _halves_case(lambda src, rng: src[0] + 0.3 * rng.normal(size=16))  # the rest of sentence 0
     assert [(link.src, link.tgt) for link in links] == [((0,), (0, 1)), ((1,), (2,))]
+    assert links[0].halves  # the half reads like the source: kept whole through assessment
+
+
+def test_a_half_that_reads_like_chance_is_joined_but_not_kept_whole():
+    from provenance.align import Link, with_split_halves
+
+    def along(*weights):  # a unit vector with these cosines to the first basis vectors
+        v = np.zeros(16, dtype=np.float32)
+        v[: len(weights)] = weights
+        v[15] = np.sqrt(max(0.0, 1 - sum(w * w for w in weights)))
+        return v
+
+    src = np.stack([along(1.0), along(0, 0, 0, 1.0)])
+    tgt = np.stack([along(0.61), along(0.15), along(0, 0, 0, 0.9)])  # the half: 0.15 like sentence 0
+    joined = np.stack([along(0.59), along(0.1)])
+    source = SideEmbeddings({1: src, 2: np.stack([along(0.7, 0, 0, 0.7)])})
+    target = SideEmbeddings({1: tgt, 2: joined})
+    links = [Link((0,), (0,), 0.61), Link((), (1,), 0.0), Link((1,), (2,), 0.9)]
+    sizes = {(0,): -0.7, (0, 1): -0.1}
+    out = with_split_halves(links, source, target, set(), lambda i, js: sizes.get(js, 0.0))
+    assert out[0].tgt == (0, 1) and not out[0].halves  # joined, but assessment may split it again
 
 
 def test_an_unrelated_sentence_beside_a_short_translation_stays_added():

@@ -40,6 +40,14 @@ def test_related_parts_stay_together():
     assert _split_unrelated_parts(links, CHANCE) == links
 
 
+def test_halves_joined_by_the_aligner_stay_joined():
+    # with_split_halves joined them: the second half says little alone ("That printed what it said…")
+    halves = [Link((0,), (0, 1), 0.59, parts=(0.61, 0.29), halves=True)]
+    assert _split_unrelated_parts(halves, CHANCE) == halves
+    plain = [Link((0,), (0, 1), 0.59, parts=(0.61, 0.29))]
+    assert [(l.src, l.tgt) for l in _split_unrelated_parts(plain, CHANCE)] == [((0,), (0,)), ((), (1,))]
+
+
 def _one_sentence_pair(original: str, translation: str, similarity: float):
     from provenance.api import resolve_settings
     from provenance.assess import _judge
