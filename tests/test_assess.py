@@ -40,6 +40,17 @@ def test_related_parts_stay_together():
     assert _split_unrelated_parts(links, CHANCE) == links
 
 
+def test_a_sentence_below_chance_that_barely_raises_its_bead_is_split_off():
+    # "Shigeo Tokuda is a porn star." pasted beside a translation: -0.004 alone, +0.001 joined
+    links = [Link((6,), (6, 7), 0.5496, parts=(0.5483, -0.004))]
+    assert _split_unrelated_parts(links, CHANCE) == links  # no gain asked: it stays
+    out = _split_unrelated_parts(links, CHANCE, gain=0.0075)
+    assert [(l.src, l.tgt) for l in out] == [((6,), (6,)), ((), (7,))]
+    # a part that raises the bead by more than the gain stays (a true split)
+    raised = [Link((0,), (0, 1), 0.59, parts=(0.54, 0.13))]
+    assert _split_unrelated_parts(raised, CHANCE, gain=0.0075) == raised
+
+
 def test_halves_joined_by_the_aligner_stay_joined():
     # with_split_halves joined them: the second half says little alone ("That printed what it said…")
     halves = [Link((0,), (0, 1), 0.59, parts=(0.61, 0.29), halves=True)]
