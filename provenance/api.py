@@ -99,8 +99,9 @@ def compare_documents(
     with _timed(timings, "credits"):
         source, target, credits = _credits(source, target, settings)
     src_content, tgt_content = source.content(), target.content()
+    src_texts, tgt_texts = _encoded(src_content, source.lang), _encoded(tgt_content, target.lang)
     with _timed(timings, "embed"):
-        src_emb, tgt_emb = embed_sides(encoder, _encoded(src_content, source.lang), _encoded(tgt_content, target.lang))
+        src_emb, tgt_emb = embed_sides(encoder, src_texts, tgt_texts)
     with _timed(timings, "align"):
         links = _aligner(settings)(src_emb, tgt_emb, settings.thresholds)
     _check_related(source, target, links, settings)
@@ -122,9 +123,10 @@ def compare_documents(
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, _checker(settings))
     # the vectors the pipeline already has, by text: the steps below encode only what is new
-    known = {text: v for sentences, lang, matrix in ((src_content, source.lang, src_emb.single),
-                                                     (tgt_content, target.lang, tgt_emb.single))
-             for s, v in zip(sentences, matrix) for text in {s.text, *_encoded([s], lang)}}
+    # (by each sentence's text and by the text the encoder read, without a dateline)
+    known = {text: v for sentences, read, matrix in ((src_content, src_texts, src_emb.single),
+                                                     (tgt_content, tgt_texts, tgt_emb.single))
+             for s, encoded, v in zip(sentences, read, matrix) for text in (s.text, encoded)}
     with _timed(timings, "clauses"):
         beads, findings = _added_clause_negations(beads, findings, source, target, encoder, settings, known)
     with _timed(timings, "coverage"):

@@ -88,7 +88,7 @@ def _swapped_entity(src: Side, tgt: Side) -> list[CheckResult]:
     keys_of = _keys_of(src.module)
     implied = {key for word, key in getattr(src.module, "IMPLIED_ENTITIES", {}).items() if word in src.text}
     strays = {
-        m.group(): m for m in _entity_forms(src.module).finditer(tgt.text, _dateline_end(tgt.text))
+        m.group(): m for m in _entity_forms(src.module).finditer(tgt.text, _dateline_end(tgt))
         if not any(other in src.text or other in implied for other in keys_of[m.group()])
     }
     if len(strays) != 1:
@@ -178,13 +178,11 @@ def _korean_style_name() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{surnames})\s+[A-Z][a-z]+(?:-[a-z]+|\s+[A-Z][a-z]+)\b")
 
 
-#: "SDEROT, Israel (CNN) —": the place an agency story was filed from, which the Korean leaves out
-_DATELINE = re.compile(r"[A-Z]{3}[A-Z .'-]*,(?:\s+[A-Z][\w.]*)*\s*(?:\((?:CNN|AP|AFP|Reuters|Yonhap)\))?\s*[-—–]*\s*")
-
-
-def _dateline_end(text: str) -> int:
-    match = _DATELINE.match(text)
-    return match.end() if match else 0
+def _dateline_end(side: Side) -> int:
+    """Where the text starts after a leading dateline ("SDEROT, Israel (CNN) —": the place an
+    agency story was filed from, which the Korean leaves out), as the side's language tells."""
+    end = getattr(side.module, "dateline_end", None)
+    return end(side.text) if end is not None else 0
 
 
 def _names(form: str, text: str) -> bool:
