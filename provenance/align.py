@@ -72,7 +72,7 @@ def _one_sided(n: int, m: int) -> list[Link]:
     return [Link((i,), (), 0.0) for i in range(n)] + [Link((), (j,), 0.0) for j in range(m)]
 
 
-def _median(values: np.ndarray) -> float:
+def median(values: np.ndarray) -> float:
     """`np.median` without its NaN check, which imports `numpy.ma` (6 ms of a cold start)."""
     n = len(values)
     if n == 0:
@@ -95,7 +95,7 @@ def _valuer(source: SideEmbeddings, target: SideEmbeddings, thresholds: Threshol
     if margin:
         src_nb = _neighbourhood(source.single, target.single)
         tgt_nb = _neighbourhood(target.single, source.single)
-        baseline = _median(np.concatenate([src_nb, tgt_nb]))
+        baseline = median(np.concatenate([src_nb, tgt_nb]))
         src_sum = np.concatenate([[0.0], np.cumsum(src_nb)])
         tgt_sum = np.concatenate([[0.0], np.cumsum(tgt_nb)])
 

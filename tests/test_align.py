@@ -127,10 +127,10 @@ def test_a_whole_dropped_block_in_a_long_article_is_found():
 
 @pytest.mark.parametrize("values", [[0.3], [0.5, 0.1], [0.2, 0.9, 0.4], [0.7, 0.1, 0.1, 0.4, 0.25, 0.6]])
 def test_the_margin_baseline_is_numpys_median(values):
-    from provenance.align import _median
+    from provenance.align import median
 
     array = np.array(values, dtype=np.float32)
-    assert _median(array) == pytest.approx(float(np.median(array)), abs=1e-7)
+    assert median(array) == pytest.approx(float(np.median(array)), abs=1e-7)
     assert array.tolist() == np.array(values, dtype=np.float32).tolist()  # not reordered in place
 
 

@@ -45,3 +45,21 @@ def test_a_local_model_is_not_loaded_for_inputs_that_fail_their_checks(calls, tm
     with pytest.raises(InputError, match="swapped"):
         compare(EN, KO, encoder=str(tmp_path / "my-model"))
     assert calls == ["segment", "segment"]
+
+
+def test_a_cold_comparison_does_not_import_numpys_masked_arrays():
+    """`np.median` imports `numpy.ma`, 9 ms of a cold `compare` (issue #8): the pipeline's medians
+    (the aligner's margin baseline, the lost-clause step's document offset) go without it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from provenance.api import compare\n"
+        f"report = compare({str(KO)!r}, {str(EN)!r})\n"
+        "assert report.alignment\n"
+        "print('numpy.ma' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
