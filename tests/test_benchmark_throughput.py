@@ -1,14 +1,23 @@
-"""The throughput benchmark reads its corpus as new text in every pass."""
+"""The throughput benchmark reads its corpus as new text in every pass, and times the batch
+command in passes that alternate with the raw encoder's."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
+import pytest
 
-def test_forgetting_texts_empties_the_checkers_caches(monkeypatch):
+
+@pytest.fixture()
+def throughput(monkeypatch):
     monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
     import throughput
 
+    return throughput
+
+
+def test_forgetting_texts_empties_the_checkers_caches(throughput):
     from provenance.checks import check_pair
     from provenance.checks.lang import en
 
@@ -16,3 +25,36 @@ def test_forgetting_texts_empties_the_checkers_caches(monkeypatch):
     assert en.name_key.cache_info().currsize > 0
     assert throughput._forget_texts() > 0
     assert en.name_key.cache_info().currsize == 0
+
+
+def test_the_batch_ratio_is_the_median_of_alternating_passes(throughput, monkeypatch):
+    """Each pass times the raw encoder, then one `check` run; a slow burst on one side of one
+    pass moves that pass's ratio, not the reported one."""
+    clock = [0.0]
+    order: list[str] = []
+    raw_pass = iter([10.0, 10.0, 30.0])  # the third raw pass hit a busy machine
+    check_run = iter([12.5, 20.0, 12.5])  # the second check run did
+
+    class Encoder:
+        def encode(self, texts):
+            if len(texts) == 100:  # the warm-up
+                return
+            if not order or order[-1] != "raw":
+                order.append("raw")
+                clock[0] += next(raw_pass)
+
+    def run(args, **kwargs):
+        assert args[3] == "check" and "--no-cache" in args
+        order.append("check")
+        clock[0] += next(check_run)
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(throughput.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr("provenance.embed.get_encoder", lambda name: Encoder())
+    monkeypatch.setattr(subprocess, "run", run)
+    ko, en = [f"문장 {k}." for k in range(120)], [f"Sentence {k}." for k in range(120)]
+    result = throughput.batch_check(ko, en, docs=2, workers=2, copies=1, passes=3)
+    assert order == ["raw", "check"] * 3
+    assert result["ratio"] == 0.8  # 10/12.5, 10/20, 30/12.5: the median pass
+    assert (result["ratio_min"], result["ratio_max"]) == (0.5, 2.4)
+    assert result["exit_code"] == 0 and result["passes"] == 3
