@@ -73,7 +73,8 @@ def _one_sided(n: int, m: int) -> list[Link]:
 
 
 def median(values: np.ndarray) -> float:
-    """`np.median` without its NaN check, which imports `numpy.ma` (6 ms of a cold start)."""
+    """`np.median` without its NaN check, which imports `numpy.ma` (9 ms of a cold `compare`):
+    the aligner's margin baseline and the lost-clause step's document offset use it."""
     n = len(values)
     if n == 0:
         return float("nan")

@@ -154,7 +154,7 @@ def document_offset(ratios: Sequence[float]) -> float:
     cut by half stands out against its own document's habit, not against a corpus's."""
     if not ratios:
         return 0.0
-    from ..align import median  # np.median imports numpy.ma: 9 ms of a cold `compare`
+    from ..align import median  # not np.median (see there)
 
     return median(np.asarray(ratios, dtype=np.float64)) * len(ratios) / (len(ratios) + OFFSET_PRIOR)
 
