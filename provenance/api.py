@@ -87,7 +87,7 @@ def compare_documents(
     timings: dict[str, float] | None = None,
 ) -> Report:
     """Compare two segmented documents: the pipeline after `segment`."""
-    from .align import without_joins_across
+    from .align import JOIN_GAIN, with_replacements, with_split_halves, without_joins_across, without_unrelated_parts
     from .assess import assess
     from .embed import embed_sides
     from .language import check_languages
@@ -115,10 +115,11 @@ def compare_documents(
         tgt_gaps = _gaps(tgt_content)
         links = without_joins_across(links, src_emb, tgt_emb, _gaps(src_content), tgt_gaps)
         if settings.aligner == "embedding":
-            from .align import with_replacements, with_split_halves
-
             ratio = _size_ratio(src_content, tgt_content, source, target)
             links = with_split_halves(links, src_emb, tgt_emb, tgt_gaps, ratio)
+        limits = settings.thresholds
+        links = without_unrelated_parts(links, limits.chance_similarity, JOIN_GAIN * limits.merge_penalty)
+        if settings.aligner == "embedding":  # after the shedding: a sentence shed may stand in another's place
             links = with_replacements(links, src_emb, tgt_emb)
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, _checker(settings))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Callable, Sequence
 
-from .align import Link, shed_worse
+from .align import Link
 from .codes import MOVED, lookup
 from .config import Settings
 from .types import Bead, Document, Evidence, Finding, Reason, Role, Sentence, Severity, Status
@@ -29,8 +29,7 @@ def assess(
     src_content = [s.index for s in source.sentences if s.role is Role.CONTENT]
     tgt_content = [s.index for s in target.sentences if s.role is Role.CONTENT]
     beads = []
-    limits = settings.thresholds
-    for link in _split_unrelated_parts(links, limits.chance_similarity, JOIN_GAIN * limits.merge_penalty):
+    for link in links:
         src = tuple(src_content[i] for i in link.src)
         tgt = tuple(tgt_content[j] for j in link.tgt)
         bead = _judge(src, tgt, link.similarity, source, target, settings, checker)
@@ -39,33 +38,6 @@ def assess(
         beads = _with_weekdays(beads, source, target)
     beads = _with_excluded(beads, source, target)
     return beads, findings_for(beads, source, target)
-
-
-#: share of the aligner's merge penalty by which a sentence below chance must raise its bead's
-#: similarity to stay in it: "Shigeo Tokuda is a porn star." pasted beside a translation raised
-#: it by 0.001. Measured at 0, 0.25, 0.5, 0.75 and 1 (kpc seeds 1-4, jhe seeds 1-2, the written
-#: corpora): 0.25 is the largest with no figure worse; 0.5 finds more drops and insertions but
-#: loses merges (kpc seed 4 0.92 -> 0.88, benchmarks/newsfeed 1.0 -> 0.93).
-JOIN_GAIN = 0.25
-
-
-def _split_unrelated_parts(links: Sequence[Link], below: float, gain: float = 0.0) -> list[Link]:
-    """A 2-1 or 1-2 bead whose extra sentence is unrelated to the other side (a
-    wrong sentence pasted next to a right one) becomes a 1-1 bead and a
-    sentence with no counterpart, rather than hiding under the good one's score.
-
-    Unrelated means: no closer to the other side than two sentences on the same
-    topic come by chance (`below`), and the bead reads no better joined than its
-    better sentence alone, by `gain` — a sentence split in two reads better joined.
-    Halves that `align.with_split_halves` joined by its own measure stay joined."""
-    out: list[Link] = []
-    for link in links:
-        # a true split (one sentence in two halves) reads better joined than either half alone
-        if len(link.parts) != 2 or link.halves or min(link.parts) >= below or link.similarity >= max(link.parts) + gain:
-            out.append(link)
-            continue
-        out.extend(shed_worse(link, "src" if len(link.src) == 2 else "tgt"))
-    return out
 
 
 def _judge(

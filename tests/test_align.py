@@ -537,3 +537,39 @@ def test_unequal_or_interrupted_runs_of_unlinked_sentences_stay_as_they_are():
     assert with_replacements(apart, source, target) == apart
     moved = [Link((0,), (), 0.0), Link((3,), (1,), 0.7, moved=True), Link((), (0,), 0.0)]
     assert with_replacements(moved, source, target) == moved
+
+
+class _TableEncoder:
+    """Texts to fixed vectors; any other text (a joined run the aligner asks for) gets an
+    axis of its own, unlike everything else."""
+
+    signature = "table"
+
+    def __init__(self, table: dict[str, np.ndarray], dim: int = 32) -> None:
+        self.table, self.axes = dict(table), iter(np.eye(dim, dtype=np.float32)[::-1])
+
+    def encode(self, texts):
+        return np.stack([self.table.setdefault(text, next(self.axes)) for text in texts])
+
+
+def test_a_pasted_sentence_first_taken_in_as_a_half_then_split_off_pairs_with_the_untranslated_one():
+    """The translation of 원문 1 was replaced by a sentence from another story. The short
+    translation of 원문 0 takes it in as a second half (`with_split_halves`: it reads 0.15 like
+    원문 0), the unrelated-part rule splits it off again (joined, the pair reads no better), and
+    only then does it stand in the place of 원문 1: one unrelated pair, not an omission and an
+    addition side by side."""
+    from provenance.api import compare_texts
+    from provenance.types import Status
+
+    e = np.eye(32, dtype=np.float32)
+    ko = ["가나다라마바사아자차카타파하가나다라마바사 하는 긴 첫 문장입니다.", "두 번째 원문 문장은 전혀 다른 이야기를 합니다.",
+          "세 번째 원문 문장입니다.", "네 번째 원문 문장입니다."]
+    en = ["A short one.", "Here is a pasted sentence from another story.", "The third sentence.", "The fourth sentence."]
+    table = {ko[0]: e[0], ko[1]: e[1], ko[2]: e[2], ko[3]: e[3],
+             en[0]: e[0], en[1]: unit(0.15 * e[0] - 0.3 * e[1] + 0.94 * e[5]), en[2]: e[2], en[3]: e[3],
+             f"{en[0]} {en[1]}": e[0]}
+    report = compare_texts("\n".join(ko), "\n".join(en), presegmented=True, checks=(),
+                           encoder=_TableEncoder(table))
+    beads = [(b.src, b.tgt, b.status) for b in report.alignment]
+    assert beads == [((0,), (0,), Status.OK), ((1,), (1,), Status.DRIFTED), ((2,), (2,), Status.OK), ((3,), (3,), Status.OK)]
+    assert [r.code for r in report.alignment[1].reasons] == ["drift.unrelated"]

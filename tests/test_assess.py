@@ -1,10 +1,10 @@
-"""Assessment of aligner output: beads that hide an unrelated sentence are split, and
+"""Aligner output as assessed: beads that hide an unrelated sentence are split (align.without_unrelated_parts), and
 pairs the encoder reads poorly but that share exact figures are not flagged."""
 
 from __future__ import annotations
 
 from provenance.align import Link
-from provenance.assess import _split_unrelated_parts
+from provenance.align import without_unrelated_parts as _split_unrelated_parts
 from provenance.types import Status
 
 CHANCE = 0.35
