@@ -576,7 +576,9 @@ def _joined_half(links, k, source, target, gaps, ratio, short, slack, floor, who
     return None
 
 
-def with_replacements(links: list[Link], source: SideEmbeddings, target: SideEmbeddings) -> list[Link]:
+def with_replacements(
+    links: list[Link], source: SideEmbeddings, target: SideEmbeddings, below: float | None = None
+) -> list[Link]:
     """Unlinked sentences that stand in each other's place become pairs: between the same
     two links, as many original sentences left untranslated as translation sentences with
     no source are paired in order (a wrong passage pasted over the right one).
@@ -585,6 +587,11 @@ def with_replacements(links: list[Link], source: SideEmbeddings, target: SideEmb
     (unrelated, or drifted, or a loose translation after all) instead of as an omission
     and an addition somewhere near each other; the same sentences are flagged either way.
     Moved pairs count as links: they interrupt a run of unlinked sentences.
+
+    With `below` (the similarity sentences on one topic reach by chance), a run one
+    sentence short on a side takes it from a neighbouring 2-1 or 1-2 bead when that
+    bead's sentence next to the run reads below it: the aligner had joined the sentence
+    whose translation was replaced to its neighbour's translation.
     """
     out: list[Link] = []
     run: list[Link] = []
@@ -592,11 +599,39 @@ def with_replacements(links: list[Link], source: SideEmbeddings, target: SideEmb
         if link is not None and not link.moved and not (link.src and link.tgt):
             run.append(link)
             continue
+        if run and below is not None:
+            before, run, link = _borrowed(out[-1] if out else None, run, link, below)
+            if before is not None:
+                out[-1] = before
         out.extend(_paired_in_place(run, source, target))
         run = []
         if link is not None:
             out.append(link)
     return out
+
+
+def _borrowed(before: Link | None, run: list[Link], after: Link | None, below: float):
+    """(before, run, after) with the sentence the run lacks taken from a neighbouring bead,
+    the neighbour's weaker-reading sentence next to the run, if it reads below `below`."""
+    lack = len([i for link in run for i in link.src]) - len([j for link in run for j in link.tgt])
+    if abs(lack) != 1:
+        return before, run, after
+    side = "src" if lack < 0 else "tgt"
+    # (similarity of the candidate, its index, which neighbour)
+    options = []
+    for neighbour, place in ((before, 1), (after, 0)):
+        if neighbour is None or neighbour.moved or neighbour.halves or len(neighbour.parts) != 2:
+            continue
+        mine = neighbour.src if side == "src" else neighbour.tgt
+        if len(mine) == 2 and neighbour.parts[place] < below:
+            options.append((neighbour.parts[place], mine[place], neighbour is before))
+    if not options:
+        return before, run, after
+    _, index, first = min(options)
+    alone = Link((index,), (), 0.0) if side == "src" else Link((), (index,), 0.0)
+    if first:
+        return without_part(before, side, index), [alone, *run], after
+    return before, [*run, alone], without_part(after, side, index)
 
 
 def _paired_in_place(run: list[Link], source: SideEmbeddings, target: SideEmbeddings) -> list[Link]:

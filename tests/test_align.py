@@ -573,3 +573,39 @@ def test_a_pasted_sentence_first_taken_in_as_a_half_then_split_off_pairs_with_th
     beads = [(b.src, b.tgt, b.status) for b in report.alignment]
     assert beads == [((0,), (0,), Status.OK), ((1,), (1,), Status.DRIFTED), ((2,), (2,), Status.OK), ((3,), (3,), Status.OK)]
     assert [r.code for r in report.alignment[1].reasons] == ["drift.unrelated"]
+
+
+def test_the_sentence_a_run_lacks_is_taken_from_a_neighbouring_merge_that_reads_it_below_chance():
+    """The translation of original 1 was replaced; the aligner joined original 1 to its
+    neighbour's translation (a 2-1 bead whose part for it reads 0.12) and left the pasted
+    sentence with no source. With the chance level given, the two stand in place as a pair."""
+    from provenance.align import Link, with_replacements
+
+    source, target = _replacement_sides()
+    links = [Link((0,), (0,), 0.8), Link((), (1,), 0.0), Link((1, 2), (2,), 0.52, parts=(0.12, 0.45)), Link((3,), (3,), 0.8)]
+    assert with_replacements(links, source, target) == links  # no chance level: as before
+    out = with_replacements(links, source, target, below=0.35)
+    assert [(l.src, l.tgt) for l in out] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))]
+    assert out[2].similarity == 0.45 and out[1].similarity == pytest.approx(float(source.single[1] @ target.single[1]), abs=1e-6)
+    # the bead before the run gives its last sentence; a 1-2 bead gives a translation sentence
+    before = [Link((0, 1), (0,), 0.6, parts=(0.55, 0.2)), Link((), (1,), 0.0), Link((2,), (2,), 0.8)]
+    assert [(l.src, l.tgt) for l in with_replacements(before, source, target, below=0.35)] == [
+        ((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+    one_two = [Link((0,), (0,), 0.8), Link((1,), (), 0.0), Link((2,), (1, 2), 0.6, parts=(0.3, 0.58))]
+    assert [(l.src, l.tgt) for l in with_replacements(one_two, source, target, below=0.35)] == [
+        ((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
+
+
+def test_a_neighbouring_merge_keeps_a_sentence_it_reads_above_chance_or_joined_by_its_own_step():
+    from provenance.align import Link, with_replacements
+
+    source, target = _replacement_sides()
+    merged = [Link((0,), (0,), 0.8), Link((), (1,), 0.0), Link((1, 2), (2,), 0.6, parts=(0.40, 0.45))]
+    assert with_replacements(merged, source, target, below=0.35) == merged  # a real merge beside an addition
+    halves = [Link((0,), (0, 1), 0.6, parts=(0.58, 0.2), halves=True), Link((1,), (), 0.0), Link((2,), (2,), 0.8)]
+    assert with_replacements(halves, source, target, below=0.35) == halves
+    moved = [Link((0,), (0,), 0.8), Link((), (1,), 0.0), Link((1, 2), (2,), 0.5, parts=(0.1, 0.45), moved=True)]
+    assert with_replacements(moved, source, target, below=0.35) == moved
+    # a run two short takes nothing: one sentence from a neighbour would not even it
+    short = [Link((0,), (0,), 0.8), Link((), (1,), 0.0), Link((), (2,), 0.0), Link((1, 2), (3,), 0.5, parts=(0.1, 0.45))]
+    assert with_replacements(short, source, target, below=0.35) == short
