@@ -14,7 +14,7 @@ Nothing here knows about languages: it sees vectors only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -611,14 +611,14 @@ def with_replacements(
 
 
 def _borrowed(before: Link | None, run: list[Link], after: Link | None, below: float):
-    """(before, run, after) with the sentence the run lacks taken from a neighbouring bead,
-    the neighbour's weaker-reading sentence next to the run, if it reads below `below`."""
+    """(before, run, after), the run given the one sentence it lacks on a side: the sentence
+    next to it of a neighbouring 2-1 or 1-2 bead, if that bead reads it below `below` (of the
+    two neighbours', the one it reads less)."""
     lack = len([i for link in run for i in link.src]) - len([j for link in run for j in link.tgt])
     if abs(lack) != 1:
         return before, run, after
     side = "src" if lack < 0 else "tgt"
-    # (similarity of the candidate, its index, which neighbour)
-    options = []
+    options = []  # (how the neighbour reads it, the sentence, whether the neighbour is before the run)
     for neighbour, place in ((before, 1), (after, 0)):
         if neighbour is None or neighbour.moved or neighbour.halves or len(neighbour.parts) != 2:
             continue
@@ -627,9 +627,9 @@ def _borrowed(before: Link | None, run: list[Link], after: Link | None, below: f
             options.append((neighbour.parts[place], mine[place], neighbour is before))
     if not options:
         return before, run, after
-    _, index, first = min(options)
+    _, index, from_before = min(options)
     alone = Link((index,), (), 0.0) if side == "src" else Link((), (index,), 0.0)
-    if first:
+    if from_before:
         return without_part(before, side, index), [alone, *run], after
     return before, [*run, alone], without_part(after, side, index)
 

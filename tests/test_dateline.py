@@ -52,7 +52,6 @@ def test_the_lost_clause_step_reads_the_translation_without_its_dateline():
 @pytest.mark.model
 def test_a_short_sentence_behind_a_dateline_is_not_read_as_unrelated():
     from provenance.api import compare_texts
-    from provenance.types import Status
 
     ko = "\n".join([
         "중국 기업에서는 동료의 월급을 묻지 않는 것이 예의다.",
