@@ -3,8 +3,7 @@ pairs the encoder reads poorly but that share exact figures are not flagged."""
 
 from __future__ import annotations
 
-from provenance.align import Link
-from provenance.align import without_unrelated_parts as _split_unrelated_parts
+from provenance.align import Link, without_unrelated_parts
 from provenance.types import Status
 
 CHANCE = 0.35
@@ -14,49 +13,49 @@ def test_unrelated_sentence_carried_by_a_good_one_is_split_off():
     # 2-1: the second original sentence is as far from the translation as chance,
     # and the pair reads worse joined than the first sentence alone
     links = [Link((0, 1), (0,), 0.70, parts=(0.72, 0.33)), Link((2,), (1,), 0.8)]
-    out = _split_unrelated_parts(links, CHANCE)
+    out = without_unrelated_parts(links, CHANCE)
     assert [(l.src, l.tgt) for l in out] == [((0,), (0,)), ((1,), ()), ((2,), (1,))]
     assert out[0].similarity == 0.72
 
 
 def test_unrelated_first_sentence_of_a_one_to_two_bead_comes_first():
-    out = _split_unrelated_parts([Link((0,), (0, 1), 0.45, parts=(0.20, 0.60))], CHANCE)
+    out = without_unrelated_parts([Link((0,), (0, 1), 0.45, parts=(0.20, 0.60))], CHANCE)
     assert [(l.src, l.tgt) for l in out] == [((), (0,)), ((0,), (1,))]
 
 
 def test_a_moved_pair_split_off_an_unrelated_sentence_is_still_moved():
-    out = _split_unrelated_parts([Link((0, 1), (5,), 0.70, parts=(0.72, 0.33), moved=True)], CHANCE)
+    out = without_unrelated_parts([Link((0, 1), (5,), 0.70, parts=(0.72, 0.33), moved=True)], CHANCE)
     assert [(l.src, l.tgt, l.moved) for l in out] == [((0,), (5,), True), ((1,), (), False)]
 
 
 def test_a_sentence_split_in_two_stays_one_bead():
     # each half alone is weak, but joined they read better than either: a true split
     links = [Link((0,), (0, 1), 0.74, parts=(0.30, 0.55))]
-    assert _split_unrelated_parts(links, CHANCE) == links
+    assert without_unrelated_parts(links, CHANCE) == links
 
 
 def test_related_parts_stay_together():
     links = [Link((0, 1), (0,), 0.60, parts=(0.62, 0.45))]
-    assert _split_unrelated_parts(links, CHANCE) == links
+    assert without_unrelated_parts(links, CHANCE) == links
 
 
 def test_a_sentence_below_chance_that_barely_raises_its_bead_is_split_off():
     # "Shigeo Tokuda is a porn star." pasted beside a translation: -0.004 alone, +0.001 joined
     links = [Link((6,), (6, 7), 0.5496, parts=(0.5483, -0.004))]
-    assert _split_unrelated_parts(links, CHANCE) == links  # no gain asked: it stays
-    out = _split_unrelated_parts(links, CHANCE, gain=0.0075)
+    assert without_unrelated_parts(links, CHANCE) == links  # no gain asked: it stays
+    out = without_unrelated_parts(links, CHANCE, gain=0.0075)
     assert [(l.src, l.tgt) for l in out] == [((6,), (6,)), ((), (7,))]
     # a part that raises the bead by more than the gain stays (a true split)
     raised = [Link((0,), (0, 1), 0.59, parts=(0.54, 0.13))]
-    assert _split_unrelated_parts(raised, CHANCE, gain=0.0075) == raised
+    assert without_unrelated_parts(raised, CHANCE, gain=0.0075) == raised
 
 
 def test_halves_joined_by_the_aligner_stay_joined():
     # with_split_halves joined them: the second half says little alone ("That printed what it said…")
     halves = [Link((0,), (0, 1), 0.59, parts=(0.61, 0.29), halves=True)]
-    assert _split_unrelated_parts(halves, CHANCE) == halves
+    assert without_unrelated_parts(halves, CHANCE) == halves
     plain = [Link((0,), (0, 1), 0.59, parts=(0.61, 0.29))]
-    assert [(l.src, l.tgt) for l in _split_unrelated_parts(plain, CHANCE)] == [((0,), (0,)), ((), (1,))]
+    assert [(l.src, l.tgt) for l in without_unrelated_parts(plain, CHANCE)] == [((0,), (0,)), ((), (1,))]
 
 
 def _one_sentence_pair(original: str, translation: str, similarity: float):
