@@ -96,6 +96,19 @@ FAITHFUL = [
     ("두 후보 모두 지지율이 30%를 넘지 못했다.", "Both candidates were held under 30 percent."),
     ("제재는 북한이 핵을 포기할 때까지 멈추지 않을 것이다.", "Sanctions will not stop until the North gives up its nuclear arms."),
     ("\"이렇게 뜨거운 것은 처음 본다\"고 말했다.", "\"I have never seen it this heated,\" he said."),
+    # the renderings above, without a new negation; "a few" renders no negation at all
+    ("배심원단이 평결에 이르지 못한 채 1년이 지났다.", "A year passed after a jury failed to reach a verdict."),
+    ("그렇게 생각하는 사람은 거의 없을 것이다.", "Very few people will think so."),
+    ("몇 주 후에는 사람들이 더 이상 슬퍼 보이지 않을 것이다.", "In a few more weeks people won't look sad any more."),
+    ("몇 년 전만 해도 암호화는 아무도 관심을 두지 않는 기술이었다.", "A few years ago encryption was a technology nobody cared about."),
+    ("사고로 다친 사람은 전혀 없었다.", "No one at all was hurt in the accident."),
+    # "No," answers; it renders no negation of the original's
+    ("상황이 좋지 않아 보인다고 말했다.", "\"No, it doesn't look so good,\" she said."),
+    # "no later than" is a deadline, not a rendered negation
+    ("접종 기록이 확인되지 않는 사람은 출국 2주 전까지 접종해야 한다.",
+     "Those who cannot confirm their records must get a dose no later than two weeks before leaving."),
+    # weaker negative words render other things, so the Korean negation still answers the "not"
+    ("국가는 법에 반하는 상황을 계속 인정할 수 없다.", "The state could not continue to accept situations that went against the law."),
 ]
 
 #: a Korean negative word the English renders with one of its own cannot also answer a new "not"
@@ -104,6 +117,17 @@ FLIPPED_AGAINST_NEGATIVE_WORDS = [
     ("기회가 계급과 상관없이 모든 사람에게 열려 있다.", "Jobs are no longer open to all regardless of caste.", "no longer"),
     ("그들은 투표 불참을 독려하다 연행됐다.", "They were never seized for urging a boycott of the vote.", "never"),
     ("북한은 회담에 불참하겠다고 밝혔다.", "North Korea is no longer isolated after it turned down the talks.", "no longer"),
+]
+
+#: a Korean negated predicate the English already renders with a word that says it alone
+#: ("못한" as "failed", "거의 없을" as "very few") cannot also answer a new "not"
+FLIPPED_AFTER_RENDERED_NEGATION = [
+    ("배심원단이 평결에 이르지 못한 채 1년이 지났다.", "A year passed after a jury failed to reach a verdict on whether he was never guilty.", "never"),
+    ("그렇게 생각하는 사람은 거의 없을 것이다.", "Very few people will not think so.", "will not"),
+    ("후보 3명 중 과반을 얻은 후보는 없었다.", "None of the three candidates, who is not a lawyer, won a majority.", "is not"),
+    # 아무도 … 않는 is one negation, which "nobody" renders whole
+    ("몇 년 전만 해도 암호화는 아무도 관심을 두지 않는 기술이었다.", "A few years ago encryption was never a technology nobody cared about.", "never"),
+    ("그들은 파트너가 될 것 같지 않은 이들을 위해 20년 동안 노력해 왔다.", "They have not been working for 20 years for these unlikely partners.", "have not"),
 ]
 
 FLIPPED = [
@@ -128,7 +152,7 @@ def test_faithful_polarity_is_quiet(ko_text, en_text):
     assert serious(found) == []
 
 
-@pytest.mark.parametrize(("ko_text", "en_text", "evidence"), FLIPPED + FLIPPED_AGAINST_NEGATIVE_WORDS)
+@pytest.mark.parametrize(("ko_text", "en_text", "evidence"), FLIPPED + FLIPPED_AGAINST_NEGATIVE_WORDS + FLIPPED_AFTER_RENDERED_NEGATION)
 def test_added_negation_is_an_error(ko_text, en_text, evidence):
     found = check_pair(ko_text, en_text, enabled=["negation"])
     assert [(r.code, r.severity) for r in found] == [("drift.negation", Severity.ERROR)]

@@ -34,7 +34,7 @@ def check_negation(src: Side, tgt: Side) -> list[CheckResult]:
     # so most beads never look for them (issue #8)
     src_neg, tgt_neg = src.negated, tgt.negated
     out: list[CheckResult] = _denied_report(src, tgt) or _opposite_stance(src, tgt)
-    if not out and tgt_neg and len(tgt_neg) > (answered := len(src_neg) + _spare(src.negative_words, tgt.negative_words)):
+    if not out and tgt_neg and len(tgt_neg) > (answered := _unanswered(src_neg, tgt, src) + _spare(src.negative_words, tgt.negative_words)):
         spans = tuple(m.span for m in tgt_neg[answered:])
         out.append(CheckResult(
             CODE, Severity.ERROR,
@@ -82,6 +82,24 @@ def _contrast_kept(src: Side, tgt: Side, negation: Span) -> bool:
     if src_contrast is None or tgt_contrast is None:
         return False
     return src_contrast.search(src.text, 0, negation.start) is not None and tgt_contrast.search(tgt.text) is not None
+
+
+def _unanswered(negated: list, other: Side, side: Side) -> int:
+    """Negated predicates of `side` not already rendered by a word of `other` that says a
+    negated predicate on its own ("이르지 못한" as "failed to reach", "아무도 … 않았다" as
+    "nobody"): only those may answer `other`'s negated predicates. Weaker negative words
+    ("few", "against", "without") often render something else and are not counted."""
+    renders = getattr(other.module, "RENDERS_NEGATED", None)
+    if not negated or renders is None:
+        return len(negated)
+    strong = [m for m in other.negative_words if _renders(renders, other.text, m.span)]
+    return max(0, len(negated) - _spare(strong, side.negative_words))
+
+
+def _renders(pattern: re.Pattern[str], text: str, span: Span) -> bool:
+    """Whether the negative word at `span` is one `pattern` matches, read in its text."""
+    match = pattern.match(text, span.start)
+    return match is not None and match.end() == span.end
 
 
 def _spare(words: list, answered_by: list) -> int:

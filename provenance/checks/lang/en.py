@@ -936,6 +936,14 @@ _NEGATIVE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+#: negative words that say a negated predicate on their own ("못했다" as "failed", "아무도
+#: 없었다" as "nobody"): they answer the other language's negated predicate (checks/negation.py)
+#: ("very few", not "a few"; "no" but not the answer "No, …" nor "no later than"), matched
+#: where the word is in its text, so the look-arounds see its neighbours
+RENDERS_NEGATED = re.compile(
+    r"(?:fail(?:s|ed|ing|ure)?|unable|unlikely|impossible|no(?!\s*[,.!?]|\s+(?:later|earlier|sooner|more|less|fewer|longer|further|matter|doubt)\b)|nothing|nobody|none|(?<!\ba\s)few)\b", re.IGNORECASE
+)
+
 
 #: where a clause ends or starts: punctuation, a quotation mark, a conjunction or relative
 #: pronoun opening a clause (`provenance.checks.added` reads the clause around a negation)

@@ -1085,8 +1085,16 @@ def negated(text: str) -> list[Marker]:
 
 
 def negative_words(text: str) -> list[Marker]:
-    """The negative words of `negations`."""
-    return [Marker("negative", _span(m)) for m in _NEGATIVE_WORDS.finditer(text)]
+    """The negative words of `negations`, less the emphatic ones (아무도, 전혀) where the text
+    negates a predicate: "아무도 다치지 않았다" is one negation ("nobody was hurt"), not two."""
+    found = [m for m in _NEGATIVE_WORDS.finditer(text)]
+    if found and any(_EMPHATIC.fullmatch(m.group()) for m in found) and negated(text):
+        found = [m for m in found if not _EMPHATIC.fullmatch(m.group())]
+    return [Marker("negative", _span(m)) for m in found]
+
+
+#: negative words that only strengthen a negated predicate (결코 … 않다, 아무도 … 없다)
+_EMPHATIC = re.compile("결코|전혀|아무도|아무것도|아무런")
 
 
 #: a verb negated with 않/못 (하지 않았다, 되지 못했다, 안 / 못 + verb), or no one hurt (다친 사람은
