@@ -427,6 +427,24 @@ def test_load_corpus_refuses_files_of_different_lengths(tmp_path):
         load_corpus(tmp_path / "a", tmp_path / "b")
 
 
+@pytest.mark.parametrize("codec", ["cp949", "euc-kr", "utf-8-sig", "utf-16"])
+def test_load_corpus_reads_korean_in_the_newsroom_encodings(tmp_path, codec):
+    pairs = [("서울시는 14일 요금을 동결했다.", "Seoul froze fares on the 14th."), ("둘째 문장이다.", "The second sentence.")]
+    (tmp_path / "a.ko").write_bytes("".join(s + "\r\n" for s, _ in pairs).encode(codec))
+    (tmp_path / "a.en").write_text("".join(t + "\n" for _, t in pairs), encoding="utf-8")
+    corpus = load_corpus(tmp_path / "a.ko", tmp_path / "a.en")
+    assert corpus.source == tuple(s for s, _ in pairs)
+
+
+def test_load_corpus_names_a_file_that_is_not_text(tmp_path):
+    from provenance.errors import InputError
+
+    (tmp_path / "a.ko").write_text("하나\n", encoding="utf-8")
+    (tmp_path / "a.en").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 8)
+    with pytest.raises(InputError, match="a.en"):
+        load_corpus(tmp_path / "a.ko", tmp_path / "a.en")
+
+
 def english_corpus(count: int) -> list[tuple[str, str]]:
     """Both sides English, so the model-free hashing encoder can align them."""
     return [(t, t) for _, t in synthetic_pairs(count)]

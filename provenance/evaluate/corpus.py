@@ -79,7 +79,7 @@ def load_corpus(
     name: str | None = None,
 ) -> Corpus:
     """Read two line-aligned files, leaving out noisy and blank pairs."""
-    src_lines, tgt_lines = _read_lines(Path(source)), _read_lines(Path(target))
+    src_lines, tgt_lines = _read_lines(Path(source), source_lang), _read_lines(Path(target), target_lang)
     if len(src_lines) != len(tgt_lines):
         raise ValueError(f"{source} has {len(src_lines)} lines but {target} has {len(tgt_lines)}")
     noisy = noise_lines(noise)
@@ -121,10 +121,14 @@ def noise_lines(noise: str | Path | set[int] | None) -> set[int]:
     return {int(n) for value in data.values() if isinstance(value, list) for n in value}
 
 
-def _read_lines(path: Path) -> list[str]:
+def _read_lines(path: Path, lang: str | None = None) -> list[str]:
     """Lines split on "\\n" only: str.splitlines would also split on U+2028 and
-    friends inside a line and shift the alignment."""
-    text = path.read_text(encoding="utf-8-sig")
+    friends inside a line and shift the alignment. Decoded as articles are (a BOM,
+    UTF-16, CP949 or EUC-KR for Korean), and refused as they are (binary: an
+    InputError naming the file)."""
+    from ..read import decode
+
+    text, _ = decode(path.read_bytes(), str(path), lang=lang)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
