@@ -155,13 +155,15 @@ def evaluate(
     noise: Optional[Path] = typer.Option(
         None, help="noise.json of pairs to leave out (default: the one beside the corpus, if any)."
     ),
+    source_lang: Optional[str] = typer.Option(None, "--source-lang", "-s", help="Language of the first file (default ko)."),
+    target_lang: Optional[str] = typer.Option(None, "--target-lang", "-t", help="Language of the second file (default en)."),
 ) -> None:
     """Measure alignment and flags on a line-aligned parallel corpus."""
     from .evaluate import main_eval
 
     raise typer.Exit(main_eval(
         corpus or ["kpc"], docs, seed, mode, aligner, str(json_path) if json_path else None,
-        noise=str(noise) if noise else None,
+        noise=str(noise) if noise else None, source_lang=source_lang, target_lang=target_lang,
     ))
 
 

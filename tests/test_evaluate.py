@@ -474,7 +474,7 @@ def test_runner_is_reproducible_and_reports_every_figure(tmp_path, capsys):
 def test_main_eval_prints_a_table_and_writes_json(tmp_path, capsys):
     src, tgt = write_corpus(tmp_path, english_corpus(250))
     out = tmp_path / "eval.json"
-    code = main_eval([str(src), str(tgt)], 4, 1, "structural", "length", str(out), encoder="hashing")
+    code = main_eval([str(src), str(tgt)], 4, 1, "structural", "length", str(out), encoder="hashing", source_lang="en")
     assert code == 0
     printed = capsys.readouterr().out
     assert "link F1" in printed and "length" in printed and "sentences per second" in printed
@@ -532,11 +532,28 @@ def test_main_eval_reports_bad_options_in_one_line(args, message, tmp_path, monk
     monkeypatch.setattr(corpus_module, "DATA_DIR", tmp_path)
     monkeypatch.chdir(tmp_path)
     (tmp_path / "kpc-dev").mkdir()
-    for ext in ("ko", "en"):
-        (tmp_path / "kpc-dev" / f"korean-english-park.dev.{ext}").write_text("x\n" * 20, encoding="utf-8")
+    for ext, line in (("ko", "가\n"), ("en", "x\n")):
+        (tmp_path / "kpc-dev" / f"korean-english-park.dev.{ext}").write_text(line * 20, encoding="utf-8")
     assert main_eval(*args, None) == 2
     err = capsys.readouterr().err
     assert err.startswith(f"provenance: error: {message}") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("files", "langs", "message"),
+    [
+        ((("c.ko", "one\ntwo\n"), ("c.en", "하나\n둘\n")), {}, "c.ko: looks like en (English) and the translation like ko (Korean)"),
+        ((("c.ko", "하나\n둘\n"), ("c.en", "하나\n둘\n")), {}, "c.en: is not in en (English): most of its letters are Hangul"),
+        ((("c.ko", "하나\n"), ("c.en", "one\n")), {"source_lang": "kr"}, "source language 'kr': use the two-letter language code 'ko'"),
+    ],
+)
+def test_main_eval_refuses_corpora_in_the_wrong_languages(files, langs, message, tmp_path, capsys):
+    for name, text in files:
+        (tmp_path / name).write_text(text * 10, encoding="utf-8")
+    paths = [str(tmp_path / name) for name, _ in files]
+    assert main_eval(paths, 2, 1, "full", "length", None, encoder="hashing", **langs) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
 
 
 def test_main_eval_says_when_it_cannot_write_the_json(tmp_path, capsys):

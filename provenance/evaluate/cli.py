@@ -20,15 +20,25 @@ def main_eval(
     *,
     noise: str | None = None,
     encoder: str = "use-m3",
+    source_lang: str | None = None,
+    target_lang: str | None = None,
 ) -> int:
     """Evaluate, print the table, write JSON; the exit code (0 also when the
     development data is absent: that is reported and skipped, not a failure)."""
     from .run import evaluate_corpus
 
+    from ..errors import ProvenanceError
+    from ..language import check_language_code
+
     if docs < 1:
         return _error("--docs must be at least 1")
     try:
-        loaded = resolve_corpus(corpus, noise)
+        for lang, what in ((source_lang, "source language"), (target_lang, "target language")):
+            if lang is not None:
+                check_language_code(lang, what)
+        loaded = resolve_corpus(corpus, noise, source_lang=source_lang, target_lang=target_lang)
+    except ProvenanceError as exc:  # a file that is not text, or not in its language; a bad code
+        return _error(str(exc))
     except CorpusMissing as exc:
         print(f"skipped: {exc}", file=sys.stderr)
         return 0
@@ -60,17 +70,21 @@ def _error(message: str) -> int:
 CORPUS_FORMS = "kpc, jhe, a folder with one *.ko and one *.en, a file stem STEM for STEM.ko + STEM.en, or two files"
 
 
-def resolve_corpus(corpus: str | Sequence[str], noise: str | None = None):
+def resolve_corpus(
+    corpus: str | Sequence[str], noise: str | None = None, *, source_lang: str | None = None, target_lang: str | None = None
+):
     """A corpus from a name ("kpc", "jhe"), a folder (one *.ko, one *.en, perhaps a
-    noise.json), a file stem (STEM.ko + STEM.en) or two paths."""
+    noise.json), a file stem (STEM.ko + STEM.en) or two paths; two paths are Korean and
+    English unless `source_lang` and `target_lang` say otherwise."""
     parts = [corpus] if isinstance(corpus, str) else list(corpus)
+    langs = {"source_lang": source_lang or "ko", "target_lang": target_lang or "en"}
     if len(parts) == 1 and parts[0] in NAMED:
         src, tgt, named_noise, src_lang, tgt_lang = named_paths(parts[0])
         name = f"{parts[0]}-dev"
         return load_corpus(src, tgt, noise=noise or named_noise, source_lang=src_lang, target_lang=tgt_lang, name=name)
     if len(parts) == 1 and Path(parts[0]).is_dir():
         src, tgt, folder_noise = folder_paths(parts[0])
-        return load_corpus(src, tgt, noise=noise or folder_noise, name=Path(parts[0]).resolve().name)
+        return load_corpus(src, tgt, noise=noise or folder_noise, name=Path(parts[0]).resolve().name, **langs)
     if len(parts) == 1:
         stem = Path(parts[0])
         parts = [str(stem.with_name(f"{stem.name}.ko")), str(stem.with_name(f"{stem.name}.en"))]
@@ -79,7 +93,7 @@ def resolve_corpus(corpus: str | Sequence[str], noise: str | None = None):
     if len(parts) != 2:
         raise ValueError(f"a corpus is {CORPUS_FORMS}, not {len(parts)} paths")
     src, tgt = (Path(p) for p in parts)
-    return load_corpus(src, tgt, noise=noise or _folder_noise(src, tgt), name=f"{src.name} + {tgt.name}")
+    return load_corpus(src, tgt, noise=noise or _folder_noise(src, tgt), name=f"{src.name} + {tgt.name}", **langs)
 
 
 def _folder_noise(src: Path, tgt: Path) -> Path | None:

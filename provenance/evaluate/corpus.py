@@ -82,6 +82,7 @@ def load_corpus(
     src_lines, tgt_lines = _read_lines(Path(source), source_lang), _read_lines(Path(target), target_lang)
     if len(src_lines) != len(tgt_lines):
         raise ValueError(f"{source} has {len(src_lines)} lines but {target} has {len(tgt_lines)}")
+    _check_languages(source, src_lines, source_lang, target, tgt_lines, target_lang)
     noisy = noise_lines(noise)
     kept = [
         (n, s, t)
@@ -133,6 +134,19 @@ def _read_lines(path: Path, lang: str | None = None) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return [_clean(line) for line in lines]
+
+
+def _check_languages(source, src_lines, source_lang, target, tgt_lines, target_lang) -> None:
+    """InputError when a side is plainly not in its language (files swapped, say), as
+    `compare` refuses such articles: every document would be refused as unrelated."""
+    from types import SimpleNamespace
+
+    from ..language import check_languages
+
+    check_languages(*(
+        SimpleNamespace(path=str(path), lang=lang, text="\n".join(lines[:200]))
+        for path, lines, lang in ((source, src_lines, source_lang), (target, tgt_lines, target_lang))
+    ))
 
 
 def _clean(line: str) -> str:
