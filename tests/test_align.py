@@ -481,14 +481,16 @@ def test_a_short_translation_takes_in_the_unaligned_half_beside_it():
     assert links[0].halves  # the half reads like the source: kept whole through assessment
 
 
+def along(*weights):
+    """A unit vector with these cosines to the first basis vectors."""
+    v = np.zeros(16, dtype=np.float32)
+    v[: len(weights)] = weights
+    v[15] = np.sqrt(max(0.0, 1 - sum(w * w for w in weights)))
+    return v
+
+
 def test_a_half_that_reads_like_chance_is_joined_but_not_kept_whole():
     from provenance.align import Link, with_split_halves
-
-    def along(*weights):  # a unit vector with these cosines to the first basis vectors
-        v = np.zeros(16, dtype=np.float32)
-        v[: len(weights)] = weights
-        v[15] = np.sqrt(max(0.0, 1 - sum(w * w for w in weights)))
-        return v
 
     src = np.stack([along(1.0), along(0, 0, 0, 1.0)])
     tgt = np.stack([along(0.61), along(0.15), along(0, 0, 0, 0.9)])  # the half: 0.15 like sentence 0
@@ -499,6 +501,29 @@ def test_a_half_that_reads_like_chance_is_joined_but_not_kept_whole():
     sizes = {(0,): -0.7, (0, 1): -0.1}
     out = with_split_halves(links, source, target, set(), lambda i, js: sizes.get(js, 0.0))
     assert out[0].tgt == (0, 1) and not out[0].halves  # joined, but assessment may split it again
+
+
+@pytest.mark.parametrize(
+    ("half", "joined", "taken"),
+    [
+        (0.5, 0.63, True),  # reads like the original, and the pair reads better joined
+        (0.5, 0.60, False),  # … but reads worse joined: an insertion on the same topic
+        (0.2, 0.63, False),  # hardly like the original: the length test decides, and the link is not short
+    ],
+)
+def test_a_half_that_reads_like_the_original_joins_a_link_of_usual_length(half, joined, taken):
+    """A translation sentence split in two where the English runs longer than the Korean:
+    the first half alone has the usual length, so only the similarities can tell."""
+    from provenance.align import Link, with_split_halves
+
+    src = np.stack([along(1.0), along(0, 0, 0, 1.0)])
+    tgt = np.stack([along(0.61), along(half), along(0, 0, 0, 0.9)])
+    source = SideEmbeddings({1: src, 2: np.stack([along(0.7, 0, 0, 0.7)])})
+    target = SideEmbeddings({1: tgt, 2: np.stack([along(joined), along(0.1)])})
+    links = [Link((0,), (0,), 0.61), Link((), (1,), 0.0), Link((1,), (2,), 0.9)]
+    sizes = {(0,): 0.0, (0, 1): 0.4}  # the first half alone as long as usual, both together longer
+    out = with_split_halves(links, source, target, set(), lambda i, js: sizes.get(js, 0.0))
+    assert (out[0].tgt == (0, 1)) is taken
 
 
 def test_an_unrelated_sentence_beside_a_short_translation_stays_added():
