@@ -44,6 +44,9 @@ KOREAN = [
     ("이틀 동안", 2, "day", False),
     ("10일 후", 10, "day", False),
     ("64.5 메가와트", 64.5, "MW", False),
+    ("975 m²의 공간", 975, "m2", False),
+    ("면적 2.9㎢", 2.9, "km2", False),
+    ("30평 아파트", 30, "pyeong", False),
     ("102위", 102, "ordinal", False),
     ("헌법 9조", 9, "ordinal", False),
     ("9조 원", 9_000_000_000_000, "KRW", False),
@@ -94,6 +97,9 @@ ENGLISH = [
     ("slightly more than 1,000", 1_000, None, True),
     ("the 34-year-old", 34, "age", False),
     ("75 mph", 75, "mph", False),
+    ("a 10,500-square-foot reflector", 10_500, "ft2", False),
+    ("6 square kilometres", 6, "km2", False),
+    ("1,200 square miles", 1_200, "mile2", False),
     ("a four-day slide", 4, "day", False),
     ("a hundred", 100, None, False),
     ("$3 billion", 3_000_000_000, "USD", False),
@@ -252,6 +258,8 @@ FAITHFUL = [
     ("두 사람이 다쳤다.", "Two people were hurt."),
     ("그들은 30% 올랐다고 말했다.", "They said it rose 30 percent."),
     ("시속 120km의 바람이 불었다.", "Winds reached 75 mph."),
+    ("975 m²의 공간에 반사경을 설치한다.", "Workers spread a 10,500-square-foot reflector."),  # converted
+    ("30평 아파트 값이 올랐다.", "Prices of 1,070-square-foot apartments rose."),
     ("오늘은 1억5천만 유로, 내일은 2억 유로가 될 것이다.", "Today it is 150 million euros and tomorrow it will be 200."),
     ("베일(34)은 말했다.", "The 34-year-old Bale said."),
     ("이적료는 2억3800만달러(약 2400억 원)이다.", "The fee is $238 million."),  # the won conversion left out
@@ -267,6 +275,10 @@ CHANGED = [
     ("부상자는 14명이다.", "Seventeen people were injured.", "14", "17"),
     ("그는 34세다.", "He is 74 years old.", "34", "74"),
     ("런던에서 240km 떨어진 곳이다.", "It is 1,500 miles from London.", "240", "1,500"),
+    ("975 m²의 공간에 반사경을 설치한다.", "Workers spread a 975-square-foot reflector.", "975", "975"),
+    # a speed is no distance, however close the figures: 150 km/h stays unmatched by "165 miles"
+    ("시속 120km에서 약 150km의 강풍이 불며 약 266km 떨어진 곳에 있다.",
+     "Winds near 75 mph with gusts of 50 mph, about 165 miles away.", "150", "50"),
     # a million as a billion: $238 billion is about the won figure, but no dollar amount is a won amount
     ("이적료는 2억3800만달러(약 2400억 원)이다.", "The fee is $238 billion.", "238,000,000", "238,000,000,000"),
     ("수익은 1억5840만달러 (약 1600억원)였다.", "It took $158.4 billion.", "158,400,000", "158,400,000,000"),

@@ -107,7 +107,7 @@ _SLIPPED_TAIL = re.compile(r"(0+)[1-9]")
 
 
 def compatible(a: Value, b: Value) -> bool:
-    if _other_currency(a, b) or _other_unit(a, b):
+    if _other_currency(a, b) or _other_unit(a, b) or _other_measure(a, b):
         return False
     if a.magnitude or b.magnitude:
         return _within_magnitude(a, b)
@@ -135,6 +135,13 @@ def _other_unit(a: Value, b: Value) -> bool:
     if dimension not in MEASURED or dimension != units.dimension(b.unit):
         return False
     return not _close(units.in_base(a.value, a.unit), units.in_base(b.value, b.unit), CONVERSION_TOLERANCE)
+
+
+def _other_measure(a: Value, b: Value) -> bool:
+    """약 150km (an hour) against "about 165 miles": a speed is no distance, however close
+    the two figures, which the approximate match alone would take as one."""
+    first, second = units.dimension(a.unit), units.dimension(b.unit)
+    return bool(first and second and first != second and first in MEASURED and second in MEASURED)
 
 
 def _other_currency(a: Value, b: Value) -> bool:

@@ -39,6 +39,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "km2": ("area", 1e6),
     "ha": ("area", 1e4),
     "acre": ("area", 4046.86),
+    "ft2": ("area", 0.09290304),
+    "mile2": ("area", 2589988.11),
+    "pyeong": ("area", 3.305785),  # 평, the Korean floor-area unit
     "W": ("power", 1.0),
     "kW": ("power", 1e3),
     "MW": ("power", 1e6),
