@@ -259,6 +259,8 @@ FAITHFUL = [
     ("그들은 30% 올랐다고 말했다.", "They said it rose 30 percent."),
     ("시속 120km의 바람이 불었다.", "Winds reached 75 mph."),
     ("975 m²의 공간에 반사경을 설치한다.", "Workers spread a 10,500-square-foot reflector."),  # converted
+    ("세 정상은 2차 세계대전 희생자를 추모했다.", "The three leaders honored the victims of World War II."),
+    ("1차 세계대전이 끝났다.", "World War I ended."),
     ("30평 아파트 값이 올랐다.", "Prices of 1,070-square-foot apartments rose."),
     ("오늘은 1억5천만 유로, 내일은 2억 유로가 될 것이다.", "Today it is 150 million euros and tomorrow it will be 200."),
     ("베일(34)은 말했다.", "The 34-year-old Bale said."),
@@ -276,6 +278,8 @@ CHANGED = [
     ("그는 34세다.", "He is 74 years old.", "34", "74"),
     ("런던에서 240km 떨어진 곳이다.", "It is 1,500 miles from London.", "240", "1,500"),
     ("975 m²의 공간에 반사경을 설치한다.", "Workers spread a 975-square-foot reflector.", "975", "975"),
+    # World War II answers 2차 세계대전, so "two" must answer 세
+    ("세 정상은 2차 세계대전 희생자를 추모했다.", "The two leaders honored the victims of World War II.", "3", "2"),
     # a speed is no distance, however close the figures: 150 km/h stays unmatched by "165 miles"
     ("시속 120km에서 약 150km의 강풍이 불며 약 266km 떨어진 곳에 있다.",
      "Winds near 75 mph with gusts of 50 mph, about 165 miles away.", "150", "50"),

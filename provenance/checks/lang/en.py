@@ -119,6 +119,8 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL = re.compile(rf"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:{_ORDINAL_WORDS})\b", re.IGNORECASE)
+#: "World War II" is the second (2차 세계대전), not the number a count nearby must answer
+_WORLD_WAR = re.compile(r"\bWorld War (II?)\b")
 _MULTIPLE = re.compile(rf"\b(?:{'|'.join(MULTIPLES)})\b|\ba couple(?: of)?\b", re.IGNORECASE)
 #: one describing word may stand between a number and its unit: "five intense days"; not "20 last
 #: year", "84 this year", which say when, not how long, nor a unit of its own, which is the
@@ -254,6 +256,8 @@ def quantities(text: str) -> list[Quantity]:
         weak = (word in WEAK_WORDS and _RUNNING.match(text, match.end()) is None and not _spell_step(text, match)
                 and not (word == "second" and _TIME_THIS.match(text, match.end())))
         found.append(Quantity(value, "ordinal", False, _span(match), weak=weak))
+    for match in _finditer(_WORLD_WAR, text, "War I" in text):  # 2차 세계대전, whose 2 is no count of anything
+        found.append(Quantity(float(len(match.group(1))), "ordinal", False, Span(match.start(1), match.end(1), match.group(1))))
     for match in _finditer(_MULTIPLE, text, clues.says(_MULTIPLE_CUES)):
         word = match.group().lower()
         value = 2 if word.startswith("a couple") else MULTIPLES[word]
