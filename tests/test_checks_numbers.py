@@ -98,6 +98,7 @@ ENGLISH = [
     ("the 34-year-old", 34, "age", False),
     ("75 mph", 75, "mph", False),
     ("a 10,500-square-foot reflector", 10_500, "ft2", False),
+    ("a 5-gigawatt plant", 5, "GW", False),
     ("6 square kilometres", 6, "km2", False),
     ("1,200 square miles", 1_200, "mile2", False),
     ("a four-day slide", 4, "day", False),
@@ -278,6 +279,8 @@ CHANGED = [
     ("그는 34세다.", "He is 74 years old.", "34", "74"),
     ("런던에서 240km 떨어진 곳이다.", "It is 1,500 miles from London.", "240", "1,500"),
     ("975 m²의 공간에 반사경을 설치한다.", "Workers spread a 975-square-foot reflector.", "975", "975"),
+    # the scale word said once, the figure repeated bare and changed
+    ("오늘은 1억5천만 유로, 내일은 2억 유로가 될 것이다.", "Today it is 150 million euros and tomorrow it will be 203.", "200,000,000", "203"),
     # World War II answers 2차 세계대전, so "two" must answer 세
     ("세 정상은 2차 세계대전 희생자를 추모했다.", "The two leaders honored the victims of World War II.", "3", "2"),
     # a speed is no distance, however close the figures: 150 km/h stays unmatched by "165 miles"
@@ -336,6 +339,12 @@ def test_changed_numbers_are_errors(ko_text, en_text, original, translated):
     assert f"number {original} in the original" in errors[0].message
     assert f"is {translated} in the translation" in errors[0].message
     assert errors[0].src and errors[0].tgt
+
+
+def test_the_same_figure_in_another_measure_answers_nothing():
+    """"five years" is no 5 watts (kpc-dev's 5와트 for "5 gigawatts"): 3년 stays to be compared."""
+    found = check_pair("5와트 목표를 3년 앞당겨 달성했다.", "The goal of 5 gigawatts was met five years early.", enabled=["number"])
+    assert ("3년", "five years") in [(r.src[0].text, r.tgt[0].text) for r in found if r.severity is Severity.ERROR]
 
 
 def test_missing_number_is_info_with_evidence():

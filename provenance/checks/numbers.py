@@ -261,7 +261,7 @@ def _same_value_and_unit(a: Value, b: Value) -> bool:
 
 
 def _same_value(a: Value, b: Value) -> bool:
-    return a.value == b.value and not _other_currency(a, b) and not _other_unit(a, b)
+    return a.value == b.value and not _other_currency(a, b) and not _other_unit(a, b) and not _other_measure(a, b)
 
 
 DATE_FIELDS = ("year", "day", "hour", "minute")
@@ -310,8 +310,17 @@ def _edited(a: Quantity, b: Quantity) -> bool:
     """A bare number against a unit-bearing one pairs only if one looks like an edit of the other;
     numbers of 10 or more a power of ten apart pair whatever their units (4,500년 vs "45,000-year-old")."""
     if a.unit is None or b.unit is None:
-        return looks_edited(a.value, b.value)
+        return looks_edited(a.value, b.value) or looks_edited(*_without_scale(a.value, b.value))
     return min(a.value, b.value) >= 10 and _power_of_ten_apart(a.value, b.value)
+
+
+def _without_scale(a: float, b: float) -> tuple[float, float]:
+    """The larger of two figures with its thousands taken off, so that a bare number repeated
+    without its scale word (2억 유로 … "it will be 203") compares digit by digit."""
+    small, large = sorted((a, b))
+    while large >= 1000 and large % 1000 == 0:
+        large /= 1000
+    return small, large
 
 
 def _power_of_ten_apart(a: float, b: float) -> bool:
