@@ -25,10 +25,9 @@ def main_eval(
 ) -> int:
     """Evaluate, print the table, write JSON; the exit code (0 also when the
     development data is absent: that is reported and skipped, not a failure)."""
-    from .run import evaluate_corpus
-
     from ..errors import ProvenanceError
     from ..language import check_language_code
+    from .run import evaluate_corpus
 
     if docs < 1:
         return _error("--docs must be at least 1")

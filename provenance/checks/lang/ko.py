@@ -1088,7 +1088,7 @@ def negated(text: str) -> list[Marker]:
 def negative_words(text: str) -> list[Marker]:
     """The negative words of `negations`, less the emphatic ones (아무도, 전혀) where the text
     negates a predicate: "아무도 다치지 않았다" is one negation ("nobody was hurt"), not two."""
-    found = [m for m in _NEGATIVE_WORDS.finditer(text)]
+    found = list(_NEGATIVE_WORDS.finditer(text))
     if found and any(_EMPHATIC.fullmatch(m.group()) for m in found) and negated(text):
         found = [m for m in found if not _EMPHATIC.fullmatch(m.group())]
     return [Marker("negative", _span(m)) for m in found]
