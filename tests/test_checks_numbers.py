@@ -131,6 +131,8 @@ NOT_NUMBERS = [
     (ko, "세계 여러 나라"),  # 세계 is "world", not three
     (ko, "입장을 천명했다"),  # 천명 is "declare"
     (ko, "14일 발표했다"),  # a day of the month, handled by dates
+    (ko, "코로나19 확산을 막았다"),  # a name, as "COVID-19" is in English
+    (ko, "코로나 19 방역"),
     (en, "He won for the second time."),  # "second" stays weak unless a run of days or months follows
     (en, "in 2019"),  # a year, handled by dates
     (en, "the F-16 fighter"),

@@ -196,6 +196,7 @@ def quantities(text: str) -> list[Quantity]:
     taken = _date_spans(text)
     found: list[Quantity] = []
     digit = _has_digit(text)
+    taken += [(m.start(), m.end()) for m in _finditer(_NAMED_NUMBER, text, digit and "코로나" in text)]
     for match in _finditer(_FRACTION, text, "분의" in text or "절반" in text):  # 3분의 1 = 1/3, not 3 minutes and 1
         found.append(_fraction(text, match))
         taken.append((match.start(), match.end()))
@@ -223,6 +224,9 @@ def quantities(text: str) -> list[Quantity]:
         found.append(Quantity(value, unit, False, span, weak=value == 1))
     return in_order(found)
 
+
+#: a number that is part of a name, as "COVID-19" is in English (코로나19 is no count of 19)
+_NAMED_NUMBER = re.compile(r"(?<=코로나)\s?19")
 
 #: counters of times, and what makes their count the ordinal of a run: 세 번 연속 (the third in a row)
 _TIMES_COUNTERS = frozenset({"번", "차례", "회"})
