@@ -107,7 +107,7 @@ _SLIPPED_TAIL = re.compile(r"(0+)[1-9]")
 
 
 def compatible(a: Value, b: Value) -> bool:
-    if _other_currency(a, b) or _other_unit(a, b) or _other_measure(a, b):
+    if _other_currency(a, b) or _other_unit(a, b):
         return False
     if a.magnitude or b.magnitude:
         return _within_magnitude(a, b)
@@ -128,20 +128,17 @@ MEASURED = frozenset({"length", "mass", "speed", "area", "power", "time", "tempe
 
 def _other_unit(a: Value, b: Value) -> bool:
     """350km against "350 miles", 3주 against "three months": the figure kept, the unit
-    changed, and the two amounts apart (a conversion that holds is no change)."""
+    changed, and the two amounts apart (a conversion that holds is no change). Measures of
+    two kinds are never one amount: 약 150km (an hour) is not "about 165 miles", however
+    close the figures, and "five years" is not 5와트."""
     if not (a.unit and b.unit) or a.unit == b.unit:
         return False
-    dimension = units.dimension(a.unit)
-    if dimension not in MEASURED or dimension != units.dimension(b.unit):
+    dimension, other = units.dimension(a.unit), units.dimension(b.unit)
+    if dimension not in MEASURED:
         return False
+    if dimension != other:
+        return other in MEASURED
     return not _close(units.in_base(a.value, a.unit), units.in_base(b.value, b.unit), CONVERSION_TOLERANCE)
-
-
-def _other_measure(a: Value, b: Value) -> bool:
-    """약 150km (an hour) against "about 165 miles": a speed is no distance, however close
-    the two figures, which the approximate match alone would take as one."""
-    first, second = units.dimension(a.unit), units.dimension(b.unit)
-    return bool(first and second and first != second and first in MEASURED and second in MEASURED)
 
 
 def _other_currency(a: Value, b: Value) -> bool:
@@ -261,7 +258,7 @@ def _same_value_and_unit(a: Value, b: Value) -> bool:
 
 
 def _same_value(a: Value, b: Value) -> bool:
-    return a.value == b.value and not _other_currency(a, b) and not _other_unit(a, b) and not _other_measure(a, b)
+    return a.value == b.value and not _other_currency(a, b) and not _other_unit(a, b)
 
 
 DATE_FIELDS = ("year", "day", "hour", "minute")
