@@ -174,6 +174,10 @@ SPLITS = [
     ("The storm hit the coast overnight; thousands of homes lost power by morning.",
      ("The storm hit the coast overnight.", "Thousands of homes lost power by morning.")),
     ("He left early, and she stayed.", None),  # halves under four words
+    # a character reference left in a corpus line is part of a word, not a clause boundary
+    ("The agency warned shoppers not to eat raw jalape&ntilde; os from the three farms named on Monday.", None),
+    ("The agency recalled jalape&ntilde; os sold in Texas; three farms stopped shipping them for now.",
+     ("The agency recalled jalape&ntilde; os sold in Texas.", "Three farms stopped shipping them for now.")),
     ("Nothing here can be cut into two sentences at all.", None),
 ]  # fmt: skip
 
@@ -234,6 +238,7 @@ PARTIALS = [
     ("Police arrested the driver after the crash and charged him with reckless driving, a spokesman said.",
      "Police arrested the driver after the crash."),
     ("A short sentence with no clause boundary at all.", None),
+    ("Federal health officials now say raw jalape&ntilde; os grown in one Mexican valley carried the strain.", None),
 ]  # fmt: skip
 
 

@@ -19,6 +19,7 @@ looks like a replacement). Same corpus and seed, same documents.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Callable, Iterator
@@ -253,6 +254,7 @@ def split_sentence(text: str, rules: ModuleType) -> tuple[str, str] | None:
             (abs(m.start() - middle), m)
             for m in pattern.finditer(text)
             if _words(text[: m.start()]) >= rules.MIN_PART_WORDS and _words(text[m.end() :]) >= rules.MIN_PART_WORDS
+            and not _closes_reference(text, m.start())
         ]
         if pattern is rules.COMMA:  # a bare comma only near the middle
             cuts = [(d, m) for d, m in cuts if d <= 0.2 * len(text)]
@@ -297,7 +299,7 @@ def change_date(text: str, rules: ModuleType, rng: random.Random) -> tuple[str, 
 def cut_clause(text: str, rules: ModuleType, keep: float | None = None) -> tuple[str, str] | None:
     """The sentence cut at its last clause boundary within the first `keep` of it (60% by default)."""
     limit = (rules.PARTIAL_KEEP if keep is None else keep) * len(text)
-    ends = [m.start() for m in rules.CLAUSE_END.finditer(text) if m.start() <= limit]
+    ends = [m.start() for m in rules.CLAUSE_END.finditer(text) if m.start() <= limit and not _closes_reference(text, m.start())]
     ends = [e for e in ends if _words(text[:e]) >= rules.MIN_PART_WORDS]
     if not ends:
         return None
@@ -382,6 +384,16 @@ def _end_sentence(text: str, rules: ModuleType) -> str:
     """A cut-off clause made to end like a sentence: no dangling "and," and one full stop."""
     text = rules.DANGLING.sub("", text)
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+#: a character reference left in a corpus line ("jalape&ntilde;os"), up to its semicolon
+_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,30}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6})$")
+
+
+def _closes_reference(text: str, at: int) -> bool:
+    """Whether the ';' at `at` ends a character reference: not a clause boundary, but the
+    middle of a word (splitting there gave "…fresh jalape&ntilde." and "Os and …")."""
+    return text.startswith(";", at) and _REFERENCE.search(text, max(0, at - 40), at) is not None
 
 
 def _words(text: str) -> int:
