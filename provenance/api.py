@@ -87,7 +87,10 @@ def compare_documents(
     timings: dict[str, float] | None = None,
 ) -> Report:
     """Compare two segmented documents: the pipeline after `segment`."""
-    from .align import JOIN_GAIN, with_replacements, with_split_halves, without_joins_across, without_unrelated_parts
+    from .align import (
+        JOIN_GAIN, with_merged_halves, with_replacements, with_split_halves, without_joins_across,
+        without_unrelated_parts,
+    )
     from .assess import assess
     from .embed import embed_sides
     from .language import check_languages
@@ -117,6 +120,8 @@ def compare_documents(
         if settings.aligner == "embedding":
             ratio = _size_ratio(src_content, tgt_content, source, target)
             links = with_split_halves(links, src_emb, tgt_emb, tgt_gaps, ratio)
+            links = with_merged_halves(links, src_emb, tgt_emb, _gaps(src_content),
+                                       lambda sources, j: ratio(sources, (j,)))
         limits = settings.thresholds
         links = without_unrelated_parts(links, limits.chance_similarity, JOIN_GAIN * limits.merge_penalty)
         if settings.aligner == "embedding":  # after the shedding: a sentence shed may stand in another's place
@@ -146,13 +151,15 @@ def compare_documents(
 
 
 def _size_ratio(src_content, tgt_content, source: Document, target: Document):
-    """Log size ratio of a source sentence against target sentences (by content position)."""
+    """Log size ratio of a source sentence (or several, read as one) against target
+    sentences (by content position)."""
     from .checks.coverage import log_size_ratio
     from .checks.side import Side
 
-    def ratio(i: int, js: tuple[int, ...]) -> float | None:
+    def ratio(i: int | tuple[int, ...], js: tuple[int, ...]) -> float | None:
+        original = " ".join(src_content[k].text for k in ((i,) if isinstance(i, int) else i))
         text = " ".join(tgt_content[j].text for j in js)
-        return log_size_ratio(Side(src_content[i].text, source.lang), Side(text, target.lang))
+        return log_size_ratio(Side(original, source.lang), Side(text, target.lang))
 
     return ratio
 

@@ -526,6 +526,34 @@ def test_a_half_that_reads_like_the_original_joins_a_link_of_usual_length(half, 
     assert (out[0].tgt == (0, 1)) is taken
 
 
+@pytest.mark.parametrize(
+    ("left_out", "joined", "sizes", "taken"),
+    [
+        (0.45, 0.60, {(0,): 0.8, (0, 1): 0.1}, True),  # the translation is long for its original alone
+        (0.45, 0.60, {(0,): 0.3, (0, 1): -0.4}, False),  # … not long enough: an omission beside it
+        (0.45, 0.60, {(0,): 0.8, (0, 1): 0.9}, False),  # joined, no closer to the usual length
+        (0.25, 0.60, {(0,): 0.8, (0, 1): 0.1}, False),  # the left-out original hardly reads like it
+        (0.45, 0.52, {(0,): 0.8, (0, 1): 0.1}, False),  # the pair reads much worse joined
+        (0.60, 0.64, {(0,): 0.1, (0, 1): -0.5}, False),  # reads like it and better joined: not enough alone
+    ],
+)
+def test_an_original_left_over_beside_a_long_translation_joins_it(left_out, joined, sizes, taken):
+    """Two original sentences merged in one translation sentence: the one that says less alone
+    is left over by the aligner, and the translation is too long for the other alone."""
+    from provenance.align import Link, with_merged_halves
+
+    src = np.stack([along(0.61), along(left_out), along(0, 0, 0, 0.9)])
+    tgt = np.stack([along(1.0), along(0, 0, 0, 1.0)])
+    source = SideEmbeddings({1: src, 2: np.stack([along(joined), along(0.1)])})
+    target = SideEmbeddings({1: tgt, 2: np.stack([along(0.7, 0, 0, 0.7)])})
+    links = [Link((0,), (0,), 0.61), Link((1,), (), 0.0), Link((2,), (1,), 0.9)]
+    out = with_merged_halves(links, source, target, set(), lambda sources, j: sizes.get(sources, 0.0))
+    assert (out[0].src == (0, 1) and out[0].tgt == (0,)) is taken
+    assert [i for link in out for i in link.src] == [0, 1, 2] and [j for link in out for j in link.tgt] == [0, 1]
+    if taken:
+        assert len(out) == 2 and out[0].parts == pytest.approx((0.61, left_out), abs=1e-5)
+
+
 def test_an_unrelated_sentence_beside_a_short_translation_stays_added():
     links = _halves_case(lambda src, rng: -src[0] + rng.normal(size=16))  # nothing like sentence 0
     assert [(link.src, link.tgt) for link in links] == [((0,), (0,)), ((), (1,)), ((1,), (2,))]

@@ -607,13 +607,13 @@ def test_runner_uses_the_settings_it_is_given():
 
     corpus = from_pairs(english_corpus(300), source_lang="en", target_lang="en")
     default = evaluate_corpus(corpus, docs=4, seed=2, aligner="embedding", encoder="hashing").runs["embedding"]
-    # no merge is worth its cost at this penalty: the merged sentences' beads come out otherwise
-    strict = Settings(encoder="hashing", calibration="test: no merges").with_thresholds(merge_penalty=5.0)
+    # hardly a pair is similar enough to link at this threshold: most sentences come out one-sided
+    strict = Settings(encoder="hashing", calibration="test: few links").with_thresholds(link=0.95)
     result = evaluate_corpus(corpus, docs=4, seed=2, aligner="embedding", encoder="hashing", settings=strict)
     run = result.runs["embedding"]
-    assert run.signature["calibration"] == "test: no merges"
-    assert "merge_penalty=5" in run.signature["thresholds"]
-    assert run.perturbed.bead.f1 < default.perturbed.bead.f1
+    assert run.signature["calibration"] == "test: few links"
+    assert "link=0.95" in run.signature["thresholds"]
+    assert run.perturbed.link.f1 < default.perturbed.link.f1
 
 
 def test_a_clause_past_the_partial_share_is_cut_only_when_asked():

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Fit the merged-halves rule (`align.with_merged_halves`) on evaluation documents of kpc-dev.
+
+    python benchmarks/merge_rule.py [--train 9 10 11 12 13 14] [--test 1 2 3 4 5 6 7 8] [--json out.json]
+
+Runs `provenance eval`'s documents (300 a seed, the same generator) through
+`compare_texts` with the rule switched off and collects every original
+sentence the pipeline leaves untranslated beside a 1-1 link: "merge" when the
+gold joins the two originals in one bead with that translation, else "not".
+For each it measures what the rule reads: the log size ratio of the link
+alone and joined, how much the left-out original reads like the translation,
+and how much joining changes the link's similarity. It then tries a grid of
+thresholds (how much longer than usual the translation must be for its
+original alone, the least similarity of the left-out original, the most the
+pair may lose joined), chooses on the training seeds the one with the most
+right joins less twice the wrong ones (ties: the stricter), and prints what it
+does on the test seeds, the seeds the README's figures use.
+Reads ../shared/data at run time; skips with a message when it is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from _output import emit  # noqa: E402 - benchmarks/ is the running script's own folder
+
+LONG = (0.3, 0.4, 0.5, 0.6)
+FLOOR = (0.1, 0.2, 0.25, 0.3, 0.35, 0.4)
+SLACK = (0.0, 0.01, 0.03, 0.05)
+
+
+def collect(seeds: list[int]) -> list[dict]:
+    """Each original left untranslated beside a 1-1 link, with the rule off, and its gold."""
+    import provenance.align as align
+    from provenance.api import compare_texts
+    from provenance.checks.coverage import log_size_ratio
+    from provenance.checks.lang import without_dateline
+    from provenance.checks.side import Side
+    from provenance.embed import embed_sides, get_encoder
+    from provenance.evaluate.cli import resolve_corpus
+    from provenance.evaluate.perturb import make_documents
+
+    align.with_merged_halves = lambda links, *args: links  # what the pipeline leaves without the rule
+    encoder = get_encoder("use-m3")
+    corpus = resolve_corpus(["kpc"])
+    rows = []
+    for seed in seeds:
+        for doc in make_documents(corpus, count=300, seed=seed, mode="full"):
+            if not doc.perturbed:
+                continue
+            beads = compare_texts("\n".join(doc.source), "\n".join(doc.target), presegmented=True).alignment
+            source, target = embed_sides(encoder, [without_dateline(s, "ko") for s in doc.source],
+                                         [without_dateline(t, "en") for t in doc.target])
+            gold = {i: b for b in doc.gold for i in b.src}
+
+            def ratio(sources: tuple[int, ...], j: int) -> float:
+                text = " ".join(doc.source[i] for i in sources)
+                value = log_size_ratio(Side(text, "ko"), Side(doc.target[j], "en"))
+                return 0.0 if value is None else value
+
+            for k, bead in enumerate(beads):
+                if len(bead.src) != 1 or len(bead.tgt) != 1:
+                    continue
+                (i,), (j,) = bead.src, bead.tgt
+                for n in (k - 1, k + 1):
+                    if not 0 <= n < len(beads) or beads[n].tgt or len(beads[n].src) != 1:
+                        continue
+                    (h,) = beads[n].src
+                    if abs(h - i) != 1 or h not in gold:
+                        continue
+                    first = min(i, h)
+                    link = float(source.single[i] @ target.single[j])
+                    rows.append({
+                        "seed": seed, "document": doc.index, "merge": i in gold[h].src and j in gold[h].tgt,
+                        "alone": ratio((i,), j), "joined_ratio": ratio((first, first + 1), j),
+                        "left_out": float(source.single[h] @ target.single[j]),
+                        "gain": float(source.runs[2][first] @ target.single[j]) - link,
+                    })
+    return rows
+
+
+def takes(row: dict, long: float, floor: float, slack: float) -> bool:
+    """The rule as `align.with_merged_halves` applies it."""
+    return (row["alone"] > long and abs(row["joined_ratio"]) < abs(row["alone"])
+            and row["left_out"] >= floor and row["gain"] >= -slack)
+
+
+def tally(rows: list[dict], long: float, floor: float, slack: float) -> tuple[int, int]:
+    taken = [row for row in rows if takes(row, long, floor, slack)]
+    return sum(row["merge"] for row in taken), sum(not row["merge"] for row in taken)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--train", type=int, nargs="+", default=[9, 10, 11, 12, 13, 14])
+    parser.add_argument("--test", type=int, nargs="+", default=[1, 2, 3, 4, 5, 6, 7, 8])
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    from provenance.evaluate.corpus import CorpusMissing
+
+    try:
+        train, test = collect(args.train), collect(args.test)
+    except CorpusMissing as exc:
+        print(f"skipped: {exc}")
+        return 0
+    grid = []
+    for long, floor, slack in itertools.product(LONG, FLOOR, SLACK):
+        right, wrong = tally(train, long, floor, slack)
+        strictness = (long, floor, -slack)
+        grid.append((right - 2 * wrong, strictness, long, floor, slack))
+    _, _, long, floor, slack = max(grid)
+    from provenance.align import MERGED_FLOOR, MERGED_LONG, MERGED_SLACK
+
+    figures = {"chosen": {"long": long, "floor": floor, "slack": slack},
+               "shipped": {"long": MERGED_LONG, "floor": MERGED_FLOOR, "slack": MERGED_SLACK}}
+    print(f"candidates: {len(train)} on training seeds {args.train} ({sum(r['merge'] for r in train)} merges), "
+          f"{len(test)} on test seeds {args.test} ({sum(r['merge'] for r in test)} merges)")
+    for name, rule in figures.items():
+        thresholds = rule["long"], rule["floor"], rule["slack"]
+        for split, rows in (("train", train), ("test", test)):
+            right, wrong = tally(rows, *thresholds)
+            rule[split] = {"right": right, "wrong": wrong}
+        print(f"{name}: long > {rule['long']}, left-out original >= {rule['floor']}, joined >= link - {rule['slack']}: "
+              f"train {rule['train']['right']} right / {rule['train']['wrong']} wrong, "
+              f"test {rule['test']['right']} right / {rule['test']['wrong']} wrong")
+    emit(figures, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
