@@ -46,8 +46,9 @@ class Link:
     parts: tuple[float, ...] = ()
     #: a pair found out of order by `with_moves` (the translation moved the sentences)
     moved: bool = False
-    #: a sentence's translation in two halves, joined by `with_split_halves`: kept whole
-    #: (its second half may read less like the original than the first alone)
+    #: a sentence's translation in two halves, joined by `with_split_halves` (or an original
+    #: in two, by `with_merged_halves`): kept whole (its second half may read less like the
+    #: other side than the first alone)
     halves: bool = False
 
 
@@ -525,12 +526,15 @@ def _crosses(i: int, j: int, order: list[tuple[int, int]]) -> bool:
 #: Korean (kpc-dev's translations often add), the first half alone already has the usual
 #: length. (0.22, 0.3 and 0.4 gave the same figures, no insertion joined at any; kept high.)
 SURE_HALF = 0.4
+#: A joined half that reads at least this much like the other side (more than 95% of random
+#: kpc-dev pairs) keeps its link whole through assessment (`Link.halves`).
+WHOLE_HALF = 0.22
 
 
 def with_split_halves(
     links: list[Link], source: SideEmbeddings, target: SideEmbeddings, gaps: set[int],
     ratio: Callable[[int, tuple[int, ...]], float | None], short: float = -0.3, slack: float = 0.03, floor: float = 0.1,
-    whole: float = 0.22,
+    whole: float = WHOLE_HALF,
 ) -> list[Link]:
     """A translation sentence left unaligned beside a 1-1 link whose translation is short
     joins that link when the two read as one translation: a sentence split in two whose
@@ -592,7 +596,7 @@ def with_merged_halves(
     k = 0
     while k < len(out):
         joined = _joined_half(out, k, target, source, gaps, mirrored_ratio, -MERGED_LONG, MERGED_SLACK,
-                              MERGED_FLOOR, 0.22, sure=None)
+                              MERGED_FLOOR, WHOLE_HALF, sure=None)
         if joined is None:
             k += 1
             continue
