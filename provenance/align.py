@@ -638,8 +638,17 @@ def _joined_half(links, k, source, target, gaps, ratio, short, slack, floor, who
     return None
 
 
+#: `with_replacements`: a 2-1 or 1-2 bead beside a run one sentence short gives the run its
+#: sentence when the bead's translation is this much shorter than usual for both originals
+#: (log size ratio; or longer, for a 1-2 bead's two translations) and closer to usual without
+#: it. Set by reading such beads on the evaluation's kpc-dev seeds 9-14, which no reported
+#: figure uses: the replaced original read 0.37-0.67 like its neighbour's translation.
+REPLACED_SHORT = 0.35
+
+
 def with_replacements(
-    links: list[Link], source: SideEmbeddings, target: SideEmbeddings, below: float | None = None
+    links: list[Link], source: SideEmbeddings, target: SideEmbeddings, below: float | None = None,
+    ratio: Callable[[tuple[int, ...], tuple[int, ...]], float | None] | None = None,
 ) -> list[Link]:
     """Unlinked sentences that stand in each other's place become pairs: between the same
     two links, as many original sentences left untranslated as translation sentences with
@@ -653,7 +662,12 @@ def with_replacements(
     With `below` (the similarity sentences on one topic reach by chance), a run one
     sentence short on a side takes it from a neighbouring 2-1 or 1-2 bead when that
     bead's sentence next to the run reads below it: the aligner had joined the sentence
-    whose translation was replaced to its neighbour's translation.
+    whose translation was replaced to its neighbour's translation. With `ratio(src, tgt)`
+    (log size ratio of those source sentences against those target sentences), it does so
+    too when the bead's translation is far shorter than usual for both originals and closer
+    to usual for the other alone (or far longer for one original than the two translations
+    suit): a sentence on the same topic reads above chance, but its length says it was
+    not translated there.
     """
     out: list[Link] = []
     run: list[Link] = []
@@ -662,7 +676,7 @@ def with_replacements(
             run.append(link)
             continue
         if run and below is not None:
-            before, run, link = _borrowed(out[-1] if out else None, run, link, below)
+            before, run, link = _borrowed(out[-1] if out else None, run, link, below, ratio)
             if before is not None:
                 out[-1] = before
         out.extend(_paired_in_place(run, source, target))
@@ -672,10 +686,11 @@ def with_replacements(
     return out
 
 
-def _borrowed(before: Link | None, run: list[Link], after: Link | None, below: float):
+def _borrowed(before: Link | None, run: list[Link], after: Link | None, below: float, ratio=None):
     """(before, run, after), the run given the one sentence it lacks on a side: the sentence
-    next to it of a neighbouring 2-1 or 1-2 bead, if that bead reads it below `below` (of the
-    two neighbours', the one it reads less)."""
+    next to it of a neighbouring 2-1 or 1-2 bead, if that bead reads it below `below`, or
+    its length says it does not belong there (`_too_long_joined`) (of the two neighbours',
+    the one it reads less)."""
     lack = len([i for link in run for i in link.src]) - len([j for link in run for j in link.tgt])
     if abs(lack) != 1:
         return before, run, after
@@ -685,7 +700,7 @@ def _borrowed(before: Link | None, run: list[Link], after: Link | None, below: f
         if neighbour is None or neighbour.moved or neighbour.halves or len(neighbour.parts) != 2:
             continue
         mine = neighbour.src if side == "src" else neighbour.tgt
-        if len(mine) == 2 and neighbour.parts[place] < below:
+        if len(mine) == 2 and (neighbour.parts[place] < below or _too_long_joined(neighbour, side, place, ratio)):
             options.append((neighbour.parts[place], mine[place], neighbour is before))
     if not options:
         return before, run, after
@@ -694,6 +709,20 @@ def _borrowed(before: Link | None, run: list[Link], after: Link | None, below: f
     if from_before:
         return without_part(before, side, index), [alone, *run], after
     return before, [*run, alone], without_part(after, side, index)
+
+
+def _too_long_joined(bead: Link, side: str, place: int, ratio) -> bool:
+    """Whether the bead's two sentences on `side` are far from the usual length for its other
+    side's one, and the sentence left after giving up the one at `place` is closer to it."""
+    if ratio is None:
+        return False
+    kept = (bead.src[1 - place],) if side == "src" else (bead.tgt[1 - place],)
+    both = ratio(bead.src, bead.tgt)
+    alone = ratio(kept, bead.tgt) if side == "src" else ratio(bead.src, kept)
+    if both is None or alone is None:
+        return False
+    far = both < -REPLACED_SHORT if side == "src" else both > REPLACED_SHORT
+    return far and abs(alone) < abs(both)
 
 
 def _paired_in_place(run: list[Link], source: SideEmbeddings, target: SideEmbeddings) -> list[Link]:

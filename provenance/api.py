@@ -125,7 +125,7 @@ def compare_documents(
         limits = settings.thresholds
         links = without_unrelated_parts(links, limits.chance_similarity, JOIN_GAIN * limits.merge_penalty)
         if settings.aligner == "embedding":  # after the shedding: a sentence shed may stand in another's place
-            links = with_replacements(links, src_emb, tgt_emb, limits.chance_similarity)
+            links = with_replacements(links, src_emb, tgt_emb, limits.chance_similarity, ratio)
     with _timed(timings, "assess"):
         beads, findings = assess(source, target, links, settings, _checker(settings))
     # the vectors the pipeline already has, by text: the steps below encode only what is new

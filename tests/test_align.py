@@ -649,6 +649,34 @@ def test_the_sentence_a_run_lacks_is_taken_from_a_neighbouring_merge_that_reads_
         ((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
 
 
+@pytest.mark.parametrize(
+    ("sizes", "taken"),
+    [
+        ({((1, 2), (2,)): -0.6, ((2,), (2,)): -0.05}, True),  # short for both originals, as usual for one
+        ({((1, 2), (2,)): -0.3, ((2,), (2,)): 0.0}, False),  # only a little short for both: a merge
+        ({((1, 2), (2,)): -0.6, ((2,), (2,)): 0.7}, False),  # one alone is no better: a merge condensed
+    ],
+)
+def test_a_run_takes_a_sentence_its_neighbouring_merge_reads_above_chance_but_cannot_hold(sizes, taken):
+    """The translation of original 1 was replaced by a sentence on the same topic: the aligner
+    joined original 1 to its neighbour's translation, and it reads above chance there (0.40),
+    but that translation is far shorter than usual for the two originals and as long as usual
+    for original 2 alone."""
+    from provenance.align import Link, with_replacements
+
+    source, target = _replacement_sides()
+    links = [Link((0,), (0,), 0.8), Link((), (1,), 0.0), Link((1, 2), (2,), 0.6, parts=(0.40, 0.45)), Link((3,), (3,), 0.8)]
+    out = with_replacements(links, source, target, below=0.35, ratio=lambda src, tgt: sizes.get((src, tgt), 0.0))
+    pairs = [(l.src, l.tgt) for l in out]
+    assert (pairs == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))]) is taken
+    assert taken or out == links
+    # the mirror image: a 1-2 bead whose two translations are far too long for its original
+    one_two = [Link((0,), (0,), 0.8), Link((1,), (), 0.0), Link((2,), (1, 2), 0.6, parts=(0.40, 0.58))]
+    mirrored = {((2,), (1, 2)): -sizes[((1, 2), (2,))] if taken else 0.2, ((2,), (2,)): 0.05}
+    out = with_replacements(one_two, source, target, below=0.35, ratio=lambda src, tgt: mirrored.get((src, tgt), 0.0))
+    assert ([(l.src, l.tgt) for l in out] == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]) is taken
+
+
 def test_a_neighbouring_merge_keeps_a_sentence_it_reads_above_chance_or_joined_by_its_own_step():
     from provenance.align import Link, with_replacements
 
