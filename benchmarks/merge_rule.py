@@ -2,6 +2,7 @@
 """Fit the merged-halves rule (`align.with_merged_halves`) on evaluation documents of kpc-dev.
 
     python benchmarks/merge_rule.py [--train 9 10 11 12 13 14] [--test 1 2 3 4 5 6 7 8] [--json out.json]
+    python benchmarks/merge_rule.py --borrowing [--train 9 10 11 12 13 14] [--test 1 2 3 4 5 6 7 8]
 
 Runs `provenance eval`'s documents (300 a seed, the same generator) through
 `compare_texts` with the rule switched off and collects every original
@@ -15,6 +16,12 @@ original alone, the least similarity of the left-out original, the most the
 pair may lose joined), chooses on the training seeds the one with the most
 right joins less twice the wrong ones (ties: the stricter), and prints what it
 does on the test seeds, the seeds the README's figures use.
+With `--borrowing` it lists instead the beads behind `align.REPLACED_SHORT`:
+each 2-1 (or 1-2) bead beside a sentence of the other side left one-sided, as
+`with_replacements` receives them: how much the bead's sentence next to it
+reads like the bead's other side (below chance, the similarity test already
+gives it away), whether the gold puts that sentence in the bead, and whether
+the length test at the shipped threshold gives it away.
 Reads ../shared/data at run time; skips with a message when it is absent.
 """
 
@@ -85,6 +92,55 @@ def collect(seeds: list[int]) -> list[dict]:
     return rows
 
 
+def borrowing(seeds: list[int]) -> list[dict]:
+    """Each 2-1 or 1-2 bead beside a one-sided sentence of the other side as `with_replacements`
+    receives them, judged with its length test and then run without it, and what the gold says
+    of the bead's sentence next to the one-sided one."""
+    import provenance.align as align
+    from provenance.api import compare_texts
+    from provenance.evaluate.cli import resolve_corpus
+    from provenance.evaluate.perturb import make_documents
+
+    shipped = align.with_replacements
+    corpus = resolve_corpus(["kpc"])
+    rows: list[dict] = []
+    context: dict = {}
+
+    def listed(links, source, target, below=None, ratio=None):
+        doc = context["doc"]
+        gold_of = {("src", i): b for b in doc.gold for i in b.src} | {("tgt", j): b for b in doc.gold for j in b.tgt}
+        for k, link in enumerate(links):
+            for side, mine, other in (("src", link.src, link.tgt), ("tgt", link.tgt, link.src)):
+                if len(mine) != 2 or len(other) != 1 or link.moved or link.halves or len(link.parts) != 2:
+                    continue
+                for n, place in ((k - 1, 0), (k + 1, 1)):
+                    near = links[n] if 0 <= n < len(links) else None
+                    theirs, ours = (near.src, near.tgt) if near is not None and side == "src" else (
+                        (near.tgt, near.src) if near is not None else ((), ()))
+                    if near is None or near.moved or len(ours) != 1 or theirs:
+                        continue  # the neighbour is not a sentence of the other side left one-sided
+                    gold = gold_of[(side, mine[place])]
+                    rows.append({
+                        "seed": context["seed"], "document": doc.index, "side": side, "reads": round(link.parts[place], 3),
+                        "below_chance": below is not None and link.parts[place] < below,
+                        "belongs": other[0] in (gold.tgt if side == "src" else gold.src),
+                        "taken": ratio is not None and align._too_long_joined(link, side, place, ratio),
+                    })
+        return shipped(links, source, target, below, None)  # the length test off: as before it
+
+    align.with_replacements = listed
+    try:
+        for seed in seeds:
+            context["seed"] = seed
+            for doc in make_documents(corpus, count=300, seed=seed, mode="full"):
+                if doc.perturbed:
+                    context["doc"] = doc
+                    compare_texts("\n".join(doc.source), "\n".join(doc.target), presegmented=True)
+    finally:
+        align.with_replacements = shipped
+    return rows
+
+
 def takes(row: dict, long: float, floor: float, slack: float) -> bool:
     """The rule as `align.with_merged_halves` applies it."""
     return (row["alone"] > long and abs(row["joined_ratio"]) < abs(row["alone"])
@@ -101,8 +157,25 @@ def main() -> int:
     parser.add_argument("--train", type=int, nargs="+", default=[9, 10, 11, 12, 13, 14])
     parser.add_argument("--test", type=int, nargs="+", default=[1, 2, 3, 4, 5, 6, 7, 8])
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--borrowing", action="store_true", help="list the beads behind align.REPLACED_SHORT instead")
     args = parser.parse_args()
     from provenance.evaluate.corpus import CorpusMissing
+
+    if args.borrowing:
+        try:
+            found = {"train": borrowing(args.train), "test": borrowing(args.test)}
+        except CorpusMissing as exc:
+            print(f"skipped: {exc}")
+            return 0
+        for split, rows in found.items():
+            for row in rows:
+                print(split, " ".join(f"{key}={value}" for key, value in row.items()))
+            above = [r for r in rows if not r["below_chance"]]  # what the similarity test leaves
+            print(f"{split}: {len(rows)} beads ({len(above)} reading their sentence above chance), "
+                  f"{sum(not r['belongs'] for r in above)} of those with a sentence not theirs; the length test "
+                  f"gives away {sum(r['taken'] and not r['belongs'] for r in above)} rightly, "
+                  f"{sum(r['taken'] and r['belongs'] for r in above)} wrongly")
+        return emit({split: rows for split, rows in found.items()}, args.json)
 
     try:
         train, test = collect(args.train), collect(args.test)

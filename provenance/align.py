@@ -642,7 +642,8 @@ def _joined_half(links, k, source, target, gaps, ratio, short, slack, floor, who
 #: sentence when the bead's translation is this much shorter than usual for both originals
 #: (log size ratio; or longer, for a 1-2 bead's two translations) and closer to usual without
 #: it. Set by reading such beads on the evaluation's kpc-dev seeds 9-14, which no reported
-#: figure uses: the replaced original read 0.38-0.67 like its neighbour's translation.
+#: figure uses (`python benchmarks/merge_rule.py --borrowing` lists them): the replaced
+#: original read 0.38-0.67 like its neighbour's translation.
 REPLACED_SHORT = 0.35
 
 
