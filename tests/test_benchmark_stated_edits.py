@@ -19,3 +19,24 @@ from benchmarks.stated_edits import stated
 )
 def test_an_edit_is_stated_when_the_original_gives_its_number_or_a_date(kind, note, source, expected):
     assert stated(kind, note, source, "ko", "en") is expected
+
+
+KO = "경찰은 남성 두 명을 체포했으며 이들이 은행에서 현금 5억 원을 훔친 혐의를 받고 있다고 밝혔다."
+
+
+@pytest.mark.parametrize(
+    ("uncut", "cut", "expected"),
+    [
+        # the cut takes the theft the Korean reports: less of the original is left
+        ("Police said they arrested two men suspected of stealing 500 million won in cash from a bank.",
+         "Police said they arrested two men.", True),
+        # the cut takes background the Korean never gave: the translation reads as much like it as before
+        ("Police said they arrested two men suspected of stealing 500 million won in cash from a bank, "
+         "the third such robbery in the port city of Busan since the spring festival began in March.",
+         "Police said they arrested two men suspected of stealing 500 million won in cash from a bank.", False),
+    ],
+)
+def test_a_cut_took_something_stated_when_the_translation_reads_less_like_the_original(encoder, uncut, cut, expected):
+    from benchmarks.stated_edits import cut_took
+
+    assert cut_took(KO, uncut, cut, encoder) is expected
