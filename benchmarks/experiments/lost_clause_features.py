@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Extra features for the lost-clause model, measured on `benchmarks/partial.py`'s pairs and not kept.
+
+    python benchmarks/experiments/lost_clause_features.py
+
+Every variant is fitted and measured as `benchmarks/partial.py` fits the
+shipped model (both corpora, threshold at 0.5 % of faithful pairs, fitted on
+the beads under its first length gate, measured on those the checker
+examines) and also fitted on one corpus and measured on the other:
+
+* shipped: the eight features of `provenance.checks.coverage`;
+* words: three more from word-level soft coverage, each Korean word's best
+  cosine to an English content word (stop words left out), as the mean, the
+  mean less the worst run of 30 % of the words, and head less tail at the best
+  clause cut;
+* clause parts: two more, the least of each clause's (and each half-span's)
+  cosine to the translation less its cosine to the whole original;
+* products: the eight features, their squares and pairwise products;
+* budget: the shipped features with 0.75 % and 1 % of faithful pairs flagged.
+
+Prints recall and faithful pairs flagged (of them, pairs judged real errors) per
+corpus. Reads ../shared/data; skips when it is absent.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # benchmarks/
+sys.path.insert(0, str(HERE.parents[1]))
+
+import partial as P  # noqa: E402
+from provenance.checks import coverage  # noqa: E402
+from provenance.embed import embed_parts, vectors_for  # noqa: E402
+
+STOP_WORDS = frozenset(
+    "a an the of to in on at by for with from and or but as is are was were be been being has have had do does did "
+    "it its this that these those he she they them his her their we our you your i me my not no will would could "
+    "should may might can said says say also which who whom whose what when where while there here than then into "
+    "over about after before up out s 's if so such more most very just only".split()
+)
+
+
+def word_features(candidates: list[coverage.Candidate], encoder) -> np.ndarray:
+    cache: dict[str, np.ndarray] = {}
+
+    def vectors(words: list[str]) -> np.ndarray:
+        new = sorted({w for w in words if w not in cache})
+        if new:
+            cache.update(zip(new, encoder.encode(new)))
+        return np.array([cache[w] for w in words])
+
+    rows = []
+    for c in candidates:
+        ko = c.src.split()
+        en = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*", c.tgt)]
+        en = [w for w in en if w not in STOP_WORDS]
+        if len(ko) < 2 or not en:
+            rows.append([0.0, 0.0, 0.0])
+            continue
+        best = (vectors(ko) @ vectors(en).T).max(axis=1)
+        width = max(2, round(0.3 * len(ko)))
+        runs = np.convolve(best, np.ones(width) / width, mode="valid")
+        cuts = [len(c.src[:s].split()) for s in c.starts[1:]]
+        gaps = [best[:k].mean() - best[k:].mean() for k in cuts if 0 < k < len(ko)]
+        rows.append([float(best.mean()), float(best.mean() - runs.min()), max(gaps, default=0.0)])
+    return np.array(rows, dtype=float).reshape(-1, 3)
+
+
+def clause_part_features(candidates: list[coverage.Candidate], encoder) -> np.ndarray:
+    parts = []
+    for c in candidates:
+        ends = [*c.starts, len(c.src)]
+        clauses = [((ends[i], ends[i + 1]),) for i in range(len(ends) - 1)]
+        parts.append([((0, len(c.src)),), *clauses, *(((a, b),) for a, b in c.spans)])
+    originals = embed_parts(encoder, [c.src for c in candidates], parts)
+    translations = vectors_for(encoder, [c.tgt for c in candidates], {})
+    rows = []
+    for c, v, t in zip(candidates, originals, translations):
+        v = np.asarray(v)
+        n = len(c.starts)
+        clause, half = v[1 : 1 + n], v[1 + n :]
+        clause_gap = float((clause @ t - clause @ v[0]).min()) if n > 1 else 0.0
+        half_gap = float((half @ t - half @ v[0]).min()) if len(half) else 0.0
+        rows.append([clause_gap, half_gap])
+    return np.array(rows, dtype=float).reshape(-1, 2)
+
+
+def products(x: np.ndarray) -> np.ndarray:
+    n = x.shape[1]
+    return np.hstack([x, *(x[:, i : i + 1] * x[:, j : j + 1] for i in range(n) for j in range(i, n))])
+
+
+def dataset(encoder, corpora, examine_lost_below: float | None) -> dict[str, dict]:
+    """`partial.dataset`'s rows, with the extra features of each candidate beside them."""
+    out = {}
+    for name, corpus in corpora.items():
+        rules = P.rules_for(corpus.target_lang)
+        errors = P.judged_errors_of(name)
+        found, labels, judged, totals = [], [], [], [0, 0]
+        for src, tgt, line, offset in zip(corpus.source, corpus.target, corpus.lines, P.document_offsets(corpus)):
+            cut = P.cut_clause(tgt, rules)
+            for label, text in ((0, tgt), (1, cut[0] if cut else None)):
+                if text is None:
+                    continue
+                totals[label] += 1
+                one = coverage.candidate(src, text, corpus.source_lang, corpus.target_lang, P.EXAMINE_BELOW,
+                                         examine_lost_below, offset)
+                if one is not None:
+                    found.append(one)
+                    labels.append(label)
+                    judged.append(label == 0 and line in errors)
+        x = np.array([coverage.vector(r) for r in coverage.features(found, encoder)], dtype=float)
+        out[name] = {
+            "x": x.reshape(-1, len(coverage.FEATURES)),
+            "words": word_features(found, encoder),
+            "clause parts": clause_part_features(found, encoder),
+            "y": np.array(labels, dtype=float), "faithful": totals[0], "cut": totals[1],
+            "judged": np.array(judged, dtype=bool), "judged_total": sum(1 for n in corpus.lines if n in errors),
+        }
+    return out
+
+
+VARIANTS = {
+    "shipped": lambda d: d["x"],
+    "words": lambda d: np.hstack([d["x"], d["words"]]),
+    "clause parts": lambda d: np.hstack([d["x"], d["clause parts"]]),
+    "products": lambda d: products(d["x"]),
+}
+
+
+def report(label: str, fit: dict, measured: dict, rate: float) -> None:
+    intercept, weights, threshold = P.fitted(fit, tuple(fit), rate)
+    cells = []
+    for name in measured:
+        m = P.measure(measured[name], intercept, weights, threshold)
+        cells.append(f"{name} {m['recall']:.3f} ({m['faithful_flagged']} flagged, {m['flagged_on_judged_errors']} judged errors)")
+    for train, test in (("kpc", "jhe"), ("jhe", "kpc")):
+        intercept, weights, threshold = P.fitted(fit, (train,), rate)
+        cells.append(f"fitted on {train}, {test} {P.measure(measured[test], intercept, weights, threshold)['recall']:.3f}")
+    print(f"{label:<22} " + "; ".join(cells))
+
+
+def main() -> int:
+    from provenance.embed import get_encoder
+    from provenance.evaluate.corpus import CorpusMissing
+
+    try:
+        corpora = P.dev_corpora()
+    except CorpusMissing as exc:
+        print(f"skipped: {exc}")
+        return 0
+    encoder = get_encoder("use-m3")
+    fit, examined = dataset(encoder, corpora, None), dataset(encoder, corpora, P.EXAMINE_LOST_BELOW)
+    for label, columns in VARIANTS.items():
+        def with_x(data):
+            return {n: {**d, "x": columns(d)} for n, d in data.items()}
+
+        report(label, with_x(fit), with_x(examined), P.FALSE_ALARMS)
+    for rate in (0.0075, 0.01):
+        report(f"budget {rate:.2%}", fit, examined, rate)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
