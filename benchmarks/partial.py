@@ -83,6 +83,30 @@ def document_offsets(corpus: Corpus, relative: bool = True) -> list[float]:
     return out
 
 
+def examined_pairs(
+    corpus: Corpus, examine_below: float, examine_lost_below: float | None, relative: bool = True
+) -> tuple[list[coverage.Candidate], list[int], list[bool], list[int]]:
+    """The candidates the checker would examine among the corpus's pairs as translated (label 0)
+    and cut by `cut_clause` (label 1): candidates, labels, whether each faithful one is a pair
+    judged a real translation error, and how many pairs of each label there were."""
+    rules = rules_for(corpus.target_lang)
+    errors = judged_errors_of(corpus.name)
+    found, labels, judged, totals = [], [], [], [0, 0]
+    for src, tgt, line, offset in zip(corpus.source, corpus.target, corpus.lines, document_offsets(corpus, relative)):
+        cut = cut_clause(tgt, rules)
+        for label, text in ((0, tgt), (1, cut[0] if cut else None)):
+            if text is None:
+                continue
+            totals[label] += 1
+            one = coverage.candidate(src, text, corpus.source_lang, corpus.target_lang, examine_below,
+                                     examine_lost_below, offset)
+            if one is not None:
+                found.append(one)
+                labels.append(label)
+                judged.append(label == 0 and line in errors)
+    return found, labels, judged, totals
+
+
 def dataset(
     encoder, corpora: dict[str, Corpus], examine_below: float = EXAMINE_BELOW, examine_lost_below: float | None = None,
     relative: bool = True,
@@ -90,22 +114,8 @@ def dataset(
     """Per corpus: feature rows of examined pairs, labels, and how many pairs of each label there were."""
     out = {}
     for name, corpus in corpora.items():
-        src_lang, tgt_lang = corpus.source_lang, corpus.target_lang
-        rules = rules_for(tgt_lang)
+        found, labels, judged, totals = examined_pairs(corpus, examine_below, examine_lost_below, relative)
         errors = judged_errors_of(name)
-        found, labels, judged, totals = [], [], [], [0, 0]
-        offsets = document_offsets(corpus, relative)
-        for src, tgt, line, offset in zip(corpus.source, corpus.target, corpus.lines, offsets):
-            cut = cut_clause(tgt, rules)
-            for label, text in ((0, tgt), (1, cut[0] if cut else None)):
-                if text is None:
-                    continue
-                totals[label] += 1
-                one = coverage.candidate(src, text, src_lang, tgt_lang, examine_below, examine_lost_below, offset)
-                if one is not None:
-                    found.append(one)
-                    labels.append(label)
-                    judged.append(label == 0 and line in errors)
         started = time.perf_counter()
         rows = coverage.features(found, encoder)
         seconds = time.perf_counter() - started

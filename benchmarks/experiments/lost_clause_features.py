@@ -100,21 +100,8 @@ def dataset(encoder, corpora, examine_lost_below: float | None) -> dict[str, dic
     """`partial.dataset`'s rows, with the extra features of each candidate beside them."""
     out = {}
     for name, corpus in corpora.items():
-        rules = P.rules_for(corpus.target_lang)
+        found, labels, judged, totals = P.examined_pairs(corpus, P.EXAMINE_BELOW, examine_lost_below)
         errors = P.judged_errors_of(name)
-        found, labels, judged, totals = [], [], [], [0, 0]
-        for src, tgt, line, offset in zip(corpus.source, corpus.target, corpus.lines, P.document_offsets(corpus)):
-            cut = P.cut_clause(tgt, rules)
-            for label, text in ((0, tgt), (1, cut[0] if cut else None)):
-                if text is None:
-                    continue
-                totals[label] += 1
-                one = coverage.candidate(src, text, corpus.source_lang, corpus.target_lang, P.EXAMINE_BELOW,
-                                         examine_lost_below, offset)
-                if one is not None:
-                    found.append(one)
-                    labels.append(label)
-                    judged.append(label == 0 and line in errors)
         x = np.array([coverage.vector(r) for r in coverage.features(found, encoder)], dtype=float)
         out[name] = {
             "x": x.reshape(-1, len(coverage.FEATURES)),
