@@ -140,9 +140,30 @@ def normalise(text: str) -> str:
     composes); full-width ASCII and odd spaces (tabs too) fold to plain ones; soft
     hyphens and zero-width spaces go. Not NFKC: that would turn compatibility
     jamo (ㅋㅋ) into conjoining jamo, ² into 2 and ½ into 1⁄2.
+    HTML character references left in plain text by a content system
+    (jalape&ntilde;os, 1992&#8211;1995) become their characters: a reference
+    must end in ";" (html.unescape alone reads "&notice" as "¬ice"), and one
+    that names a line break or another control stays as it is, so lines stay.
     """
     text = text.replace("\r\n", "\n").translate(_FOLD)
+    if "&" in text and ";" in text:
+        text = _REFERENCE.sub(_referenced, text)
     return unicodedata.normalize("NFC", text)
+
+
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _referenced(m: re.Match) -> str:
+    """The text a reference names, folded as the rest is (&nbsp; a space, &shy; nothing), or the
+    reference as it stands: unknown, invalid (&#0;), or a line break or other control."""
+    import html
+
+    text = html.unescape(m.group())
+    if text == m.group() or not text or "\ufffd" in text:  # html.unescape drops some controls (&#7;)
+        return m.group()
+    text = text.translate(_FOLD)
+    return m.group() if any(not c.isprintable() for c in text) else text
 
 
 def read_bytes(path: Path, name: str | None = None) -> bytes:

@@ -62,6 +62,12 @@ NORMALISED = [
     ("NFD Hangul composed", unicodedata.normalize("NFD", "평양"), "평양"),
     ("other line breaks", "a\u2028b\x0bc\x0cd", "a\nb\nc\nd"),
     ("control characters to spaces", "a\x07b", "a b"),
+    ("named character reference", "fresh jalape&ntilde;os", "fresh jalapeños"),
+    ("numeric references, decimal and hex", "1992&#8211;1995 &#x201C;no&#x201D;", "1992–1995 “no”"),
+    ("references folded as the rest", "3&nbsp;천&#xFF05; Pyong&shy;yang", "3 천% Pyongyang"),
+    ("one pass: an escaped ampersand stays one", "Q&amp;A &amp;lt;", "Q&A &lt;"),
+    ("no semicolon, no reference", "this &notice, AT&T; R&D", "this &notice, AT&T; R&D"),
+    ("unknown or invalid references kept", "&bogus; &#0; &#x110000;", "&bogus; &#0; &#x110000;"),
 ]
 
 
@@ -73,6 +79,17 @@ def test_normalise(name, raw, expected):
 def test_normalise_keeps_the_lines():
     raw = "１\r\n\u00a0２\r３\u2028\n"
     assert normalise(raw).count("\n") == 4
+
+
+def test_a_reference_to_a_line_break_or_control_stays_as_it_is():
+    raw = "first&#10;still first&#13;&#x2028;&#7;"
+    assert normalise(raw) == raw
+
+
+def test_a_reference_in_a_plain_text_article_reads_as_its_character(tmp_path):
+    path = tmp_path / "en.txt"
+    path.write_text("The Srebrenica massacre of 1995 &#8212; 8,000 dead.\nJalape&ntilde;os.\n", encoding="utf-8")
+    assert read_text(path) == "The Srebrenica massacre of 1995 \u2014 8,000 dead.\nJalapeños.\n"
 
 
 BAD = [
