@@ -15,6 +15,9 @@ examines) and also fitted on one corpus and measured on the other:
   clause cut;
 * clause parts: two more, the least of each clause's (and each half-span's)
   cosine to the translation less its cosine to the whole original;
+* clause matrix: two more, each clause of the original against each clause of the
+  translation and its whole (the worst-covered clause's best cosine, the share of
+  the original in clauses whose best is under 0.3);
 * products: the eight features, their squares and pairwise products;
 * budget: the shipped features with 0.75 % and 1 % of faithful pairs flagged.
 
@@ -91,6 +94,46 @@ def clause_part_features(candidates: list[coverage.Candidate], encoder) -> np.nd
     return np.array(rows, dtype=float).reshape(-1, 2)
 
 
+_EN_BOUNDARY = re.compile(r"(?:,|;|:|\s—)\s+|\s(?=(?:and|but|while|which|who|after|before|because|as|when|where|that|saying|said)\s)")
+
+
+def english_starts(text: str) -> list[int]:
+    """Where the translation's clauses start: after a comma, before a conjunction or relative
+    word (short clauses merged), else thirds of its words (`coverage.word_starts`)."""
+    starts = [0]
+    for m in _EN_BOUNDARY.finditer(text):
+        end = m.end()
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if end < len(text) and len(text[starts[-1] : end].split()) >= 3:
+            starts.append(end)
+    if len(starts) > 1 and len(text[starts[-1] :].split()) < 3:
+        starts.pop()
+    return starts if len(starts) > 1 else coverage.word_starts(text)
+
+
+def clause_matrix_features(candidates: list[coverage.Candidate], encoder) -> np.ndarray:
+    """Each clause of the original against every clause of the translation (and its whole):
+    the worst-covered clause's best cosine, and the share of the original's characters in
+    clauses whose best is under 0.3."""
+    src_parts, tgt_parts = [], []
+    for c in candidates:
+        ends = [*c.starts, len(c.src)]
+        src_parts.append([((ends[i], ends[i + 1]),) for i in range(len(ends) - 1)])
+        starts = english_starts(c.tgt)
+        tends = [*starts, len(c.tgt)]
+        tgt_parts.append([((0, len(c.tgt)),), *(((tends[i], tends[i + 1]),) for i in range(len(tends) - 1))])
+    originals = embed_parts(encoder, [c.src for c in candidates], src_parts)
+    translations = embed_parts(encoder, [c.tgt for c in candidates], tgt_parts)
+    rows = []
+    for c, s, t in zip(candidates, originals, translations):
+        best = (np.asarray(s) @ np.asarray(t).T).max(axis=1)
+        ends = [*c.starts, len(c.src)]
+        sizes = np.array([ends[i + 1] - ends[i] for i in range(len(ends) - 1)], dtype=float)
+        rows.append([float(best.min()), float(sizes[best < 0.3].sum() / sizes.sum())])
+    return np.array(rows, dtype=float).reshape(-1, 2)
+
+
 def products(x: np.ndarray) -> np.ndarray:
     n = x.shape[1]
     return np.hstack([x, *(x[:, i : i + 1] * x[:, j : j + 1] for i in range(n) for j in range(i, n))])
@@ -107,6 +150,7 @@ def dataset(encoder, corpora, examine_lost_below: float | None) -> dict[str, dic
             "x": x.reshape(-1, len(coverage.FEATURES)),
             "words": word_features(found, encoder),
             "clause parts": clause_part_features(found, encoder),
+            "clause matrix": clause_matrix_features(found, encoder),
             "y": np.array(labels, dtype=float), "faithful": totals[0], "cut": totals[1],
             "judged": np.array(judged, dtype=bool), "judged_total": sum(1 for n in corpus.lines if n in errors),
         }
@@ -118,6 +162,7 @@ VARIANTS = {
     "words": lambda d: np.hstack([d["x"], d["words"]]),
     "clause parts": lambda d: np.hstack([d["x"], d["clause parts"]]),
     "products": lambda d: products(d["x"]),
+    "clause matrix": lambda d: np.hstack([d["x"], d["clause matrix"]]),
 }
 
 
