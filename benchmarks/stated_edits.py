@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Number, date and lost-clause edits of `provenance eval`, split by whether the original states what was edited.
+"""Number, date, lost-clause and split edits of `provenance eval`, split by whether the original states what was edited.
 
     python benchmarks/stated_edits.py [--corpus kpc] [--docs 300] [--seeds 1 2 3 4] [--json out.json]
 
@@ -19,7 +19,14 @@ the original says, read as the cut lowering the sentence's similarity to the
 original by at least `CUT_TOOK` (the corpus's own English is the uncut
 sentence). A kpc-dev translation often says more than its Korean ("BEIJING,
 China (CNN)", a clause of background), and a cut of that part leaves a
-translation as faithful as before, or more.
+translation as faithful as before, or more. A split sentence is read the same
+way, its first half as the cut: a second half that says only what the Korean
+does not ("Also the parent company of CNN.") is an addition to the checker, not
+half of a translation.
+
+Found is `provenance eval`'s own test (`evaluate.score.is_found`: every touched
+sentence flagged, or a split's exact bead), so each kind's two cells add up to
+its recall there.
 
 Caveat: "states" is read with the checker's own extractors (and, for cuts, its
 encoder), so a Korean number the checker cannot read counts as not stated. The
@@ -65,13 +72,14 @@ def cut_took(source: str, uncut: str, cut: str, encoder) -> bool:
     return float(src @ whole) - float(src @ kept) >= CUT_TOOK
 
 
-KINDS = ("number", "date", "partial")
+KINDS = ("number", "date", "partial", "split")
 
 
 def split_recall(corpus_name: str, docs: int, seed: int, encoder) -> dict:
     from provenance.api import compare_texts
     from provenance.evaluate.cli import resolve_corpus
     from provenance.evaluate.perturb import make_documents
+    from provenance.evaluate.score import flagged, is_found, strict_beads
 
     corpus = resolve_corpus([corpus_name])
     uncut = dict(zip(corpus.lines, corpus.target))  # a document's source sentence's corpus line → its English
@@ -81,15 +89,14 @@ def split_recall(corpus_name: str, docs: int, seed: int, encoder) -> dict:
         if not edits:
             continue
         report = compare_texts("\n".join(doc.source), "\n".join(doc.target), presegmented=True, encoder=encoder)
+        beads, flags = strict_beads(report.alignment), flagged(report.alignment)
         for p in edits:
-            beads = [b for b in report.alignment if set(p.src) & set(b.src) or set(p.tgt) & set(b.tgt)]
-            found = bool(beads) and all(b.status.is_problem for b in beads)
             source = " ".join(doc.source[i] for i in p.src)
-            if p.kind == "partial":
+            if p.kind in ("partial", "split"):  # what is left of the sentence, or its first half
                 said = cut_took(source, uncut[doc.lines[p.src[0]]], doc.target[p.tgt[0]], encoder)
             else:
                 said = stated(p.kind, p.note, source, corpus.source_lang, corpus.target_lang)
-            counts[(p.kind, said, found)] += 1
+            counts[(p.kind, said, is_found(p, beads, flags))] += 1
     out = {}
     for kind in KINDS:
         for is_stated, label in ((True, "stated"), (False, "not_stated")):
