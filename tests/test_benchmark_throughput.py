@@ -58,3 +58,38 @@ def test_the_batch_ratio_is_the_median_of_alternating_passes(throughput, monkeyp
     assert result["ratio"] == 0.8  # 10/12.5, 10/20, 30/12.5: the median pass
     assert (result["ratio_min"], result["ratio_max"]) == (0.5, 2.4)
     assert result["exit_code"] == 0 and result["passes"] == 3
+
+
+def test_the_steady_ratio_takes_out_a_one_copy_run(throughput, monkeypatch):
+    """Each pass also runs `check` over the first copy alone; the raw encoder's time for the other
+    copies against the time the whole run took beyond that run is the steady-state ratio."""
+    clock = [0.0]
+    runs: list[list[str]] = []
+
+    class Encoder:
+        def encode(self, texts):
+            if len(texts) != 100:  # not the warm-up: each document costs 1 s raw
+                clock[0] += 1.0
+
+    def run(args, **kwargs):
+        files = [a for a in args if a.endswith(".txt")]
+        runs.append(files)
+        clock[0] += 3.0 if files else 9.0  # one copy (2 documents) alone: 3 s; all 4 copies: 9 s
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(throughput.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr("provenance.embed.get_encoder", lambda name: Encoder())
+    monkeypatch.setattr(subprocess, "run", run)
+    ko, en = [f"문장 {k}번." for k in range(120)], [f"Sentence number {k}." for k in range(120)]
+    result = throughput.batch_check(ko, en, docs=2, workers=2, copies=4, passes=1)
+    assert result["documents"] == 8 and result["ratio"] == round(8 / 9, 3)
+    assert len(runs[1]) == 4 and all(Path(f).stem in ("000", "001") for f in runs[1])  # one copy: both sides
+    assert result["steady_ratio"] == round(6 / (9 - 3), 3)  # 6 documents' raw 6 s in the 6 s beyond
+
+
+def test_copies_read_as_new_text_but_encode_the_same_tokens(throughput, encoder):
+    lines = ["북한은 지난 22일 평양에서 발표했다.", "Kim Jong Un said in Pyongyang on the 3rd."]
+    widened = throughput._widened(lines, 2)
+    assert widened != lines and throughput._widened(lines, 0) == lines
+    assert [line.split() for line in widened] == [line.split() for line in lines]
+    assert encoder._sp.encode(widened) == encoder._sp.encode(lines)
