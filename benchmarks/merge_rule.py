@@ -3,6 +3,7 @@
 
     python benchmarks/merge_rule.py [--train 9 10 11 12 13 14] [--test 1 2 3 4 5 6 7 8] [--json out.json]
     python benchmarks/merge_rule.py --borrowing [--train 9 10 11 12 13 14] [--test 1 2 3 4 5 6 7 8]
+    python benchmarks/merge_rule.py --shedding [--train 9 10 11 12 13 14] [--test 1 2 3 4 5 6 7 8 15 16 17 18]
 
 Runs `provenance eval`'s documents (300 a seed, the same generator) through
 `compare_texts` with the rule switched off and collects every original
@@ -22,6 +23,11 @@ each 2-1 (or 1-2) bead beside a sentence of the other side left one-sided, as
 reads like the bead's other side (below chance, the similarity test already
 gives it away), whether the gold puts that sentence in the bead, and whether
 the length test at the shipped threshold gives it away.
+With `--shedding` it lists the 2-1 and 1-2 beads `align.without_unrelated_parts`
+would split for a sentence below chance: which side, how much that sentence
+reads like the other side, whether the gold has the bead (then splitting it is
+wrong), and whether the shipped `align.WHOLE_HALF` keeps it whole (a 1-2 bead
+whose weaker translation sentence reads at least that much like the original).
 Reads ../shared/data at run time; skips with a message when it is absent.
 """
 
@@ -141,6 +147,50 @@ def borrowing(seeds: list[int]) -> list[dict]:
     return rows
 
 
+def shedding(seeds: list[int]) -> list[dict]:
+    """Each 2-1 or 1-2 bead `without_unrelated_parts` would split, with what the gold says of it."""
+    import provenance.align as align
+    from provenance.api import compare_texts
+    from provenance.evaluate.cli import resolve_corpus
+    from provenance.evaluate.perturb import make_documents
+
+    shipped = align.without_unrelated_parts
+    corpus = resolve_corpus(["kpc"])
+    rows: list[dict] = []
+    context: dict = {}
+
+    def listed(links, below, gain=0.0, whole=None):
+        gold = {(b.src, b.tgt) for b in context["doc"].gold}
+        kept = {(link.src, link.tgt) for link in shipped(links, below, gain, whole)}
+        for link in links:
+            if (link.src, link.tgt) in kept or len(link.parts) != 2:
+                continue  # not split, or not a bead of two sentences on a side
+            rows.append({
+                "seed": context["seed"], "document": context["doc"].index, "side": "src" if len(link.src) == 2 else "tgt",
+                "reads": round(min(link.parts), 3), "belongs": (link.src, link.tgt) in gold, "kept": False,
+            })
+        for link in links:  # the beads only the WHOLE_HALF rule keeps
+            if (link.src, link.tgt) in kept and len(link.parts) == 2 and \
+                    (link.src, link.tgt) not in {(x.src, x.tgt) for x in shipped([link], below, gain)}:
+                rows.append({
+                    "seed": context["seed"], "document": context["doc"].index, "side": "tgt",
+                    "reads": round(min(link.parts), 3), "belongs": (link.src, link.tgt) in gold, "kept": True,
+                })
+        return shipped(links, below, gain, whole)
+
+    align.without_unrelated_parts = listed
+    try:
+        for seed in seeds:
+            context["seed"] = seed
+            for doc in make_documents(corpus, count=300, seed=seed, mode="full"):
+                if doc.perturbed:
+                    context["doc"] = doc
+                    compare_texts("\n".join(doc.source), "\n".join(doc.target), presegmented=True)
+    finally:
+        align.without_unrelated_parts = shipped
+    return rows
+
+
 def takes(row: dict, long: float, floor: float, slack: float) -> bool:
     """The rule as `align.with_merged_halves` applies it."""
     return (row["alone"] > long and abs(row["joined_ratio"]) < abs(row["alone"])
@@ -158,8 +208,25 @@ def main() -> int:
     parser.add_argument("--test", type=int, nargs="+", default=[1, 2, 3, 4, 5, 6, 7, 8])
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--borrowing", action="store_true", help="list the beads behind align.REPLACED_SHORT instead")
+    parser.add_argument("--shedding", action="store_true", help="list the beads behind align.WHOLE_HALF's shedding rule instead")
     args = parser.parse_args()
     from provenance.evaluate.corpus import CorpusMissing
+
+    if args.shedding:
+        try:
+            found = {"train": shedding(args.train), "test": shedding(args.test)}
+        except CorpusMissing as exc:
+            print(f"skipped: {exc}")
+            return 0
+        for split, rows in found.items():
+            for row in rows:
+                print(split, " ".join(f"{key}={value}" for key, value in row.items()))
+            for side in ("tgt", "src"):
+                mine = [r for r in rows if r["side"] == side]
+                print(f"{split}, {side} side: {len(mine)} beads split or kept by the rule, {sum(r['belongs'] for r in mine)} "
+                      f"of them right whole; the rule keeps {sum(r['kept'] and r['belongs'] for r in mine)} rightly, "
+                      f"{sum(r['kept'] and not r['belongs'] for r in mine)} wrongly")
+        return emit({split: rows for split, rows in found.items()}, args.json)
 
     if args.borrowing:
         try:

@@ -743,7 +743,9 @@ def _paired_in_place(run: list[Link], source: SideEmbeddings, target: SideEmbedd
 JOIN_GAIN = 0.25
 
 
-def without_unrelated_parts(links: Sequence[Link], below: float, gain: float = 0.0) -> list[Link]:
+def without_unrelated_parts(
+    links: Sequence[Link], below: float, gain: float = 0.0, whole: float | None = None
+) -> list[Link]:
     """A 2-1 or 1-2 bead whose extra sentence is unrelated to the other side (a
     wrong sentence pasted next to a right one) becomes a 1-1 bead and a
     sentence with no counterpart, rather than hiding under the good one's score.
@@ -751,13 +753,20 @@ def without_unrelated_parts(links: Sequence[Link], below: float, gain: float = 0
     Unrelated means: no closer to the other side than two sentences on the same
     topic come by chance (`below`), and the bead reads no better joined than its
     better sentence alone, by `gain` — a sentence split in two reads better joined.
-    Halves that `with_split_halves` joined by its own measure stay joined. Run before
+    Halves that `with_split_halves` joined by its own measure stay joined, and so, with
+    `whole`, do the two translation sentences of a 1-2 bead when the worse reads at least
+    `whole` like the original (as `with_split_halves` keeps its halves): the first half of
+    a split sentence ("If it stays on its present course.") reads little alone, but more
+    than a pasted sentence on the same topic does. Run before
     `with_replacements`: a sentence split off here may stand in the place of one the
     other side left unlinked beside it (a wrong passage the aligner first took in)."""
     out: list[Link] = []
     for link in links:
         # a true split (one sentence in two halves) reads better joined than either half alone
         if len(link.parts) != 2 or link.halves or min(link.parts) >= below or link.similarity >= max(link.parts) + gain:
+            out.append(link)
+            continue
+        if whole is not None and len(link.tgt) == 2 and min(link.parts) >= whole:
             out.append(link)
             continue
         out.extend(shed_worse(link, "src" if len(link.src) == 2 else "tgt"))

@@ -88,7 +88,7 @@ def compare_documents(
 ) -> Report:
     """Compare two segmented documents: the pipeline after `segment`."""
     from .align import (
-        JOIN_GAIN, with_merged_halves, with_replacements, with_split_halves, without_joins_across,
+        JOIN_GAIN, WHOLE_HALF, with_merged_halves, with_replacements, with_split_halves, without_joins_across,
         without_unrelated_parts,
     )
     from .assess import assess
@@ -123,7 +123,8 @@ def compare_documents(
             links = with_merged_halves(links, src_emb, tgt_emb, _gaps(src_content),
                                        lambda sources, j: ratio(sources, (j,)))
         limits = settings.thresholds
-        links = without_unrelated_parts(links, limits.chance_similarity, JOIN_GAIN * limits.merge_penalty)
+        links = without_unrelated_parts(links, limits.chance_similarity, JOIN_GAIN * limits.merge_penalty,
+                                        WHOLE_HALF if settings.aligner == "embedding" else None)
         if settings.aligner == "embedding":  # after the shedding: a sentence shed may stand in another's place
             links = with_replacements(links, src_emb, tgt_emb, limits.chance_similarity, ratio)
     with _timed(timings, "assess"):

@@ -58,6 +58,22 @@ def test_halves_joined_by_the_aligner_stay_joined():
     assert [(l.src, l.tgt) for l in without_unrelated_parts(plain, CHANCE)] == [((0,), (0,)), ((), (1,))]
 
 
+def test_a_first_half_that_reads_above_random_pairs_keeps_its_split_whole():
+    # "If it stays on its present course." / "It will hit central and eastern Taiwan early Monday, the
+    # bureau said.": the first half reads 0.24 like the original, below chance but above random pairs
+    split = [Link((1,), (1, 2), 0.535, parts=(0.24, 0.541))]
+    assert [(l.src, l.tgt) for l in without_unrelated_parts(split, CHANCE, 0.0075)] == [((), (1,)), ((1,), (2,))]
+    assert without_unrelated_parts(split, CHANCE, 0.0075, whole=0.22) == split
+    # a pasted sentence reads less like the original than that: it is split off as before
+    pasted = [Link((1,), (1, 2), 0.535, parts=(0.541, 0.17))]
+    assert [(l.src, l.tgt) for l in without_unrelated_parts(pasted, CHANCE, 0.0075, whole=0.22)] == [
+        ((1,), (1,)), ((), (2,))]
+    # a 2-1 bead's extra original is judged as before: the rule is the translation's halves'
+    merged = [Link((0, 1), (0,), 0.535, parts=(0.541, 0.24))]
+    assert [(l.src, l.tgt) for l in without_unrelated_parts(merged, CHANCE, 0.0075, whole=0.22)] == [
+        ((0,), (0,)), ((1,), ())]
+
+
 def _one_sentence_pair(original: str, translation: str, similarity: float):
     from provenance.api import resolve_settings
     from provenance.assess import _judge
