@@ -103,12 +103,8 @@ def borrowing(seeds: list[int]) -> list[dict]:
     receives them, judged with its length test and then run without it, and what the gold says
     of the bead's sentence next to the one-sided one."""
     import provenance.align as align
-    from provenance.api import compare_texts
-    from provenance.evaluate.cli import resolve_corpus
-    from provenance.evaluate.perturb import make_documents
 
     shipped = align.with_replacements
-    corpus = resolve_corpus(["kpc"])
     rows: list[dict] = []
     context: dict = {}
 
@@ -134,28 +130,16 @@ def borrowing(seeds: list[int]) -> list[dict]:
                     })
         return shipped(links, source, target, below, None)  # the length test off: as before it
 
-    align.with_replacements = listed
-    try:
-        for seed in seeds:
-            context["seed"] = seed
-            for doc in make_documents(corpus, count=300, seed=seed, mode="full"):
-                if doc.perturbed:
-                    context["doc"] = doc
-                    compare_texts("\n".join(doc.source), "\n".join(doc.target), presegmented=True)
-    finally:
-        align.with_replacements = shipped
+    _run_with(align, "with_replacements", listed, seeds, context)
     return rows
 
 
 def shedding(seeds: list[int]) -> list[dict]:
-    """Each 2-1 or 1-2 bead `without_unrelated_parts` would split, with what the gold says of it."""
+    """Each 2-1 or 1-2 bead `without_unrelated_parts` splits, or keeps only by its `whole` rule,
+    with what the gold says of it."""
     import provenance.align as align
-    from provenance.api import compare_texts
-    from provenance.evaluate.cli import resolve_corpus
-    from provenance.evaluate.perturb import make_documents
 
     shipped = align.without_unrelated_parts
-    corpus = resolve_corpus(["kpc"])
     rows: list[dict] = []
     context: dict = {}
 
@@ -163,22 +147,32 @@ def shedding(seeds: list[int]) -> list[dict]:
         gold = {(b.src, b.tgt) for b in context["doc"].gold}
         kept = {(link.src, link.tgt) for link in shipped(links, below, gain, whole)}
         for link in links:
-            if (link.src, link.tgt) in kept or len(link.parts) != 2:
-                continue  # not split, or not a bead of two sentences on a side
-            rows.append({
-                "seed": context["seed"], "document": context["doc"].index, "side": "src" if len(link.src) == 2 else "tgt",
-                "reads": round(min(link.parts), 3), "belongs": (link.src, link.tgt) in gold, "kept": False,
-            })
-        for link in links:  # the beads only the WHOLE_HALF rule keeps
-            if (link.src, link.tgt) in kept and len(link.parts) == 2 and \
-                    (link.src, link.tgt) not in {(x.src, x.tgt) for x in shipped([link], below, gain)}:
+            key = (link.src, link.tgt)
+            if len(link.parts) != 2:
+                continue
+            by_whole = key in kept and key not in {(x.src, x.tgt) for x in shipped([link], below, gain)}
+            if key not in kept or by_whole:
                 rows.append({
-                    "seed": context["seed"], "document": context["doc"].index, "side": "tgt",
-                    "reads": round(min(link.parts), 3), "belongs": (link.src, link.tgt) in gold, "kept": True,
+                    "seed": context["seed"], "document": context["doc"].index,
+                    "side": "src" if len(link.src) == 2 else "tgt", "reads": round(min(link.parts), 3),
+                    "belongs": key in gold, "kept": by_whole,
                 })
         return shipped(links, below, gain, whole)
 
-    align.without_unrelated_parts = listed
+    _run_with(align, "without_unrelated_parts", listed, seeds, context)
+    return rows
+
+
+def _run_with(align, step: str, replacement, seeds: list[int], context: dict) -> None:
+    """The evaluation's perturbed kpc-dev documents (300 a seed) through `compare_texts` with the
+    alignment step `step` replaced; `context` holds the seed and document being compared."""
+    from provenance.api import compare_texts
+    from provenance.evaluate.cli import resolve_corpus
+    from provenance.evaluate.perturb import make_documents
+
+    shipped = getattr(align, step)
+    corpus = resolve_corpus(["kpc"])
+    setattr(align, step, replacement)
     try:
         for seed in seeds:
             context["seed"] = seed
@@ -187,8 +181,7 @@ def shedding(seeds: list[int]) -> list[dict]:
                     context["doc"] = doc
                     compare_texts("\n".join(doc.source), "\n".join(doc.target), presegmented=True)
     finally:
-        align.without_unrelated_parts = shipped
-    return rows
+        setattr(align, step, shipped)
 
 
 def takes(row: dict, long: float, floor: float, slack: float) -> bool:
