@@ -195,6 +195,22 @@ def tally(rows: list[dict], long: float, floor: float, slack: float) -> tuple[in
     return sum(row["merge"] for row in taken), sum(not row["merge"] for row in taken)
 
 
+def _shedding_summary(split: str, rows: list[dict]) -> None:
+    for side in ("tgt", "src"):
+        mine = [r for r in rows if r["side"] == side]
+        print(f"{split}, {side} side: {len(mine)} beads split or kept by the rule, {sum(r['belongs'] for r in mine)} "
+              f"of them right whole; the rule keeps {sum(r['kept'] and r['belongs'] for r in mine)} rightly, "
+              f"{sum(r['kept'] and not r['belongs'] for r in mine)} wrongly")
+
+
+def _borrowing_summary(split: str, rows: list[dict]) -> None:
+    above = [r for r in rows if not r["below_chance"]]  # what the similarity test leaves
+    print(f"{split}: {len(rows)} beads ({len(above)} reading their sentence above chance), "
+          f"{sum(not r['belongs'] for r in above)} of those with a sentence not theirs; the length test "
+          f"gives away {sum(r['taken'] and not r['belongs'] for r in above)} rightly, "
+          f"{sum(r['taken'] and r['belongs'] for r in above)} wrongly")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--train", type=int, nargs="+", default=[9, 10, 11, 12, 13, 14])
@@ -205,37 +221,18 @@ def main() -> int:
     args = parser.parse_args()
     from provenance.evaluate.corpus import CorpusMissing
 
-    if args.shedding:
+    if args.shedding or args.borrowing:
+        listing, summary = (shedding, _shedding_summary) if args.shedding else (borrowing, _borrowing_summary)
         try:
-            found = {"train": shedding(args.train), "test": shedding(args.test)}
+            found = {"train": listing(args.train), "test": listing(args.test)}
         except CorpusMissing as exc:
             print(f"skipped: {exc}")
             return 0
         for split, rows in found.items():
             for row in rows:
                 print(split, " ".join(f"{key}={value}" for key, value in row.items()))
-            for side in ("tgt", "src"):
-                mine = [r for r in rows if r["side"] == side]
-                print(f"{split}, {side} side: {len(mine)} beads split or kept by the rule, {sum(r['belongs'] for r in mine)} "
-                      f"of them right whole; the rule keeps {sum(r['kept'] and r['belongs'] for r in mine)} rightly, "
-                      f"{sum(r['kept'] and not r['belongs'] for r in mine)} wrongly")
-        return emit({split: rows for split, rows in found.items()}, args.json)
-
-    if args.borrowing:
-        try:
-            found = {"train": borrowing(args.train), "test": borrowing(args.test)}
-        except CorpusMissing as exc:
-            print(f"skipped: {exc}")
-            return 0
-        for split, rows in found.items():
-            for row in rows:
-                print(split, " ".join(f"{key}={value}" for key, value in row.items()))
-            above = [r for r in rows if not r["below_chance"]]  # what the similarity test leaves
-            print(f"{split}: {len(rows)} beads ({len(above)} reading their sentence above chance), "
-                  f"{sum(not r['belongs'] for r in above)} of those with a sentence not theirs; the length test "
-                  f"gives away {sum(r['taken'] and not r['belongs'] for r in above)} rightly, "
-                  f"{sum(r['taken'] and r['belongs'] for r in above)} wrongly")
-        return emit({split: rows for split, rows in found.items()}, args.json)
+            summary(split, rows)
+        return emit(found, args.json)
 
     try:
         train, test = collect(args.train), collect(args.test)
